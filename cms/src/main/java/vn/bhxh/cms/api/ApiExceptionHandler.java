@@ -1,0 +1,61 @@
+package vn.bhxh.cms.api;
+
+import java.net.ConnectException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import vn.bhxh.cms.elasticsearch.ElasticsearchUnavailableException;
+
+/** Every API error as RFC 9457 problem+json, titled in the caller's language (Vietnamese unless asked otherwise). */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final MessageSource messages;
+
+    public ApiExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+        setMessageSource(messages);
+    }
+
+    @ExceptionHandler({ElasticsearchUnavailableException.class, DataAccessResourceFailureException.class, ConnectException.class})
+    ResponseEntity<ProblemDetail> elasticsearchUnavailable(Exception e, Locale locale) {
+        log.warn("Elasticsearch unavailable: {}", e.getMessage());
+        ProblemDetail problem = Problems.of(messages, HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", locale);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e, Locale locale) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Problems.of(messages, HttpStatus.NOT_FOUND, "not-found", locale, e.what(), e.id()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        ProblemDetail problem = Problems.of(messages, HttpStatus.BAD_REQUEST, "invalid-input", locale);
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(),
+                        "message", messages.getMessage(error, locale)))
+                .toList();
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+}

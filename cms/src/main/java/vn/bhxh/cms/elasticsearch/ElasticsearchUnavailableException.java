@@ -1,0 +1,9 @@
+package vn.bhxh.cms.elasticsearch;
+
+/** Elasticsearch cannot serve this request now (down, or its indices are not created yet). */
+public class ElasticsearchUnavailableException extends RuntimeException {
+
+    public ElasticsearchUnavailableException(String message) {
+        super(message);
+    }
+}

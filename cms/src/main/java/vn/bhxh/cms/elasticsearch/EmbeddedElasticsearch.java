@@ -1,0 +1,48 @@
+package vn.bhxh.cms.elasticsearch;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import vn.bhxh.elasticsearch.node.ElasticsearchNode;
+import vn.bhxh.elasticsearch.node.NodeSettings;
+
+/**
+ * Starts the application's own Elasticsearch node when no cluster is configured, and points
+ * {@code spring.elasticsearch.uris} at it. Registered by {@code CmsApplication.main}, so tests (which
+ * configure their own node) never start one. The node stops when the JVM exits, also on Ctrl-C.
+ */
+public class EmbeddedElasticsearch implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+    static final String URIS = "spring.elasticsearch.uris";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedElasticsearch.class);
+
+    private ElasticsearchNode node;
+
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        ConfigurableEnvironment environment = event.getEnvironment();
+        String configured = environment.getProperty(URIS);
+        if (configured != null && !configured.isBlank()) {
+            log.info("Using the Elasticsearch cluster at {}", configured);
+            return;
+        }
+        EmbeddedElasticsearchProperties properties = Binder.get(environment)
+                .bindOrCreate("bhxh.elasticsearch.embedded", Bindable.of(EmbeddedElasticsearchProperties.class));
+        Path home = properties.dataDirectory().toAbsolutePath().normalize();
+        NodeSettings settings = new NodeSettings(properties.distribution(), home.resolve("distribution"), home.resolve("node"),
+                properties.port(), properties.heap(), properties.runAsUser(), properties.startupTimeout());
+        log.info("No spring.elasticsearch.uris set: starting a local Elasticsearch node in {}", home);
+        node = new ElasticsearchNode(settings);
+        URI uri = node.start();
+        log.info("Local Elasticsearch ready at {} in {} ms; its log is {}", uri, node.lastStartupTime().toMillis(), node.logFile());
+        environment.getPropertySources().addFirst(new MapPropertySource("embeddedElasticsearch", Map.of(URIS, uri.toString())));
+    }
+}

@@ -1,0 +1,67 @@
+package vn.bhxh.cms.elasticsearch;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
+import org.springframework.data.elasticsearch.core.IndexOperations;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the indices of every document class with their mappings. Spring Data's own creation runs while the
+ * context starts and would stop the application when Elasticsearch is down; this retries in the background
+ * instead, and the API answers 503 until it has succeeded. Writes before that would let Elasticsearch create
+ * indices with guessed mappings.
+ */
+@Component
+public class IndexInitializer {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexInitializer.class);
+
+    private final ElasticsearchOperations operations;
+    private final List<IndexedDocument> documents;
+    private final ApplicationEventPublisher events;
+    private final AtomicBoolean ready = new AtomicBoolean();
+
+    public IndexInitializer(ElasticsearchOperations operations, List<IndexedDocument> documents, ApplicationEventPublisher events) {
+        this.operations = operations;
+        this.documents = documents;
+        this.events = events;
+    }
+
+    /** Runs from the start and every few seconds until every index exists. */
+    @Scheduled(initialDelay = 0, fixedDelayString = "${bhxh.elasticsearch.index-retry-interval:5s}")
+    public void ensureIndices() {
+        if (ready.get()) {
+            return;
+        }
+        try {
+            for (IndexedDocument document : documents) {
+                IndexOperations index = operations.indexOps(document.type());
+                if (!index.exists()) {
+                    index.createWithMapping();
+                    log.info("Created index {} for {}", index.getIndexCoordinates().getIndexName(), document.type().getSimpleName());
+                }
+            }
+            // Listeners (the first administrator) finish before the API opens, and are retried with the rest.
+            events.publishEvent(new IndicesReadyEvent(this));
+        } catch (RuntimeException e) {
+            log.warn("Elasticsearch is not available yet ({}); retrying", e.getMessage());
+            return;
+        }
+        ready.set(true);
+    }
+
+    public boolean isReady() {
+        return ready.get();
+    }
+
+    public void requireReady() {
+        if (!ready.get()) {
+            throw new ElasticsearchUnavailableException("Elasticsearch has not been reachable since the application started");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package vn.bhxh.cms.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import vn.bhxh.cms.api.Locales;
+import vn.bhxh.cms.api.Problems;
+
+/**
+ * Answers failed API authentication with problem+json: 401 for wrong or missing credentials, 503 when the
+ * user store (Elasticsearch) could not be asked, so a client knows to retry rather than re-enter a password.
+ */
+@Component
+class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
+
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    ProblemAuthenticationEntryPoint(MessageSource messages, JsonMapper json) {
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        boolean storeDown = e instanceof InternalAuthenticationServiceException && e.getCause() instanceof DataAccessException;
+        HttpStatus status = storeDown ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNAUTHORIZED;
+        ProblemDetail problem = Problems.of(messages, status, storeDown ? "storage-unavailable" : "unauthenticated", Locales.requested(request));
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        if (storeDown) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+        } else {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"BHXH CMS\"");
+        }
+        // JSON is UTF-8 by definition (RFC 8259); no charset parameter, as Spring MVC writes problems.
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

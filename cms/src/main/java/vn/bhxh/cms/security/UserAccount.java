@@ -1,0 +1,20 @@
+package vn.bhxh.cms.security;
+
+import java.time.Instant;
+import java.util.Set;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.elasticsearch.annotations.DateFormat;
+import org.springframework.data.elasticsearch.annotations.Document;
+import org.springframework.data.elasticsearch.annotations.Field;
+import org.springframework.data.elasticsearch.annotations.FieldType;
+
+/** A person or service account; the id is the lower-cased user name. The password is kept only as a bcrypt hash. */
+@Document(indexName = "users", createIndex = false)
+public record UserAccount(
+        @Id String username,
+        @Field(type = FieldType.Text) String displayName,
+        @Field(type = FieldType.Keyword, index = false) String passwordHash,
+        @Field(type = FieldType.Keyword) Set<Role> roles,
+        @Field(type = FieldType.Boolean) boolean enabled,
+        @Field(type = FieldType.Date, format = DateFormat.date_time) Instant createdAt) {
+}

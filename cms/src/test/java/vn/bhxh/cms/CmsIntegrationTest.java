@@ -1,0 +1,25 @@
+package vn.bhxh.cms;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on a random port against the shared test Elasticsearch node, with a known first
+ * administrator. Tests talk to it over real HTTP.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "bhxh.security.initial-admin.username=" + CmsIntegrationTest.ADMIN,
+        "bhxh.security.initial-admin.password=" + CmsIntegrationTest.ADMIN_PASSWORD,
+        "bhxh.elasticsearch.index-retry-interval=500ms"})
+@ContextConfiguration(initializers = SharedElasticsearchInitializer.class)
+public @interface CmsIntegrationTest {
+
+    String ADMIN = "admin";
+    String ADMIN_PASSWORD = "mat-khau-thu-nghiem";
+}

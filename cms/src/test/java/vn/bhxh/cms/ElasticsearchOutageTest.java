@@ -1,0 +1,100 @@
+package vn.bhxh.cms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.bhxh.elasticsearch.node.ElasticsearchNode;
+import vn.bhxh.elasticsearch.node.TestElasticsearch;
+
+/**
+ * The application against a node of its own that the test stops and starts: down when the application
+ * starts, back, down again, back again. The application must keep running, report down, answer 503 with a
+ * problem, and recover by itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "bhxh.security.initial-admin.username=" + CmsIntegrationTest.ADMIN,
+        "bhxh.security.initial-admin.password=" + CmsIntegrationTest.ADMIN_PASSWORD,
+        "bhxh.elasticsearch.index-retry-interval=500ms"})
+class ElasticsearchOutageTest {
+
+    private static final Duration RECOVERY = Duration.ofSeconds(60);
+    private static final int ES_PORT = freePort();
+    private static Path home;
+    private static ElasticsearchNode node;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void elasticsearch(DynamicPropertyRegistry registry) throws IOException {
+        home = Files.createTempDirectory("bhxh-es-outage-");
+        Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        node = new ElasticsearchNode(TestElasticsearch.testSettings(home).withHttpPort(ES_PORT));
+        registry.add("spring.elasticsearch.uris", () -> "http://127.0.0.1:" + ES_PORT);
+    }
+
+    @AfterAll
+    static void stopNode() {
+        node.stop();
+    }
+
+    @Test
+    void keepsRunningWhileElasticsearchIsDownAndRecoversByItself() {
+        ApiClient api = new ApiClient(port, CmsIntegrationTest.ADMIN, CmsIntegrationTest.ADMIN_PASSWORD);
+
+        // Elasticsearch was never up: the application started anyway.
+        assertDown(api);
+
+        node.start();
+        Await.until(() -> api.get("/api/products").statusCode() == 200, RECOVERY, "API after the first start");
+        assertThat(health(api).statusCode()).isEqualTo(200);
+        HttpResponse<String> created = api.post("/api/products", "{\"type\":\"SLOGAN\",\"title\":\"BHXH tự nguyện – An sinh cho mọi người\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+
+        node.stop();
+        assertDown(api);
+
+        node.start();
+        Await.until(() -> health(api).statusCode() == 200, RECOVERY, "health after the restart");
+        HttpResponse<String> read = api.get(location);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).contains("BHXH tự nguyện – An sinh cho mọi người");
+    }
+
+    private static void assertDown(ApiClient api) {
+        HttpResponse<String> health = health(api);
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(health.body()).contains("\"elasticsearch\":{\"status\":\"DOWN\"}");
+
+        HttpResponse<String> call = api.post("/api/products", "{\"type\":\"LEAFLET\",\"title\":\"Không được mất\"}");
+        assertThat(call.statusCode()).isEqualTo(503);
+        assertThat(call.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(call.headers().firstValue("Retry-After")).isPresent();
+        assertThat(call.body()).contains("Kho dữ liệu tạm thời không khả dụng");
+    }
+
+    private static HttpResponse<String> health(ApiClient api) {
+        return api.getAnonymously("/actuator/health");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

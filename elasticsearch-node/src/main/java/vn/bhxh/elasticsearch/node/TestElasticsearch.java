@@ -1,0 +1,137 @@
+package vn.bhxh.elasticsearch.node;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The Elasticsearch node for tests. In a Maven build every module's tests share the node that
+ * {@link SharedTestNode} announces (system property {@code elasticsearch.test.node-file}); a test run
+ * without it (one module, an IDE) starts a node of its own, stopped when the test JVM exits.
+ */
+public final class TestElasticsearch {
+
+    public static final String NODE_FILE_PROPERTY = "elasticsearch.test.node-file";
+    public static final String DISTRIBUTION_PROPERTY = "elasticsearch.distribution";
+    private static final Duration WAIT_FOR_SHARED_NODE = Duration.ofMinutes(4);
+
+    private static URI uri;
+
+    private TestElasticsearch() {
+    }
+
+    /** The node's address, such as {@code http://127.0.0.1:41234}. */
+    public static synchronized URI uri() {
+        if (uri == null) {
+            uri = sharedNode().orElseGet(TestElasticsearch::startOwnNode);
+        }
+        return uri;
+    }
+
+    private static Optional<URI> sharedNode() {
+        String file = System.getProperty(NODE_FILE_PROPERTY);
+        if (file == null) {
+            return Optional.empty();
+        }
+        Path announcement = Path.of(file);
+        Path starting = SharedTestNode.startingMarker(announcement);
+        Instant deadline = Instant.now().plus(WAIT_FOR_SHARED_NODE);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(announcement)) {
+                URI announced = readUri(announcement);
+                if (announced != null && answers(announced)) {
+                    return Optional.of(announced);
+                }
+            }
+            if (!ownerAlive(starting)) {
+                // Nobody is starting a shared node (this module was built alone, or the file is stale).
+                return Optional.empty();
+            }
+            sleep(250);
+        }
+        throw new ElasticsearchNodeException("The shared test Elasticsearch did not start within "
+                + WAIT_FOR_SHARED_NODE.toMinutes() + " minutes; see " + announcement.getParent());
+    }
+
+    private static URI startOwnNode() {
+        try {
+            Path home = Files.createTempDirectory("bhxh-es-test-");
+            Distribution.makeTraversable(home);
+            ElasticsearchNode node = new ElasticsearchNode(testSettings(home));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> Distribution.deleteRecursively(home)));
+            return node.start();
+        } catch (IOException e) {
+            throw new ElasticsearchNodeException("Could not create a directory for the test node: " + e, e);
+        }
+    }
+
+    /** Settings for a throw-away node in {@code home}, for tests that need a node of their own (for example to stop it). */
+    public static NodeSettings testSettings(Path home) {
+        String heap = System.getProperty("elasticsearch.test.heap", "512m");
+        return new NodeSettings(distribution(), sharedInstallDirectory(), home, 0, heap, "nobody", Duration.ofMinutes(3));
+    }
+
+    /** The distribution zip: the path Maven passes, else its usual place in the local Maven repository. */
+    public static Path distribution() {
+        String configured = System.getProperty(DISTRIBUTION_PROPERTY);
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        return Path.of(System.getProperty("user.home"), ".m2/repository/org/elasticsearch/distribution/integ-test-zip",
+                "elasticsearch/9.2.0/elasticsearch-9.2.0.zip");
+    }
+
+    /** Test nodes share one unpacked distribution in the temporary directory, kept between runs. */
+    static Path sharedInstallDirectory() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "bhxh-elasticsearch-distribution");
+    }
+
+    private static URI readUri(Path announcement) {
+        Properties properties = new Properties();
+        try (var in = Files.newInputStream(announcement)) {
+            properties.load(in);
+            return URI.create(properties.getProperty("uri"));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean ownerAlive(Path starting) {
+        try {
+            long pid = Long.parseLong(Files.readString(starting).trim());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    static boolean answers(URI node) {
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(node.resolve("/_cluster/health")).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
