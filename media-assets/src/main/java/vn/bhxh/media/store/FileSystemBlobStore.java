@@ -1,0 +1,183 @@
+package vn.bhxh.media.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+
+/**
+ * Blobs as files under {@code root/blobs/ab/cd/abcd…} (two fan-out levels keep directories small).
+ *
+ * <p>Several application instances may share one directory (e.g. over NFS with proper rename
+ * semantics): every writer stages into its own uniquely named temporary file under
+ * {@code root/tmp} (the same file system, so rename is atomic) and publishes it by rename. Two
+ * writers of the same content both publish identical bytes, so whichever rename wins is correct.
+ */
+public final class FileSystemBlobStore implements BlobStore {
+
+    private static final int BUFFER_SIZE = 64 * 1024;
+
+    private final Path blobs;
+    private final Path temporary;
+
+    public FileSystemBlobStore(Path root) throws IOException {
+        Path absolute = root.toAbsolutePath().normalize();
+        this.blobs = Files.createDirectories(absolute.resolve("blobs"));
+        this.temporary = Files.createDirectories(absolute.resolve("tmp"));
+    }
+
+    /** Where temporary files live: on the store's file system, so they can be renamed into it. */
+    public Path temporaryDirectory() {
+        return temporary;
+    }
+
+    @Override
+    public StagedBlob stage(InputStream content, long maxBytes) throws IOException {
+        Path file = Files.createTempFile(temporary, "stage-", ".tmp");
+        try {
+            MessageDigest sha256 = newSha256();
+            long size = 0;
+            byte[] buffer = new byte[BUFFER_SIZE];
+            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
+                int read;
+                while ((read = content.read(buffer)) != -1) {
+                    size += read;
+                    if (size > maxBytes) {
+                        throw new BlobTooLargeException(maxBytes);
+                    }
+                    sha256.update(buffer, 0, read);
+                    out.write(buffer, 0, read);
+                }
+            }
+            AtomicFiles.fsync(file);
+            return new FileStagedBlob(file, BlobId.fromDigest(sha256.digest()), size);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<BlobInfo> find(BlobId id) throws IOException {
+        Path file = pathOf(id);
+        try {
+            return Optional.of(new BlobInfo(id, Files.size(file)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public InputStream open(BlobId id) throws IOException {
+        return Files.newInputStream(pathOf(id));
+    }
+
+    @Override
+    public InputStream open(BlobId id, long offset, long length) throws IOException {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("Negative range: offset " + offset + ", length " + length);
+        }
+        FileChannel channel = FileChannel.open(pathOf(id), StandardOpenOption.READ);
+        try {
+            long size = channel.size();
+            if (offset > size || length > size - offset) {
+                throw new IllegalArgumentException("Range " + offset + "+" + length + " outside a blob of " + size + " bytes");
+            }
+            channel.position(offset);
+            return new BoundedInputStream(Channels.newInputStream(channel), length);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void delete(BlobId id) throws IOException {
+        Files.deleteIfExists(pathOf(id));
+    }
+
+    /** The only way from an id to a path: ids are 64 hex digits, so the result is always under {@code blobs}. */
+    Path pathOf(BlobId id) {
+        String hex = id.sha256();
+        return blobs.resolve(hex.substring(0, 2)).resolve(hex.substring(2, 4)).resolve(hex);
+    }
+
+    static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    private final class FileStagedBlob implements StagedBlob {
+
+        private final Path file;
+        private final BlobId id;
+        private final long size;
+        private boolean finished;
+
+        FileStagedBlob(Path file, BlobId id, long size) {
+            this.file = file;
+            this.id = id;
+            this.size = size;
+        }
+
+        @Override
+        public BlobId id() {
+            return id;
+        }
+
+        @Override
+        public long size() {
+            return size;
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            requireOpen();
+            return Files.newInputStream(file);
+        }
+
+        @Override
+        public Path localFile() {
+            requireOpen();
+            return file;
+        }
+
+        @Override
+        public BlobInfo commit() throws IOException {
+            requireOpen();
+            finished = true;
+            Path target = pathOf(id);
+            if (Files.exists(target) && Files.size(target) == size) {
+                Files.deleteIfExists(file);
+            } else {
+                AtomicFiles.publish(file, target);
+            }
+            return new BlobInfo(id, size);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!finished) {
+                finished = true;
+                Files.deleteIfExists(file);
+            }
+        }
+
+        private void requireOpen() {
+            if (finished) {
+                throw new IllegalStateException("Staged blob " + id + " was already committed or discarded");
+            }
+        }
+    }
+}
