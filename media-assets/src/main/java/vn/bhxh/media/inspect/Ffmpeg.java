@@ -66,7 +66,7 @@ public final class Ffmpeg {
 
     public Loudness loudness(Path file) throws InspectionFailure, InterruptedException {
         String log = run(List.of(ffmpeg, "-hide_banner", "-nostats", "-nostdin", "-i", file.toAbsolutePath().toString(),
-                "-vn", "-af", "ebur128=peak=true:framelog=quiet", "-f", "null", "-")).stderr();
+                "-vn", "-af", "ebur128=peak=true:framelog=verbose", "-f", "null", "-")).stderr();
         int summary = log.lastIndexOf("Summary:");
         if (summary < 0) {
             throw new InspectionFailure(MediaMessage.of("inspection.loudness-unreadable"));
