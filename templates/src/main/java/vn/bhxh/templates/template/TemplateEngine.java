@@ -1,0 +1,32 @@
+package vn.bhxh.templates.template;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import vn.bhxh.templates.channel.TemplateFormat;
+
+/**
+ * The one template engine (Mustache, jmustache) for every channel. HTML templates escape every field;
+ * text templates escape nothing, because their output is either sent as is (SMS) or handed to a JSON/XML
+ * serializer that escapes for its own format.
+ */
+public final class TemplateEngine {
+
+    private final Mustache.Compiler textCompiler = Mustache.compiler()
+            .escapeHTML(false).emptyStringIsFalse(true).strictSections(true);
+    private final Mustache.Compiler htmlCompiler = Mustache.compiler()
+            .escapeHTML(true).emptyStringIsFalse(true).strictSections(true);
+
+    public Template compile(String source, TemplateFormat format) {
+        return (format == TemplateFormat.HTML ? htmlCompiler : textCompiler).compile(source);
+    }
+
+    public String render(String source, TemplateFormat format, TemplateValues values) {
+        String output = compile(source, format).execute(values.asContext());
+        return tidy(output);
+    }
+
+    /** Optional sections leave blank lines behind; keep at most one empty line and no edge whitespace. */
+    private static String tidy(String output) {
+        return output.replace("\r\n", "\n").replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+    }
+}
