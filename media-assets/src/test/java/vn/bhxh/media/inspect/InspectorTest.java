@@ -78,7 +78,7 @@ class InspectorTest {
     @Test
     void aLoudClippingRadioFileGetsLoudnessAndTruePeakWarnings() throws Exception {
         Path mp3 = TestFiles.ffmpeg(dir.resolve("loud.mp3"), "-f", "lavfi", "-i",
-                "sine=frequency=1000:sample_rate=44100:duration=200", "-af", "volume=17dB", "-b:a", "64k");
+                "sine=frequency=1000:sample_rate=44100:duration=200", "-af", "volume=20dB", "-b:a", "64k");
 
         Inspection inspection = inspector.inspect(mp3, FileFormat.MP3, ProductType.RADIO);
 
