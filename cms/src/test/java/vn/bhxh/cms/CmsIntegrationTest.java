@@ -16,7 +16,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bhxh.security.initial-admin.username=" + CmsIntegrationTest.ADMIN,
         "bhxh.security.initial-admin.password=" + CmsIntegrationTest.ADMIN_PASSWORD,
-        "bhxh.elasticsearch.index-retry-interval=500ms"})
+        "bhxh.elasticsearch.index-retry-interval=500ms",
+        "bhxh.elasticsearch.refresh-interval=100ms"})
 @ContextConfiguration(initializers = SharedElasticsearchInitializer.class)
 public @interface CmsIntegrationTest {
 

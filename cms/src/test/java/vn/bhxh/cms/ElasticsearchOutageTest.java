@@ -58,9 +58,10 @@ class ElasticsearchOutageTest {
         assertDown(api);
 
         node.start();
-        Await.until(() -> api.get("/api/products").statusCode() == 200, RECOVERY, "API after the first start");
+        Await.until(() -> api.get("/api/v1/products").statusCode() == 200, RECOVERY, "API after the first start");
         assertThat(health(api).statusCode()).isEqualTo(200);
-        HttpResponse<String> created = api.post("/api/products", "{\"type\":\"SLOGAN\",\"title\":\"BHXH tự nguyện – An sinh cho mọi người\"}");
+        HttpResponse<String> created = api.post("/api/v1/products",
+                "{\"info\":{\"type\":\"SLOGAN\"},\"content\":{\"title\":\"BHXH tự nguyện – An sinh cho mọi người\"}}");
         assertThat(created.statusCode()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
 
@@ -79,7 +80,8 @@ class ElasticsearchOutageTest {
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).contains("\"elasticsearch\":{\"status\":\"DOWN\"}");
 
-        HttpResponse<String> call = api.post("/api/products", "{\"type\":\"LEAFLET\",\"title\":\"Không được mất\"}");
+        HttpResponse<String> call = api.post("/api/v1/products",
+                "{\"info\":{\"type\":\"LEAFLET\"},\"content\":{\"title\":\"Không được mất\"}}");
         assertThat(call.statusCode()).isEqualTo(503);
         assertThat(call.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(call.headers().firstValue("Retry-After")).isPresent();

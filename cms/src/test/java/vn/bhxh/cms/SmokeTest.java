@@ -37,52 +37,54 @@ class SmokeTest {
 
     @Test
     void writesAProductAndReadsItBack() {
-        HttpResponse<String> created = api.post("/api/products",
-                "{\"type\":\"LEAFLET\",\"title\":\"Vì sao không nên nhận BHXH một lần\",\"summary\":\"Tờ rơi tuyên truyền\"}");
+        HttpResponse<String> created = api.post("/api/v1/products", "{\"info\":{\"type\":\"LEAFLET\"},"
+                + "\"content\":{\"title\":\"Vì sao không nên nhận BHXH một lần\",\"summary\":\"Tờ rơi tuyên truyền\"}}");
 
         assertThat(created.statusCode()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
+        String productId = Json.parse(created.body()).get("productId").asString();
         assertThat(created.headers().firstValue("ETag")).hasValueSatisfying(etag -> assertThat(etag).matches("\"\\d+-\\d+\""));
 
         HttpResponse<String> read = api.get(location);
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.body()).contains("\"title\":\"Vì sao không nên nhận BHXH một lần\"", "\"type\":\"LEAFLET\"");
         // The author sees their own write in the list at once (refresh=wait_for, no forced refresh).
-        assertThat(api.get("/api/products?size=100").body()).contains(location.substring(location.lastIndexOf('/') + 1));
+        assertThat(api.get("/api/v1/products?sort=newest&size=100").body()).contains(productId);
     }
 
     @Test
     void refusesBadInputWithAProblemInVietnameseUnlessEnglishIsAsked() {
-        HttpResponse<String> vietnamese = api.post("/api/products", "{\"type\":\"LEAFLET\",\"title\":\" \"}");
+        HttpResponse<String> vietnamese = api.post("/api/v1/products", "{\"info\":{\"type\":\"LEAFLET\"},\"content\":{\"title\":\" \"}}");
         assertThat(vietnamese.statusCode()).isEqualTo(400);
         assertThat(vietnamese.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(vietnamese.body()).contains("Dữ liệu không hợp lệ", "\"field\":\"title\"", "không được để trống");
+        assertThat(vietnamese.body()).contains("Dữ liệu không hợp lệ", "\"field\":\"content.title\"", "không được để trống");
 
-        HttpResponse<String> english = api.send(api.request("/api/products").header("Accept-Language", "en")
+        HttpResponse<String> english = api.send(api.request("/api/v1/products").header("Accept-Language", "en")
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"LEAFLET\",\"title\":\"" + "x".repeat(301) + "\"}")));
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"info\":{\"type\":\"LEAFLET\"},\"content\":{\"title\":\"" + "x".repeat(301) + "\"}}")));
         assertThat(english.statusCode()).isEqualTo(400);
-        assertThat(english.body()).contains("Invalid input", "\"field\":\"title\"");
+        assertThat(english.body()).contains("Invalid input", "\"field\":\"content.title\"");
     }
 
     @Test
     void pageSizeIsLimited() {
-        assertThat(api.get("/api/products?size=100").statusCode()).isEqualTo(200);
-        HttpResponse<String> tooMany = api.get("/api/products?size=101");
+        assertThat(api.get("/api/v1/products?size=100").statusCode()).isEqualTo(200);
+        HttpResponse<String> tooMany = api.get("/api/v1/products?size=101");
         assertThat(tooMany.statusCode()).isEqualTo(400);
         assertThat(tooMany.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     @Test
     void unknownProductIsAProblem() {
-        HttpResponse<String> missing = api.get("/api/products/khong-co");
+        HttpResponse<String> missing = api.get("/api/v1/products/khong-co");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("Không tìm thấy", "khong-co");
     }
 
     @Test
     void wrongPasswordIsRefusedWithAProblem() {
-        HttpResponse<String> refused = new ApiClient(port, CmsIntegrationTest.ADMIN, "sai-mat-khau").get("/api/products");
+        HttpResponse<String> refused = new ApiClient(port, CmsIntegrationTest.ADMIN, "sai-mat-khau").get("/api/v1/products");
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(refused.body()).contains("Chưa đăng nhập");

@@ -46,6 +46,39 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(Problems.of(messages, HttpStatus.NOT_FOUND, "not-found", locale, e.what(), e.id()));
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e, Locale locale) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(Problems.of(messages, HttpStatus.FORBIDDEN, e.reason(), locale, e.args()));
+    }
+
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> accessDenied(Exception e, Locale locale) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(Problems.of(messages, HttpStatus.FORBIDDEN, "forbidden", locale));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e, Locale locale) {
+        ProblemDetail problem = Problems.of(messages, HttpStatus.CONFLICT, e.reason(), locale, e.args());
+        e.properties().forEach(problem::setProperty);
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(PreconditionFailedException.class)
+    ResponseEntity<ProblemDetail> stale(PreconditionFailedException e, Locale locale) {
+        ProblemDetail problem = Problems.of(messages, HttpStatus.PRECONDITION_FAILED, "stale-version", locale);
+        problem.setProperty("currentVersion", e.currentEtag());
+        problem.setProperty("current", e.current());
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(e.currentEtag()).body(problem);
+    }
+
+    @ExceptionHandler(Versions.PreconditionRequiredException.class)
+    ResponseEntity<ProblemDetail> preconditionRequired(Exception e, Locale locale) {
+        return ResponseEntity.status(HttpStatus.PRECONDITION_REQUIRED)
+                .body(Problems.of(messages, HttpStatus.PRECONDITION_REQUIRED, "if-match-required", locale));
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {

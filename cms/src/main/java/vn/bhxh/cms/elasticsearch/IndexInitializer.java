@@ -26,10 +26,14 @@ public class IndexInitializer {
     private final ApplicationEventPublisher events;
     private final AtomicBoolean ready = new AtomicBoolean();
 
-    public IndexInitializer(ElasticsearchOperations operations, List<IndexedDocument> documents, ApplicationEventPublisher events) {
+    private final java.time.Duration refreshInterval;
+
+    public IndexInitializer(ElasticsearchOperations operations, List<IndexedDocument> documents, ApplicationEventPublisher events,
+            IndexProperties properties) {
         this.operations = operations;
         this.documents = documents;
         this.events = events;
+        this.refreshInterval = properties.refreshInterval();
     }
 
     /** Runs from the start and every few seconds until every index exists. */
@@ -42,7 +46,10 @@ public class IndexInitializer {
             for (IndexedDocument document : documents) {
                 IndexOperations index = operations.indexOps(document.type());
                 if (!index.exists()) {
-                    index.createWithMapping();
+                    // Writes wait for the next refresh (refresh=wait_for), so this interval is also their latency.
+                    var settings = index.createSettings(document.type());
+                    settings.put("index.refresh_interval", refreshInterval.toMillis() + "ms");
+                    index.create(settings, index.createMapping(document.type()));
                     log.info("Created index {} for {}", index.getIndexCoordinates().getIndexName(), document.type().getSimpleName());
                 }
             }

@@ -8,84 +8,17 @@ import org.springframework.data.elasticsearch.annotations.Field;
 import org.springframework.data.elasticsearch.annotations.FieldType;
 import org.springframework.data.elasticsearch.core.query.SeqNoPrimaryTerm;
 
-/** A communication product. Its index is created by IndexInitializer, not at start-up (Elasticsearch may be down). */
+/** A communication product; its texts live in its language variants. */
 @Document(indexName = "products", createIndex = false)
-public class Product {
+public record Product(
+        @Id String id,
+        @Field(type = FieldType.Object) ProductInfo info,
+        @Field(type = FieldType.Keyword) String createdBy,
+        @Field(type = FieldType.Date, format = DateFormat.date_time) Instant createdAt,
+        @Field(type = FieldType.Date, format = DateFormat.date_time) Instant updatedAt,
+        SeqNoPrimaryTerm seqNoPrimaryTerm) {
 
-    @Id
-    private String id;
-
-    @Field(type = FieldType.Keyword)
-    private ProductType type;
-
-    @Field(type = FieldType.Text)
-    private String title;
-
-    @Field(type = FieldType.Text)
-    private String summary;
-
-    @Field(type = FieldType.Date, format = DateFormat.date_time)
-    private Instant createdAt;
-
-    @Field(type = FieldType.Date, format = DateFormat.date_time)
-    private Instant updatedAt;
-
-    /** Optimistic concurrency: a save carries the seq_no/primary_term it read. */
-    private SeqNoPrimaryTerm seqNoPrimaryTerm;
-
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
-
-    public ProductType getType() {
-        return type;
-    }
-
-    public void setType(ProductType type) {
-        this.type = type;
-    }
-
-    public String getTitle() {
-        return title;
-    }
-
-    public void setTitle(String title) {
-        this.title = title;
-    }
-
-    public String getSummary() {
-        return summary;
-    }
-
-    public void setSummary(String summary) {
-        this.summary = summary;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt;
-    }
-
-    public SeqNoPrimaryTerm getSeqNoPrimaryTerm() {
-        return seqNoPrimaryTerm;
-    }
-
-    public void setSeqNoPrimaryTerm(SeqNoPrimaryTerm seqNoPrimaryTerm) {
-        this.seqNoPrimaryTerm = seqNoPrimaryTerm;
+    public Product withInfo(ProductInfo newInfo, Instant now) {
+        return new Product(id, newInfo, createdBy, createdAt, now, seqNoPrimaryTerm);
     }
 }

@@ -1,57 +1,100 @@
 package vn.bhxh.cms.product;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.elasticsearch.client.elc.NativeQuery;
 import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
 import org.springframework.data.elasticsearch.core.RefreshPolicy;
 import org.springframework.data.elasticsearch.core.SearchHit;
-import org.springframework.data.elasticsearch.core.query.Query;
+import org.springframework.data.elasticsearch.core.mapping.IndexCoordinates;
+import org.springframework.data.elasticsearch.core.query.IndexQuery;
+import org.springframework.data.elasticsearch.core.query.IndexQueryBuilder;
 import org.springframework.stereotype.Service;
+import co.elastic.clients.elasticsearch._types.query_dsl.QueryBuilders;
 import vn.bhxh.cms.elasticsearch.IndexInitializer;
 
-/** Reads and writes products in Elasticsearch, the system of record. */
+/**
+ * Products, variants and their versions in Elasticsearch, the system of record. Writes wait for the refresh
+ * (the author reads their own write next) and are conditional on the seq_no/primary_term they were read at.
+ */
 @Service
 public class ProductStore {
 
+    static final int MAX_VARIANTS = 100;
+    static final int MAX_VERSIONS = 1000;
+
     private final ElasticsearchOperations operations;
-    private final ElasticsearchOperations waitingForRefresh;
     private final IndexInitializer indices;
-    private final Clock clock;
 
-    public ProductStore(ElasticsearchOperations operations, IndexInitializer indices, Clock clock) {
-        this.operations = operations;
-        // The author reads their own write right after it: wait for the refresh instead of forcing one.
-        this.waitingForRefresh = operations.withRefreshPolicy(RefreshPolicy.WAIT_UNTIL);
+    public ProductStore(ElasticsearchOperations operations, IndexInitializer indices) {
+        this.operations = operations.withRefreshPolicy(RefreshPolicy.WAIT_UNTIL);
         this.indices = indices;
-        this.clock = clock;
     }
 
-    public Product create(ProductType type, String title, String summary) {
-        indices.requireReady();
-        Product product = new Product();
-        product.setId(UUID.randomUUID().toString());
-        product.setType(type);
-        product.setTitle(title);
-        product.setSummary(summary);
-        Instant now = clock.instant();
-        product.setCreatedAt(now);
-        product.setUpdatedAt(now);
-        return waitingForRefresh.save(product);
-    }
-
-    public Optional<Product> find(String id) {
+    public Optional<Product> product(String id) {
         indices.requireReady();
         return Optional.ofNullable(operations.get(id, Product.class));
     }
 
-    public List<Product> list(int page, int size) {
+    public Optional<Variant> variant(String productId, String language) {
         indices.requireReady();
-        Query query = Query.findAll().setPageable(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "updatedAt")));
-        return operations.search(query, Product.class).stream().map(SearchHit::getContent).toList();
+        return Optional.ofNullable(operations.get(Variant.id(productId, language), Variant.class));
+    }
+
+    public List<Variant> variants(String productId) {
+        indices.requireReady();
+        NativeQuery query = NativeQuery.builder()
+                .withQuery(q -> q.term(t -> t.field("productId").value(productId)))
+                .withPageable(PageRequest.of(0, MAX_VARIANTS, Sort.by("language")))
+                .build();
+        return operations.search(query, Variant.class).stream().map(SearchHit::getContent).toList();
+    }
+
+    /** Saves a product; with a version set, only if the stored one is still at that version. */
+    public Product save(Product product) {
+        return operations.save(product);
+    }
+
+    public Variant save(Variant variant) {
+        return operations.save(variant);
+    }
+
+    /** Creates a document that must not exist yet (a new product, a new variant): never overwrites. */
+    public <T> void create(String id, T document, Class<T> type) {
+        IndexQuery query = new IndexQueryBuilder().withId(id).withObject(document).withOpType(IndexQuery.OpType.CREATE).build();
+        operations.index(query, operations.getIndexCoordinatesFor(type));
+    }
+
+    public void saveVersion(VariantVersion version) {
+        IndexQuery query = new IndexQueryBuilder().withId(version.id()).withObject(version)
+                .withOpType(IndexQuery.OpType.CREATE).build();
+        operations.index(query, IndexCoordinates.of("variant-versions"));
+    }
+
+    public Optional<VariantVersion> version(String variantId, int revision) {
+        indices.requireReady();
+        return Optional.ofNullable(operations.get(VariantVersion.id(variantId, revision), VariantVersion.class));
+    }
+
+    public List<VariantVersion> versions(String variantId) {
+        indices.requireReady();
+        NativeQuery query = NativeQuery.builder()
+                .withQuery(q -> q.term(t -> t.field("variantId").value(variantId)))
+                .withPageable(PageRequest.of(0, MAX_VERSIONS, Sort.by(Sort.Direction.DESC, "revision")))
+                .build();
+        return operations.search(query, VariantVersion.class).stream().map(SearchHit::getContent).toList();
+    }
+
+    public long countProducts() {
+        indices.requireReady();
+        return operations.count(NativeQuery.builder().withQuery(QueryBuilders.matchAll(m -> m)).build(), Product.class);
+    }
+
+    static boolean isConflict(RuntimeException e) {
+        return e instanceof OptimisticLockingFailureException
+                || (e.getMessage() != null && e.getMessage().contains("version_conflict_engine_exception"));
     }
 }

@@ -46,6 +46,6 @@ class InitialAdmin {
             log.info("Created the first administrator '{}' from configuration", properties.username());
         }
         accounts.save(new UserAccount(UserAccountStore.normalize(properties.username()), properties.displayName(),
-                passwords.encode(password), Set.of(Role.ADMIN), true, clock.instant()));
+                passwords.encode(password), Set.of(Role.ADMIN), Scopes.NONE, true, clock.instant()));
     }
 }

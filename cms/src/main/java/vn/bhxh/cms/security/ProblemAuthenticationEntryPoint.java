@@ -36,12 +36,24 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         boolean storeDown = e instanceof InternalAuthenticationServiceException && e.getCause() instanceof DataAccessException;
         HttpStatus status = storeDown ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNAUTHORIZED;
-        ProblemDetail problem = Problems.of(messages, status, storeDown ? "storage-unavailable" : "unauthenticated", Locales.requested(request));
+        write(request, response, status, storeDown ? "storage-unavailable" : "unauthenticated");
+    }
+
+    /** Signed in, but the role does not reach this endpoint family. */
+    void deny(HttpServletRequest request, HttpServletResponse response,
+            org.springframework.security.access.AccessDeniedException e) throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, "forbidden");
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type)
+            throws IOException {
+        boolean storeDown = status == HttpStatus.SERVICE_UNAVAILABLE;
+        ProblemDetail problem = Problems.of(messages, status, type, Locales.requested(request));
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         if (storeDown) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-        } else {
+        } else if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"BHXH CMS\"");
         }
         // JSON is UTF-8 by definition (RFC 8259); no charset parameter, as Spring MVC writes problems.

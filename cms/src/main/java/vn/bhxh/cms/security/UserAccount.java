@@ -15,6 +15,16 @@ public record UserAccount(
         @Field(type = FieldType.Text) String displayName,
         @Field(type = FieldType.Keyword, index = false) String passwordHash,
         @Field(type = FieldType.Keyword) Set<Role> roles,
+        @Field(type = FieldType.Object) Scopes scopes,
         @Field(type = FieldType.Boolean) boolean enabled,
         @Field(type = FieldType.Date, format = DateFormat.date_time) Instant createdAt) {
+
+    public UserAccount {
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
+        scopes = scopes == null ? Scopes.NONE : scopes;
+    }
+
+    public Actor actor() {
+        return new Actor(username, roles, scopes);
+    }
 }

@@ -1,9 +1,13 @@
 package vn.bhxh.cms.security;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
 import org.springframework.data.elasticsearch.core.RefreshPolicy;
+import org.springframework.data.elasticsearch.core.SearchHit;
 import org.springframework.data.elasticsearch.core.query.Query;
 import org.springframework.stereotype.Service;
 
@@ -24,11 +28,16 @@ public class UserAccountStore {
         return operations.count(Query.findAll(), UserAccount.class) > 0;
     }
 
+    public List<UserAccount> list(int page, int size) {
+        Query query = Query.findAll().setPageable(PageRequest.of(page, size, Sort.by("createdAt")));
+        return operations.search(query, UserAccount.class).stream().map(SearchHit::getContent).toList();
+    }
+
     public UserAccount save(UserAccount account) {
         return operations.save(account);
     }
 
-    static String normalize(String username) {
+    public static String normalize(String username) {
         return username.strip().toLowerCase(Locale.ROOT);
     }
 }

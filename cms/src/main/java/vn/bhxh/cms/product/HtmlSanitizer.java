@@ -1,0 +1,24 @@
+package vn.bhxh.cms.product;
+
+import org.jsoup.Jsoup;
+import org.jsoup.safety.Safelist;
+
+/** Rich text bodies are stored sanitized: formatting, lists, links and images stay; scripts and handlers go. */
+public final class HtmlSanitizer {
+
+    private static final Safelist ALLOWED = Safelist.relaxed()
+            .addAttributes(":all", "lang", "dir")
+            .addProtocols("a", "href", "http", "https", "mailto", "tel")
+            .preserveRelativeLinks(false);
+
+    private HtmlSanitizer() {
+    }
+
+    public static String sanitize(String html) {
+        return html == null ? null : Jsoup.clean(html, ALLOWED);
+    }
+
+    public static String text(String html) {
+        return html == null ? null : Jsoup.parse(html).text();
+    }
+}

@@ -1,0 +1,156 @@
+package vn.bhxh.cms.product;
+
+import static vn.bhxh.cms.security.Role.ADMIN;
+import static vn.bhxh.cms.security.Role.APPROVER;
+import static vn.bhxh.cms.security.Role.CONNECTOR;
+import static vn.bhxh.cms.security.Role.EDITOR;
+import static vn.bhxh.cms.security.Role.PROVINCIAL_STAFF;
+import static vn.bhxh.cms.security.Role.REVIEWER;
+import static vn.bhxh.cms.security.Role.TRANSLATOR;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.QueryBuilders;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
+import vn.bhxh.cms.api.ForbiddenException;
+import vn.bhxh.cms.security.Actor;
+import vn.bhxh.cms.workflow.WorkflowAction;
+import vn.bhxh.cms.workflow.WorkflowState;
+
+/**
+ * Who may read and do what with products. Enforced here, on the server, for every API call; the read rules
+ * are also expressed as an Elasticsearch filter so that search never finds what the caller may not read.
+ */
+@Component
+public class ProductAccess {
+
+    private static final List<WorkflowState> RELEASED = List.of(WorkflowState.APPROVED, WorkflowState.PUBLISHED);
+
+    public boolean canRead(Actor actor, Variant variant) {
+        if (actor.hasAny(ADMIN, EDITOR, REVIEWER, APPROVER)) {
+            return true;
+        }
+        boolean released = RELEASED.contains(variant.state());
+        if (actor.has(TRANSLATOR) && (variant.isSource() || actor.scopes().languages().contains(variant.language()))) {
+            return true;
+        }
+        if (actor.has(PROVINCIAL_STAFF) && (released || ownLocal(actor, variant.product()))) {
+            return true;
+        }
+        return actor.has(CONNECTOR) && released;
+    }
+
+    /** The same rules as {@link #canRead}, as a filter on the variants index. */
+    public Query readFilter(Actor actor) {
+        if (actor.hasAny(ADMIN, EDITOR, REVIEWER, APPROVER)) {
+            return QueryBuilders.matchAll(m -> m);
+        }
+        List<Query> anyOf = new ArrayList<>();
+        if (actor.has(TRANSLATOR)) {
+            List<FieldValue> languages = new ArrayList<>(actor.scopes().languages().stream().map(FieldValue::of).toList());
+            languages.add(FieldValue.of(Variant.SOURCE_LANGUAGE));
+            anyOf.add(QueryBuilders.terms(t -> t.field("language").terms(v -> v.value(languages))));
+        }
+        Query released = QueryBuilders.terms(t -> t.field("state")
+                .terms(v -> v.value(RELEASED.stream().map(s -> FieldValue.of(s.name())).toList())));
+        if (actor.hasAny(PROVINCIAL_STAFF, CONNECTOR)) {
+            anyOf.add(released);
+        }
+        if (actor.has(PROVINCIAL_STAFF) && actor.scopes().province() != null) {
+            anyOf.add(QueryBuilders.bool(b -> b
+                    .filter(QueryBuilders.term(t -> t.field("product.scope").value(Scope.LOCAL.name())))
+                    .filter(QueryBuilders.term(t -> t.field("product.province").value(actor.scopes().province())))));
+        }
+        if (anyOf.isEmpty()) {
+            return QueryBuilders.bool(b -> b.mustNot(QueryBuilders.matchAll(m -> m)));
+        }
+        return QueryBuilders.bool(b -> b.should(anyOf).minimumShouldMatch("1"));
+    }
+
+    public void requireCreate(Actor actor, ProductInfo info) {
+        if (actor.hasAny(ADMIN, EDITOR) && info.scope() == Scope.NATIONAL) {
+            return;
+        }
+        if (info.scope() == Scope.LOCAL && (actor.hasAny(ADMIN, EDITOR) || ownLocal(actor, info))) {
+            return;
+        }
+        throw new ForbiddenException("forbidden-create");
+    }
+
+    public void requireEditInfo(Actor actor, ProductInfo current, ProductInfo changed) {
+        requireCreate(actor, current);
+        requireCreate(actor, changed);
+    }
+
+    public void requireEditContent(Actor actor, Variant variant) {
+        if (!canEditContent(actor, variant)) {
+            throw new ForbiddenException("forbidden-edit", variant.language());
+        }
+    }
+
+    public void requireRequestTranslation(Actor actor, ProductInfo info) {
+        if (actor.hasAny(ADMIN, EDITOR) || ownLocal(actor, info)) {
+            return;
+        }
+        throw new ForbiddenException("forbidden-edit", "*");
+    }
+
+    public void requireConfirmSource(Actor actor) {
+        if (!actor.hasAny(APPROVER)) {
+            throw new ForbiddenException("forbidden-action", "CONFIRM_SOURCE");
+        }
+    }
+
+    public void requireTransition(Actor actor, Variant variant, WorkflowAction action) {
+        boolean allowed = switch (action) {
+            case SUBMIT -> canEditContent(actor, variant);
+            case REVIEW -> canReview(actor, variant);
+            case APPROVE -> actor.has(APPROVER);
+            case REJECT -> variant.state() == WorkflowState.IN_REVIEW ? canReview(actor, variant) : actor.has(APPROVER);
+            case PUBLISH -> actor.hasAny(ADMIN, EDITOR, CONNECTOR) || ownLocal(actor, variant.product());
+            case WITHDRAW -> actor.hasAny(ADMIN, APPROVER);
+            case ARCHIVE -> actor.hasAny(ADMIN, EDITOR, APPROVER) || ownLocal(actor, variant.product());
+        };
+        if (!allowed) {
+            throw new ForbiddenException("forbidden-action", action.name());
+        }
+        // Four eyes: nobody reviews, approves or rejects what they wrote, whatever their roles.
+        boolean judging = action == WorkflowAction.REVIEW || action == WorkflowAction.APPROVE || action == WorkflowAction.REJECT;
+        if (judging && variant.editedBy(actor.username())) {
+            throw new ForbiddenException("four-eyes");
+        }
+    }
+
+    private boolean canEditContent(Actor actor, Variant variant) {
+        if (!variant.isSource()) {
+            // Translations: translators of that language, or the product's owners.
+            return (actor.has(TRANSLATOR) && actor.scopes().languages().contains(variant.language()))
+                    || actor.hasAny(ADMIN, EDITOR) || ownLocal(actor, variant.product());
+        }
+        return actor.hasAny(ADMIN, EDITOR) || ownLocal(actor, variant.product());
+    }
+
+    /**
+     * Specialist review: for the Vietnamese source, a reviewer of one of the product's topics (a reviewer without
+     * topics reviews all); for a translation, a reviewer or translator scoped to that language.
+     */
+    private boolean canReview(Actor actor, Variant variant) {
+        if (!variant.isSource()) {
+            return actor.hasAny(REVIEWER, TRANSLATOR) && actor.scopes().languages().contains(variant.language());
+        }
+        if (!actor.has(REVIEWER)) {
+            return false;
+        }
+        return actor.scopes().topics().isEmpty()
+                || !Collections.disjoint(actor.scopes().topics(), variant.product().topics());
+    }
+
+    private static boolean ownLocal(Actor actor, ProductInfo info) {
+        return actor.has(PROVINCIAL_STAFF) && info.scope() == Scope.LOCAL && actor.scopes().province() != null
+                && Objects.equals(actor.scopes().province(), info.province());
+    }
+}

@@ -1,0 +1,283 @@
+package vn.bhxh.cms.product;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.elasticsearch.core.query.SeqNoPrimaryTerm;
+import org.springframework.stereotype.Service;
+import vn.bhxh.cms.api.ConflictException;
+import vn.bhxh.cms.api.NotFoundException;
+import vn.bhxh.cms.api.PreconditionFailedException;
+import vn.bhxh.cms.api.Versions;
+import vn.bhxh.cms.audit.AuditLog;
+import vn.bhxh.cms.security.Actor;
+import vn.bhxh.cms.workflow.WorkflowAction;
+import vn.bhxh.cms.workflow.WorkflowState;
+
+/** Everything that changes a product or a variant: checked, versioned, audited. */
+@Service
+public class ProductService {
+
+    private final ProductStore store;
+    private final ProductAccess access;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public ProductService(ProductStore store, ProductAccess access, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Variant createProduct(Actor actor, ProductInfo info, VariantContent vietnamese) {
+        access.requireCreate(actor, info);
+        Instant now = clock.instant();
+        String id = UUID.randomUUID().toString();
+        store.create(id, new Product(id, info, actor.username(), now, now, null), Product.class);
+        VariantContent content = sanitized(vietnamese);
+        Variant source = new Variant(Variant.id(id, Variant.SOURCE_LANGUAGE), id, Variant.SOURCE_LANGUAGE, content,
+                WorkflowState.DRAFT, 1, null, false, Set.of(actor.username()), null, null, info, searchText(content), now, now, null);
+        store.create(source.id(), source, Variant.class);
+        store.saveVersion(version(source, actor, now, null));
+        audit.record(actor.username(), "PRODUCT_CREATED", id, Variant.SOURCE_LANGUAGE, null, WorkflowState.DRAFT.name(), null,
+                info.type() + ": " + content.title());
+        return readVariant(actor, id, Variant.SOURCE_LANGUAGE);
+    }
+
+    public Product updateInfo(Actor actor, String productId, SeqNoPrimaryTerm expected, ProductInfo info) {
+        Product current = store.product(productId).orElseThrow(() -> new NotFoundException("product", productId));
+        readVariant(actor, productId, Variant.SOURCE_LANGUAGE);
+        access.requireEditInfo(actor, current.info(), info);
+        Instant now = clock.instant();
+        Product saved;
+        try {
+            saved = store.save(new Product(productId, info, current.createdBy(), current.createdAt(), now, expected));
+        } catch (RuntimeException e) {
+            throw staleOr(e, () -> store.product(productId).orElseThrow());
+        }
+        for (Variant variant : store.variants(productId)) {
+            copyInfo(variant, info);
+        }
+        audit.record(actor.username(), "PRODUCT_UPDATED", productId, null, null, null, null, info.toString());
+        return saved;
+    }
+
+    public Variant readVariant(Actor actor, String productId, String language) {
+        Variant variant = store.variant(productId, language).orElseThrow(() -> new NotFoundException("variant", productId + "/" + language));
+        if (!access.canRead(actor, variant)) {
+            // Not 403: the caller should not learn that the draft exists.
+            throw new NotFoundException("variant", productId + "/" + language);
+        }
+        return variant;
+    }
+
+    /** The product's own fields, for whoever may read at least one of its variants. */
+    public Product readProduct(Actor actor, String productId) {
+        readVariants(actor, productId);
+        return store.product(productId).orElseThrow(() -> new NotFoundException("product", productId));
+    }
+
+    public List<Variant> readVariants(Actor actor, String productId) {
+        List<Variant> visible = store.variants(productId).stream().filter(v -> access.canRead(actor, v)).toList();
+        if (visible.isEmpty()) {
+            throw new NotFoundException("product", productId);
+        }
+        return visible;
+    }
+
+    public Variant editContent(Actor actor, String productId, String language, SeqNoPrimaryTerm expected,
+            VariantContent newContent, String comment) {
+        Variant current = readVariant(actor, productId, language);
+        access.requireEditContent(actor, current);
+        if (!current.state().allowsEditing()) {
+            throw new ConflictException("not-editable", current.state().name());
+        }
+        VariantContent content = sanitized(newContent);
+        Instant now = clock.instant();
+        Variant changed = current.withContent(content, actor.username(), WorkflowState.DRAFT, searchText(content), now)
+                .withVersion(expected);
+        if (!current.isSource() && current.revision() == 0) {
+            // The first text of a requested translation is made from the source as it is now.
+            changed = changed.withSource(sourceRevision(productId), false, now);
+        }
+        Variant saved = saveVariant(changed);
+        store.saveVersion(version(saved, actor, now, comment));
+        audit.record(actor.username(), "EDITED", productId, language, current.state().name(), saved.state().name(), comment,
+                ContentDiff.between(current.content(), content).stream().map(ContentDiff.FieldChange::field).toList().toString());
+        if (saved.isSource()) {
+            markTranslationsOutdated(actor, productId, saved.revision());
+        }
+        return saved;
+    }
+
+    public Variant requestTranslation(Actor actor, String productId, String language) {
+        Variant source = readVariant(actor, productId, Variant.SOURCE_LANGUAGE);
+        access.requireRequestTranslation(actor, source.product());
+        if (Variant.SOURCE_LANGUAGE.equals(language)) {
+            throw new ConflictException("variant-exists", language);
+        }
+        Instant now = clock.instant();
+        Variant requested = new Variant(Variant.id(productId, language), productId, language, VariantContent.EMPTY,
+                WorkflowState.DRAFT, 0, source.revision(), false, Set.of(), null, null, source.product(),
+                searchText(VariantContent.EMPTY), now, now, null);
+        try {
+            store.create(requested.id(), requested, Variant.class);
+        } catch (RuntimeException e) {
+            if (ProductStore.isConflict(e)) {
+                throw new ConflictException("variant-exists", language);
+            }
+            throw e;
+        }
+        audit.record(actor.username(), "TRANSLATION_REQUESTED", productId, language, null, WorkflowState.DRAFT.name(), null, null);
+        return store.variant(productId, language).orElseThrow();
+    }
+
+    public Variant transition(Actor actor, String productId, String language, SeqNoPrimaryTerm expected,
+            WorkflowAction action, String comment) {
+        Variant current = readVariant(actor, productId, language);
+        if (!action.allowedFrom(current.state())) {
+            throw new ConflictException("illegal-transition", action.name(), current.state().name());
+        }
+        access.requireTransition(actor, current, action);
+        if (action.commentRequired() && (comment == null || comment.isBlank())) {
+            throw new ConflictException("comment-required", action.name());
+        }
+        if (action == WorkflowAction.SUBMIT && !current.content().hasTitle()) {
+            throw new ConflictException("empty-variant", language);
+        }
+        if ((action == WorkflowAction.APPROVE || action == WorkflowAction.PUBLISH) && current.outdated()) {
+            throw new ConflictException("translation-outdated", language);
+        }
+        Instant now = clock.instant();
+        String reviewer = action == WorkflowAction.REVIEW ? actor.username() : current.reviewedBy();
+        String approver = action == WorkflowAction.APPROVE ? actor.username() : current.approvedBy();
+        if (action.target() == WorkflowState.DRAFT) {
+            reviewer = null;
+            approver = null;
+        }
+        Variant saved = saveVariant(current.withState(action.target(), reviewer, approver, now).withVersion(expected));
+        audit.record(actor.username(), action.name(), productId, language, current.state().name(), saved.state().name(), comment, null);
+        return saved;
+    }
+
+    /** An approver confirms that an outdated translation still says what the changed source says. */
+    public Variant confirmSource(Actor actor, String productId, String language, SeqNoPrimaryTerm expected, String comment) {
+        Variant current = readVariant(actor, productId, language);
+        access.requireConfirmSource(actor);
+        if (current.isSource() || !current.outdated()) {
+            throw new ConflictException("not-outdated", language);
+        }
+        int sourceRevision = sourceRevision(productId);
+        Variant saved = saveVariant(current.withSource(sourceRevision, false, clock.instant()).withVersion(expected));
+        audit.record(actor.username(), "SOURCE_CONFIRMED", productId, language, null, null, comment,
+                "source revision " + current.sourceRevision() + " -> " + sourceRevision);
+        return saved;
+    }
+
+    public Variant restore(Actor actor, String productId, String language, int revision, SeqNoPrimaryTerm expected) {
+        Variant current = readVariant(actor, productId, language);
+        VariantVersion old = store.version(current.id(), revision)
+                .orElseThrow(() -> new NotFoundException("version", current.id() + "@" + revision));
+        return editContent(actor, productId, language, expected, old.content(), "restored from revision " + revision);
+    }
+
+    /** What changed in the Vietnamese source since a translation was made from it. */
+    public List<ContentDiff.FieldChange> sourceChangesSince(Actor actor, String productId, String language) {
+        Variant translation = readVariant(actor, productId, language);
+        Variant source = readVariant(actor, productId, Variant.SOURCE_LANGUAGE);
+        if (translation.isSource() || translation.sourceRevision() == null) {
+            return List.of();
+        }
+        VariantContent then = store.version(source.id(), translation.sourceRevision()).map(VariantVersion::content)
+                .orElse(VariantContent.EMPTY);
+        return ContentDiff.between(then, source.content());
+    }
+
+    public List<VariantVersion> versions(Actor actor, String productId, String language) {
+        return store.versions(readVariant(actor, productId, language).id());
+    }
+
+    public VariantVersion version(Actor actor, String productId, String language, int revision) {
+        Variant variant = readVariant(actor, productId, language);
+        return store.version(variant.id(), revision).orElseThrow(() -> new NotFoundException("version", variant.id() + "@" + revision));
+    }
+
+    int sourceRevision(String productId) {
+        return store.variant(productId, Variant.SOURCE_LANGUAGE).map(Variant::revision).orElse(0);
+    }
+
+    private void markTranslationsOutdated(Actor actor, String productId, int sourceRevision) {
+        for (Variant translation : store.variants(productId)) {
+            if (translation.isSource() || translation.outdated() || translation.revision() == 0
+                    || translation.sourceRevision() == null || translation.sourceRevision() >= sourceRevision) {
+                continue;
+            }
+            retryOnConflict(() -> {
+                Variant fresh = store.variant(productId, translation.language()).orElseThrow();
+                store.save(fresh.withSource(fresh.sourceRevision(), true, clock.instant()));
+            });
+            audit.record(actor.username(), "TRANSLATION_OUTDATED", productId, translation.language(), null, null, null,
+                    "source revision " + translation.sourceRevision() + " -> " + sourceRevision);
+        }
+    }
+
+    private void copyInfo(Variant variant, ProductInfo info) {
+        retryOnConflict(() -> {
+            Variant fresh = store.variant(variant.productId(), variant.language()).orElseThrow();
+            store.save(fresh.withProduct(info, clock.instant()));
+        });
+    }
+
+    /** Background updates (not the user's own write) simply re-read and retry when someone else saved first. */
+    private static void retryOnConflict(Runnable update) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                update.run();
+                return;
+            } catch (RuntimeException e) {
+                if (!ProductStore.isConflict(e) || attempt >= 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Variant saveVariant(Variant changed) {
+        try {
+            return store.save(changed);
+        } catch (RuntimeException e) {
+            throw staleOr(e, () -> store.variant(changed.productId(), changed.language()).orElseThrow());
+        }
+    }
+
+    private static RuntimeException staleOr(RuntimeException e, java.util.function.Supplier<Object> current) {
+        if (!ProductStore.isConflict(e)) {
+            return e;
+        }
+        Object now = current.get();
+        SeqNoPrimaryTerm version = now instanceof Variant v ? v.seqNoPrimaryTerm() : ((Product) now).seqNoPrimaryTerm();
+        return new PreconditionFailedException(Versions.etag(version), now);
+    }
+
+    private static VariantVersion version(Variant variant, Actor actor, Instant now, String comment) {
+        return new VariantVersion(VariantVersion.id(variant.id(), variant.revision()), variant.id(), variant.productId(),
+                variant.language(), variant.revision(), variant.content(), variant.sourceRevision(), actor.username(), now, comment);
+    }
+
+    private static VariantContent sanitized(VariantContent content) {
+        return new VariantContent(strip(content.title()), strip(content.summary()), HtmlSanitizer.sanitize(content.body()),
+                content.assets());
+    }
+
+    static SearchText searchText(VariantContent content) {
+        String body = HtmlSanitizer.text(content.body());
+        return new SearchText(body, Folding.fold(content.title()), Folding.fold(content.summary()), Folding.fold(body), null);
+    }
+
+    private static String strip(String text) {
+        return text == null ? null : text.strip();
+    }
+}

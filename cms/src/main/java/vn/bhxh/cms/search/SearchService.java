@@ -1,0 +1,131 @@
+package vn.bhxh.cms.search;
+
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.QueryBuilders;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.elasticsearch.client.elc.ElasticsearchAggregation;
+import org.springframework.data.elasticsearch.client.elc.ElasticsearchAggregations;
+import org.springframework.data.elasticsearch.client.elc.NativeQuery;
+import org.springframework.data.elasticsearch.client.elc.NativeQueryBuilder;
+import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
+import org.springframework.data.elasticsearch.core.SearchHit;
+import org.springframework.data.elasticsearch.core.SearchHits;
+import org.springframework.data.elasticsearch.core.query.HighlightQuery;
+import org.springframework.data.elasticsearch.core.query.highlight.Highlight;
+import org.springframework.data.elasticsearch.core.query.highlight.HighlightField;
+import org.springframework.data.elasticsearch.core.query.highlight.HighlightParameters;
+import org.springframework.stereotype.Service;
+import vn.bhxh.cms.elasticsearch.IndexInitializer;
+import vn.bhxh.cms.product.Folding;
+import vn.bhxh.cms.product.ProductAccess;
+import vn.bhxh.cms.product.Variant;
+import vn.bhxh.cms.security.Actor;
+
+/**
+ * Full-text search over all variants with facets. Text typed with diacritics matches the original fields
+ * (ranked higher) and the folded copies; text without diacritics matches the folded copies.
+ */
+@Service
+public class SearchService {
+
+    /** Facet name → field of the variants index. */
+    static final Map<String, String> FACETS = facets();
+    static final int FACET_SIZE = 50;
+
+    private final ElasticsearchOperations operations;
+    private final ProductAccess access;
+    private final IndexInitializer indices;
+
+    public SearchService(ElasticsearchOperations operations, ProductAccess access, IndexInitializer indices) {
+        this.operations = operations;
+        this.access = access;
+        this.indices = indices;
+    }
+
+    public SearchResult search(Actor actor, SearchRequest request) {
+        indices.requireReady();
+        List<Query> filters = new ArrayList<>();
+        filters.add(access.readFilter(actor));
+        request.filters().forEach((facet, value) -> {
+            if (value != null && !value.isBlank() && FACETS.containsKey(facet)) {
+                filters.add(QueryBuilders.term(t -> t.field(FACETS.get(facet)).value(value)));
+            }
+        });
+        Query text = request.q() == null || request.q().isBlank()
+                ? QueryBuilders.matchAll(m -> m)
+                : QueryBuilders.bool(b -> b
+                        .should(QueryBuilders.multiMatch(m -> m.query(request.q()).type(TextQueryType.BestFields)
+                                .fields("content.title^6", "content.summary^3", "search.body^2")))
+                        .should(QueryBuilders.multiMatch(m -> m.query(Folding.fold(request.q())).type(TextQueryType.BestFields)
+                                .fields("search.titleFolded^3", "search.summaryFolded^1.5", "search.bodyFolded", "search.assetText")))
+                        .minimumShouldMatch("1"));
+        NativeQueryBuilder builder = NativeQuery.builder()
+                .withQuery(q -> q.bool(b -> b.must(text).filter(filters)))
+                .withPageable(PageRequest.of(request.page(), request.size(), sort(request.sort())))
+                .withHighlightQuery(new HighlightQuery(new Highlight(HighlightParameters.builder()
+                        .withPreTags("<mark>").withPostTags("</mark>").withNumberOfFragments(2).build(),
+                        List.of(new HighlightField("content.title"), new HighlightField("content.summary"),
+                                new HighlightField("search.body"), new HighlightField("search.titleFolded"),
+                                new HighlightField("search.bodyFolded"))), Variant.class))
+                .withTrackTotalHits(true);
+        FACETS.forEach((facet, field) -> builder.withAggregation(facet,
+                Aggregation.of(a -> a.terms(t -> t.field(field).size(FACET_SIZE)))));
+        SearchHits<Variant> hits = operations.search(builder.build(), Variant.class);
+        return new SearchResult(hits.getTotalHits(), hits.getSearchHits().stream().map(SearchService::hit).toList(),
+                facetCounts(hits));
+    }
+
+    private static Sort sort(String sort) {
+        return switch (sort == null ? "relevance" : sort) {
+            case "newest" -> Sort.by(Sort.Direction.DESC, "updatedAt");
+            case "oldest" -> Sort.by(Sort.Direction.ASC, "updatedAt");
+            default -> Sort.unsorted();
+        };
+    }
+
+    private static SearchResult.Hit hit(SearchHit<Variant> hit) {
+        Variant v = hit.getContent();
+        Map<String, List<String>> highlights = new LinkedHashMap<>(hit.getHighlightFields());
+        return new SearchResult.Hit(v.productId(), v.language(), v.content().title(), v.content().summary(), v.state(),
+                v.product().type(), v.outdated(), hit.getScore(), highlights);
+    }
+
+    private static Map<String, Map<String, Long>> facetCounts(SearchHits<Variant> hits) {
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        if (!(hits.getAggregations() instanceof ElasticsearchAggregations aggregations)) {
+            return facets;
+        }
+        for (ElasticsearchAggregation aggregation : aggregations.aggregations()) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            var terms = aggregation.aggregation().getAggregate();
+            if (terms.isSterms()) {
+                for (StringTermsBucket bucket : terms.sterms().buckets().array()) {
+                    counts.put(bucket.key().stringValue(), bucket.docCount());
+                }
+            }
+            facets.put(aggregation.aggregation().getName(), counts);
+        }
+        return facets;
+    }
+
+    private static Map<String, String> facets() {
+        Map<String, String> facets = new LinkedHashMap<>();
+        facets.put("type", "product.type");
+        facets.put("topic", "product.topics");
+        facets.put("audience", "product.audiences");
+        facets.put("campaign", "product.campaign");
+        facets.put("language", "language");
+        facets.put("state", "state");
+        facets.put("scope", "product.scope");
+        facets.put("province", "product.province");
+        return facets;
+    }
+}
