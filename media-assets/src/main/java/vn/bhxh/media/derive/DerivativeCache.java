@@ -1,0 +1,108 @@
+package vn.bhxh.media.derive;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import vn.bhxh.media.FileFormat;
+import vn.bhxh.media.MediaRefusal;
+import vn.bhxh.media.store.AtomicFiles;
+import vn.bhxh.media.store.BlobId;
+import vn.bhxh.media.store.BlobStore;
+import vn.bhxh.media.store.StagedBlob;
+
+/**
+ * Previews and channel renditions, stored as ordinary blobs, with a small index from
+ * (source blob, variant) to the derived blob so each is made once. The index entries are written
+ * atomically, so instances sharing the directory may race to make the same rendition: both produce
+ * the same bytes, and either index entry is right.
+ */
+public final class DerivativeCache {
+
+    private static final long MAX_DERIVATIVE_BYTES = 20L * 1024 * 1024;
+
+    private final BlobStore store;
+    private final Thumbnailer thumbnailer;
+    private final Path index;
+    private final Path temporary;
+
+    public DerivativeCache(BlobStore store, Thumbnailer thumbnailer, Path indexDirectory) throws IOException {
+        this.store = store;
+        this.thumbnailer = thumbnailer;
+        this.index = Files.createDirectories(indexDirectory.toAbsolutePath().normalize());
+        this.temporary = Files.createDirectories(this.index.resolve("tmp"));
+    }
+
+    /** Makes and stores every fixed-size preview of a just-stored file; returns them by size. */
+    public Map<ThumbnailSize, BlobId> thumbnails(BlobId source, Path localCopy, FileFormat format)
+            throws IOException, MediaRefusal, DerivationFailure {
+        Map<ThumbnailSize, BlobId> result = new EnumMap<>(ThumbnailSize.class);
+        for (Map.Entry<ThumbnailSize, byte[]> thumbnail : thumbnailer.thumbnails(localCopy, format).entrySet()) {
+            BlobId id = put(thumbnail.getValue());
+            remember(source, variantName(thumbnail.getKey()), id);
+            result.put(thumbnail.getKey(), id);
+        }
+        return result;
+    }
+
+    public Optional<BlobId> thumbnail(BlobId source, ThumbnailSize size) throws IOException {
+        return lookup(source, variantName(size));
+    }
+
+    /** The rendition of a stored file, made from the stored original the first time it is asked for. */
+    public BlobId rendition(BlobId source, FileFormat format, Rendition rendition) throws IOException, MediaRefusal, DerivationFailure {
+        String variant = variantName(rendition);
+        Optional<BlobId> cached = lookup(source, variant);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        Path copy = Files.createTempFile(temporary, "source-", "." + format.preferredExtension());
+        try {
+            try (InputStream in = store.open(source)) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            BlobId id = put(thumbnailer.rendition(copy, format, rendition));
+            remember(source, variant, id);
+            return id;
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    private BlobId put(byte[] jpeg) throws IOException {
+        try (StagedBlob staged = store.stage(new ByteArrayInputStream(jpeg), MAX_DERIVATIVE_BYTES)) {
+            return staged.commit().id();
+        }
+    }
+
+    private Optional<BlobId> lookup(BlobId source, String variant) throws IOException {
+        try {
+            BlobId id = new BlobId(Files.readString(entry(source, variant), StandardCharsets.US_ASCII).strip());
+            // An index entry whose blob was collected is a miss, not an error.
+            return store.find(id).map(info -> id);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void remember(BlobId source, String variant, BlobId derived) throws IOException {
+        AtomicFiles.writeAtomically(entry(source, variant), derived.sha256().getBytes(StandardCharsets.US_ASCII), temporary);
+    }
+
+    private Path entry(BlobId source, String variant) {
+        // Both parts are ours: a validated hash and an enum name, so the path stays inside the index.
+        return index.resolve(source.sha256().substring(0, 2)).resolve(source.sha256()).resolve(variant);
+    }
+
+    private static String variantName(Enum<?> variant) {
+        return variant.getDeclaringClass().getSimpleName().toLowerCase(Locale.ROOT) + "-" + variant.name().toLowerCase(Locale.ROOT);
+    }
+}

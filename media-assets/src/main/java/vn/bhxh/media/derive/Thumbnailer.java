@@ -1,0 +1,120 @@
+package vn.bhxh.media.derive;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import net.coobird.thumbnailator.Thumbnails;
+import net.coobird.thumbnailator.geometry.Positions;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import vn.bhxh.media.FileFormat;
+import vn.bhxh.media.MediaKind;
+import vn.bhxh.media.MediaRefusal;
+import vn.bhxh.media.inspect.ImageHeader;
+
+/**
+ * Makes the public pictures of an image or of a PDF's first page. Output is always a fresh JPEG
+ * encoded from pixels, so no Exif, GPS, XMP or ICC comment of the original can travel with it.
+ */
+public final class Thumbnailer {
+
+    private static final double JPEG_QUALITY = 0.85;
+
+    private final long maxPixels;
+
+    /** @param maxPixels images whose header claims more pixels are refused before decoding */
+    public Thumbnailer(long maxPixels) {
+        this.maxPixels = maxPixels;
+    }
+
+    public static boolean canPreview(FileFormat format) {
+        return format.kind() == MediaKind.IMAGE || format == FileFormat.PDF;
+    }
+
+    /** Every fixed size, from one decode of the source. */
+    public Map<ThumbnailSize, byte[]> thumbnails(Path file, FileFormat format) throws MediaRefusal, DerivationFailure {
+        BufferedImage source = decode(file, format, ThumbnailSize.LARGE.longestSide());
+        Map<ThumbnailSize, byte[]> result = new EnumMap<>(ThumbnailSize.class);
+        try {
+            for (ThumbnailSize size : ThumbnailSize.values()) {
+                // Never enlarge: a small logo stays small.
+                int side = Math.min(size.longestSide(), Math.max(source.getWidth(), source.getHeight()));
+                result.put(size, jpeg(Thumbnails.of(source).size(side, side).asBufferedImage()));
+            }
+        } catch (IOException e) {
+            throw new DerivationFailure(String.valueOf(e.getMessage()), e);
+        }
+        return result;
+    }
+
+    public byte[] rendition(Path file, FileFormat format, Rendition rendition) throws MediaRefusal, DerivationFailure {
+        BufferedImage source = decode(file, format, Math.max(rendition.width(), rendition.height()));
+        try {
+            return jpeg(Thumbnails.of(source).size(rendition.width(), rendition.height()).crop(Positions.CENTER).asBufferedImage());
+        } catch (IOException e) {
+            throw new DerivationFailure(String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    private BufferedImage decode(Path file, FileFormat format, int pdfLongestSide) throws MediaRefusal, DerivationFailure {
+        if (!canPreview(format)) {
+            throw new IllegalArgumentException("No preview for " + format);
+        }
+        try {
+            if (format == FileFormat.PDF) {
+                return firstPage(file, pdfLongestSide);
+            }
+            ImageHeader header;
+            try {
+                header = ImageHeader.read(file);
+            } catch (IOException e) {
+                throw new DerivationFailure(String.valueOf(e.getMessage()), e);
+            }
+            header.requireAtMost(maxPixels);
+            // Reading from the file lets Thumbnailator apply the Exif orientation.
+            return Thumbnails.of(file.toFile()).scale(1.0).asBufferedImage();
+        } catch (IOException | RuntimeException e) {
+            throw new DerivationFailure(String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    /** The first page at a scale that makes its longest side {@code longestSide} pixels, whatever the page size claims. */
+    private static BufferedImage firstPage(Path file, int longestSide) throws IOException, DerivationFailure {
+        try (PDDocument document = Loader.loadPDF(file.toFile(), "", null, null, IOUtils.createTempFileOnlyStreamCache())) {
+            if (document.getNumberOfPages() == 0) {
+                throw new DerivationFailure("PDF without pages", null);
+            }
+            PDRectangle box = document.getPage(0).getCropBox();
+            float longest = Math.max(Math.abs(box.getWidth()), Math.abs(box.getHeight()));
+            if (!(longest > 0)) {
+                throw new DerivationFailure("empty page", null);
+            }
+            return new PDFRenderer(document).renderImage(0, longestSide / longest, ImageType.RGB);
+        }
+    }
+
+    private static byte[] jpeg(BufferedImage image) throws IOException {
+        BufferedImage rgb = image;
+        if (image.getType() != BufferedImage.TYPE_INT_RGB) {
+            // Transparent PNG/WebP areas become white, not JPEG's default black.
+            rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = rgb.createGraphics();
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.drawImage(image, 0, 0, null);
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thumbnails.of(rgb).scale(1.0).outputFormat("jpg").outputQuality(JPEG_QUALITY).toOutputStream(out);
+        return out.toByteArray();
+    }
+}
