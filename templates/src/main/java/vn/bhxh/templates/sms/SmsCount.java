@@ -11,16 +11,12 @@ public record SmsCount(String text, SmsEncoding encoding, int characters, int un
 
     /** "2 tin nhắn (UCS-2), 95 ký tự" for the editor's preview. */
     public String describeVietnamese() {
-        return segments + " tin nhắn (" + label() + "), " + characters + " ký tự, còn " + unitsLeftInLastSegment
+        return segments + " tin nhắn (" + encoding.label() + "), " + characters + " ký tự, còn " + unitsLeftInLastSegment
                 + " ký tự trong tin cuối";
     }
 
     public String describeEnglish() {
-        return segments + " segment(s) (" + label() + "), " + characters + " characters, " + unitsLeftInLastSegment
+        return segments + " segment(s) (" + encoding.label() + "), " + characters + " characters, " + unitsLeftInLastSegment
                 + " left in the last segment";
-    }
-
-    private String label() {
-        return encoding == SmsEncoding.GSM_7 ? "GSM-7" : "UCS-2";
     }
 }

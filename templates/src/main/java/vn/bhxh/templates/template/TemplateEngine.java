@@ -1,5 +1,6 @@
 package vn.bhxh.templates.template;
 
+import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import vn.bhxh.templates.channel.TemplateFormat;
@@ -13,8 +14,16 @@ public final class TemplateEngine {
 
     private final Mustache.Compiler textCompiler = Mustache.compiler()
             .escapeHTML(false).emptyStringIsFalse(true).strictSections(true);
+    /**
+     * The five characters that matter in element content and quoted attributes. jmustache's default also
+     * turns '=' into "&#x3D;", which mangles every link's query string; unquoted attributes, the reason
+     * for escaping '=', are refused by the validator instead.
+     */
+    private static final Mustache.Escaper HTML_ESCAPER = Escapers.simple(new String[][] {
+            {"&", "&amp;"}, {"<", "&lt;"}, {">", "&gt;"}, {"\"", "&quot;"}, {"'", "&#39;"}});
+
     private final Mustache.Compiler htmlCompiler = Mustache.compiler()
-            .escapeHTML(true).emptyStringIsFalse(true).strictSections(true);
+            .withEscaper(HTML_ESCAPER).emptyStringIsFalse(true).strictSections(true);
 
     public Template compile(String source, TemplateFormat format) {
         return (format == TemplateFormat.HTML ? htmlCompiler : textCompiler).compile(source);

@@ -27,6 +27,12 @@ public record TemplateProblem(String code, String vietnamese, String english) {
                 what + " is not supported in templates");
     }
 
+    static TemplateProblem unquotedAttribute() {
+        return new TemplateProblem("unquoted-attribute",
+                "Giá trị thuộc tính HTML phải nằm trong dấu ngoặc kép: href=\"{{link}}\"",
+                "HTML attribute values must be quoted: href=\"{{link}}\"");
+    }
+
     static TemplateProblem syntax(String detail) {
         return new TemplateProblem("syntax",
                 "Mẫu sai cú pháp: " + detail,

@@ -22,6 +22,7 @@ import vn.bhxh.templates.link.CampaignLinks;
 public final class TemplateValidator {
 
     private static final Pattern RAW_FIELD = Pattern.compile("\\{\\{\\{\\s*([^}\\s]*)\\s*}}}|\\{\\{&\\s*([^}\\s]*)\\s*}}");
+    private static final Pattern UNQUOTED_ATTRIBUTE = Pattern.compile("=\\s*\\{\\{");
     private static final Pattern DELIMITER_CHANGE = Pattern.compile("\\{\\{\\s*=");
 
     private final TemplateEngine engine;
@@ -60,6 +61,9 @@ public final class TemplateValidator {
                 if (!name.equals(TemplateField.BODY.key())) {
                     problems.add(TemplateProblem.rawOutsideHtml(name));
                 }
+            }
+            if (UNQUOTED_ATTRIBUTE.matcher(source).find()) {
+                problems.add(TemplateProblem.unquotedAttribute());
             }
         }
         if (problems.isEmpty()) {

@@ -47,6 +47,13 @@ class TemplateValidatorTest {
     }
 
     @Test
+    void htmlAttributesMustBeQuoted() {
+        // Escaping does not stop "x onerror=…" in an unquoted attribute; quotes do.
+        assertThat(codes("<img alt={{title}} src=\"{{imageUrl}}\">", TemplateSlot.PORTAL_ARTICLE)).containsExactly("unquoted-attribute");
+        assertThat(codes("<img alt=\"{{title}}\" src=\"{{imageUrl}}\">", TemplateSlot.PORTAL_ARTICLE)).isEmpty();
+    }
+
+    @Test
     void plainTextTemplatesCannotUseTheHtmlBody() {
         assertThat(codes("{{body}}", TemplateSlot.EMAIL_TEXT)).containsExactly("html-in-text");
         assertThat(codes("{{bodyText}}", TemplateSlot.EMAIL_TEXT)).isEmpty();

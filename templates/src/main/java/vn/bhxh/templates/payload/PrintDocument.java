@@ -1,0 +1,16 @@
+package vn.bhxh.templates.payload;
+
+import vn.bhxh.templates.channel.Channel;
+
+/**
+ * A print-ready PDF (leaflet or poster) with a QR code to the product's public page.
+ *
+ * @param qrUrl the exact URL the QR code encodes (tracked with utm_source=qr)
+ */
+public record PrintDocument(byte[] pdf, String qrUrl, String pageSize, int pages) implements ChannelPayload {
+
+    @Override
+    public Channel channel() {
+        return Channel.PRINT;
+    }
+}

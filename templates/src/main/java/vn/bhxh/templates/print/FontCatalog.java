@@ -1,0 +1,67 @@
+package vn.bhxh.templates.print;
+
+import java.lang.Character.UnicodeScript;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Noto fonts embedded in print PDFs, from Debian's fonts-noto-core (installed by bin/setup-machine),
+ * and which one draws each character: the script's own font first, so Khmer, Cham and Tai Viet letters
+ * never fall back to a font that lacks them.
+ */
+public final class FontCatalog {
+
+    public static final Path DEBIAN_NOTO = Path.of("/usr/share/fonts/truetype/noto");
+
+    private final FontFace latin;
+    private final FontFace khmer;
+    private final FontFace cham;
+    private final FontFace taiViet;
+    private final List<FontFace> all;
+
+    public FontCatalog(Path directory) {
+        latin = face(directory, "NotoSans-Regular.ttf");
+        khmer = face(directory, "NotoSansKhmer-Regular.ttf");
+        cham = face(directory, "NotoSansCham-Regular.ttf");
+        taiViet = face(directory, "NotoSansTaiViet-Regular.ttf");
+        all = List.of(latin, khmer, cham, taiViet);
+    }
+
+    public static FontCatalog debianNoto() {
+        return new FontCatalog(DEBIAN_NOTO);
+    }
+
+    /**
+     * The face for a character. Spaces, digits, punctuation and combining marks (Unicode "common" and
+     * "inherited") stay in the current face when it has them, so a run is not split at every space.
+     */
+    public Optional<FontFace> faceFor(int codePoint, FontFace current) {
+        UnicodeScript script = UnicodeScript.of(codePoint);
+        FontFace preferred = switch (script) {
+            case KHMER -> khmer;
+            case CHAM -> cham;
+            case TAI_VIET -> taiViet;
+            case COMMON, INHERITED -> current != null && current.covers(codePoint) ? current : latin;
+            default -> latin;
+        };
+        if (preferred.covers(codePoint)) {
+            return Optional.of(preferred);
+        }
+        return all.stream().filter(face -> face.covers(codePoint)).findFirst();
+    }
+
+    public FontFace latin() {
+        return latin;
+    }
+
+    private static FontFace face(Path directory, String fileName) {
+        Path file = directory.resolve(fileName);
+        if (!Files.isReadable(file)) {
+            throw new IllegalStateException("Thiếu phông chữ " + file + " (cài gói Debian fonts-noto-core, xem bin/debian-packages)"
+                    + " / missing font " + file + " (install the Debian package fonts-noto-core)");
+        }
+        return new FontFace(fileName.replace("-Regular.ttf", ""), file);
+    }
+}

@@ -1,0 +1,23 @@
+package vn.bhxh.templates.render;
+
+import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateSlot;
+import vn.bhxh.templates.payload.ChannelPayload;
+import vn.bhxh.templates.payload.PortalArticle;
+import vn.bhxh.templates.rules.Rules;
+import vn.bhxh.templates.template.TemplateField;
+
+final class PortalRenderer implements ChannelRenderer {
+
+    @Override
+    public Channel channel() {
+        return Channel.PORTAL;
+    }
+
+    @Override
+    public ChannelPayload render(SlotTexts texts, PreviewOptions options, Rules rules) {
+        String html = texts.render(TemplateSlot.PORTAL_ARTICLE);
+        rules.required("body", texts.value(TemplateField.BODY_TEXT));
+        return new PortalArticle(texts.input().languageTag(), texts.value(TemplateField.TITLE), html);
+    }
+}

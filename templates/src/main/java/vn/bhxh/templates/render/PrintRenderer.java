@@ -1,0 +1,58 @@
+package vn.bhxh.templates.render;
+
+import java.util.stream.Collectors;
+import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateSlot;
+import vn.bhxh.templates.payload.ChannelPayload;
+import vn.bhxh.templates.payload.PrintDocument;
+import vn.bhxh.templates.print.PdfLeafletWriter;
+import vn.bhxh.templates.print.PrintContent;
+import vn.bhxh.templates.print.PrintFormat;
+import vn.bhxh.templates.print.PrintResult;
+import vn.bhxh.templates.rules.RuleViolation;
+import vn.bhxh.templates.rules.Rules;
+import vn.bhxh.templates.rules.Severity;
+import vn.bhxh.templates.template.TemplateField;
+
+final class PrintRenderer implements ChannelRenderer {
+
+    private final PdfLeafletWriter writer;
+
+    PrintRenderer(PdfLeafletWriter writer) {
+        this.writer = writer;
+    }
+
+    /** PDFBox draws glyphs in logical order without OpenType shaping, which these scripts need. */
+    private static boolean needsShaping(int codePoint) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+        return script == Character.UnicodeScript.KHMER || script == Character.UnicodeScript.CHAM;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.PRINT;
+    }
+
+    @Override
+    public ChannelPayload render(SlotTexts texts, PreviewOptions options, Rules rules) {
+        String qrUrl = texts.value(TemplateField.LINK);
+        PrintFormat format = PrintFormat.forProductType(texts.input().productType());
+        PrintResult result = writer.write(new PrintContent(texts.input().languageTag(),
+                texts.render(TemplateSlot.PRINT_HEADLINE), texts.render(TemplateSlot.PRINT_TEXT),
+                texts.render(TemplateSlot.PRINT_FOOTER), qrUrl, format));
+        rules.tracked("qrUrl", qrUrl);
+        String allText = texts.input().title() + texts.input().summary() + texts.input().bodyHtml() + texts.input().message();
+        if (allText.codePoints().anyMatch(PrintRenderer::needsShaping)) {
+            rules.add(new RuleViolation("unshaped-script", "pdf", Severity.WARNING, -1, -1,
+                    "Chữ Khmer/Chăm trong PDF chưa được ghép dạng (chân chữ, nguyên âm đứng trước); cần người biết chữ kiểm tra bản in",
+                    "Khmer/Cham text in the PDF is not shaped (subscript consonants, pre-base vowels); have a reader check the print master"));
+        }
+        if (!result.missingCodePoints().isEmpty()) {
+            String list = result.missingCodePoints().stream().sorted().map(cp -> "U+%04X".formatted(cp))
+                    .collect(Collectors.joining(", "));
+            rules.add(new RuleViolation("missing-glyph", "pdf", Severity.BLOCKING, result.missingCodePoints().size(), 0,
+                    "Không phông chữ nào có các ký tự: " + list, "No embedded font has these characters: " + list));
+        }
+        return new PrintDocument(result.pdf(), qrUrl, format.name(), result.pages());
+    }
+}

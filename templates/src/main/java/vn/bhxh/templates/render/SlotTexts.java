@@ -1,0 +1,48 @@
+package vn.bhxh.templates.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateSlot;
+import vn.bhxh.templates.content.RenderInput;
+import vn.bhxh.templates.link.CampaignLinks;
+import vn.bhxh.templates.template.ResolvedTemplate;
+import vn.bhxh.templates.template.TemplateCatalog;
+import vn.bhxh.templates.template.TemplateEngine;
+import vn.bhxh.templates.template.TemplateField;
+import vn.bhxh.templates.template.TemplateValues;
+
+/** Renders the slots of one channel for one variant, remembering which templates were used. */
+public final class SlotTexts {
+
+    private final RenderInput input;
+    private final TemplateValues values;
+    private final TemplateCatalog catalog;
+    private final TemplateEngine engine;
+    private final List<ResolvedTemplate> used = new ArrayList<>();
+
+    SlotTexts(RenderInput input, Channel channel, TemplateCatalog catalog, TemplateEngine engine, CampaignLinks links) {
+        this.input = input;
+        this.values = TemplateValues.of(input, channel, links);
+        this.catalog = catalog;
+        this.engine = engine;
+    }
+
+    public String render(TemplateSlot slot) {
+        ResolvedTemplate template = catalog.resolve(slot, input.languageTag());
+        used.add(template);
+        return engine.render(template.source(), slot.format(), values);
+    }
+
+    public String value(TemplateField field) {
+        return values.get(field);
+    }
+
+    public RenderInput input() {
+        return input;
+    }
+
+    List<ResolvedTemplate> used() {
+        return List.copyOf(used);
+    }
+}
