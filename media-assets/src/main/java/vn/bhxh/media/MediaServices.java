@@ -1,0 +1,37 @@
+package vn.bhxh.media;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import vn.bhxh.media.derive.DerivativeCache;
+import vn.bhxh.media.derive.Thumbnailer;
+import vn.bhxh.media.inspect.ContentTypeDetector;
+import vn.bhxh.media.inspect.Ffmpeg;
+import vn.bhxh.media.inspect.ForkedTikaParser;
+import vn.bhxh.media.inspect.Inspector;
+import vn.bhxh.media.inspect.MediaPolicy;
+import vn.bhxh.media.inspect.ParseLimits;
+import vn.bhxh.media.inspect.SizeLimits;
+import vn.bhxh.media.inspect.TypeGate;
+import vn.bhxh.media.store.BlobStore;
+import vn.bhxh.media.store.FileSystemBlobStore;
+import vn.bhxh.media.upload.Ingestor;
+
+/** The module's parts wired together, for an application (cms) and for tests that want the whole path. */
+public record MediaServices(BlobStore store, SizeLimits sizeLimits, Inspector inspector, DerivativeCache derivatives,
+                            Ingestor ingestor) {
+
+    /** Everything on one local directory: blobs, derivative index, temporary files. */
+    public static MediaServices create(Path root, SizeLimits sizeLimits) throws IOException {
+        return create(root, sizeLimits, MediaPolicy.defaults(), ParseLimits.defaults(), Ffmpeg.onPath(),
+                ForkedTikaParser.WorkerLaunch.ofCurrentJvm());
+    }
+
+    public static MediaServices create(Path root, SizeLimits sizeLimits, MediaPolicy policy, ParseLimits parseLimits,
+                                       Ffmpeg ffmpeg, ForkedTikaParser.WorkerLaunch workerLaunch) throws IOException {
+        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        Inspector inspector = new Inspector(new ForkedTikaParser(parseLimits, workerLaunch), ffmpeg, policy);
+        DerivativeCache derivatives = new DerivativeCache(store, new Thumbnailer(policy.maxImagePixels()), root.resolve("derived"));
+        Ingestor ingestor = new Ingestor(store, sizeLimits, new ContentTypeDetector(), new TypeGate(), inspector, derivatives);
+        return new MediaServices(store, sizeLimits, inspector, derivatives, ingestor);
+    }
+}
