@@ -1,11 +1,13 @@
 package vn.bhxh.templates.render;
 
+import com.samskivert.mustache.MustacheException;
 import java.util.ArrayList;
 import java.util.List;
 import vn.bhxh.templates.channel.Channel;
 import vn.bhxh.templates.channel.TemplateSlot;
 import vn.bhxh.templates.content.RenderInput;
 import vn.bhxh.templates.link.CampaignLinks;
+import vn.bhxh.templates.template.InvalidTemplateException;
 import vn.bhxh.templates.template.ResolvedTemplate;
 import vn.bhxh.templates.template.TemplateCatalog;
 import vn.bhxh.templates.template.TemplateEngine;
@@ -31,7 +33,12 @@ public final class SlotTexts {
     public String render(TemplateSlot slot) {
         ResolvedTemplate template = catalog.resolve(slot, input.languageTag());
         used.add(template);
-        return engine.render(template.source(), slot.format(), values);
+        try {
+            return engine.render(template.source(), slot.format(), values);
+        } catch (MustacheException e) {
+            // Only a template stored without TemplateCatalog's validation gets here: stop rather than send blanks.
+            throw new InvalidTemplateException(template.resolved(), catalog.check(slot, template.source()));
+        }
     }
 
     public String value(TemplateField field) {

@@ -1,10 +1,13 @@
 package vn.bhxh.templates.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,7 +21,9 @@ import vn.bhxh.templates.rules.RuleViolation;
 import vn.bhxh.templates.rules.Severity;
 import vn.bhxh.templates.sms.SmsEncoding;
 import vn.bhxh.templates.template.InMemoryTemplateRepository;
+import vn.bhxh.templates.template.InvalidTemplateException;
 import vn.bhxh.templates.template.TemplateKey;
+import vn.bhxh.templates.template.TemplateProblem;
 
 class ChannelRulesTest {
 
@@ -143,6 +148,18 @@ class ChannelRulesTest {
 
         assertThat(preview.publishable()).isFalse();
         assertThat(preview.violations()).extracting(RuleViolation::rule).containsExactly("required", "duration-unknown");
+    }
+
+    @Test
+    void anUnvalidatedStoredTemplateWithAnUnknownFieldStopsTheRenderInsteadOfSendingBlanks() {
+        InMemoryTemplateRepository repository = new InMemoryTemplateRepository();
+        // Written past TemplateCatalog, as a document edited directly in Elasticsearch could be.
+        repository.append(new TemplateKey(TemplateSlot.PUSH_TITLE, "vi"), 0, Optional.of("{{tieuDe}}"), "es", Instant.now());
+        ProductRenderer withBrokenStore = ProductRenderer.standard(repository, Clock.systemUTC());
+
+        assertThatThrownBy(() -> withBrokenStore.preview(Samples.vietnamese(), Channel.VSSID_PUSH))
+                .isInstanceOfSatisfying(InvalidTemplateException.class, e ->
+                        assertThat(e.problems()).extracting(TemplateProblem::code).containsExactly("unknown-field"));
     }
 
     @Test
