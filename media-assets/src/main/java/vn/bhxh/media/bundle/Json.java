@@ -1,0 +1,36 @@
+package vn.bhxh.media.bundle;
+
+/**
+ * The one JSON thing the module writes, a manifest of strings and numbers: a string escaper instead
+ * of a JSON library, since Tika brings Jackson 2 and the application uses Jackson 3.
+ */
+final class Json {
+
+    private Json() {
+    }
+
+    static String string(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
