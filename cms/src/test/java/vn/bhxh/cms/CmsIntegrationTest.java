@@ -17,7 +17,8 @@ import org.springframework.test.context.ContextConfiguration;
         "bhxh.security.initial-admin.username=" + CmsIntegrationTest.ADMIN,
         "bhxh.security.initial-admin.password=" + CmsIntegrationTest.ADMIN_PASSWORD,
         "bhxh.elasticsearch.index-retry-interval=500ms",
-        "bhxh.elasticsearch.refresh-interval=100ms"})
+        "bhxh.elasticsearch.refresh-interval=100ms",
+        "bhxh.demo.enabled=false"})
 @ContextConfiguration(initializers = SharedElasticsearchInitializer.class)
 public @interface CmsIntegrationTest {
 

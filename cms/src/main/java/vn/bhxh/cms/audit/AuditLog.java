@@ -28,9 +28,19 @@ public class AuditLog {
     private final ElasticsearchOperations operations;
     private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public AuditLog(ElasticsearchOperations operations, Clock clock) {
-        this.operations = operations.withRefreshPolicy(RefreshPolicy.WAIT_UNTIL);
+        this(operations, clock, RefreshPolicy.WAIT_UNTIL);
+    }
+
+    private AuditLog(ElasticsearchOperations operations, Clock clock, RefreshPolicy refreshPolicy) {
+        this.operations = operations.withRefreshPolicy(refreshPolicy);
         this.clock = clock;
+    }
+
+    /** For bulk loading: entries become searchable after the next refresh. */
+    public AuditLog withoutRefreshWaits() {
+        return new AuditLog(operations, clock, RefreshPolicy.NONE);
     }
 
     public AuditEvent record(String actor, String action, String productId, String language, String fromState,

@@ -24,6 +24,7 @@ public class IndexInitializer {
     private final ElasticsearchOperations operations;
     private final List<IndexedDocument> documents;
     private final ApplicationEventPublisher events;
+    private final AtomicBoolean indicesExist = new AtomicBoolean();
     private final AtomicBoolean ready = new AtomicBoolean();
 
     private final java.time.Duration refreshInterval;
@@ -36,7 +37,7 @@ public class IndexInitializer {
         this.refreshInterval = properties.refreshInterval();
     }
 
-    /** Runs from the start and every few seconds until every index exists. */
+    /** Runs from the start and every few seconds until every index exists and start-up data is written. */
     @Scheduled(initialDelay = 0, fixedDelayString = "${bhxh.elasticsearch.index-retry-interval:5s}")
     public void ensureIndices() {
         if (ready.get()) {
@@ -53,21 +54,29 @@ public class IndexInitializer {
                     log.info("Created index {} for {}", index.getIndexCoordinates().getIndexName(), document.type().getSimpleName());
                 }
             }
-            // Listeners (the first administrator) finish before the API opens, and are retried with the rest.
-            events.publishEvent(new IndicesReadyEvent(this));
         } catch (RuntimeException e) {
             log.warn("Elasticsearch is not available yet ({}); retrying", e.getMessage());
+            return;
+        }
+        indicesExist.set(true);
+        try {
+            // Start-up data (the first administrator, reference and demo data) is written before isReady() says so.
+            events.publishEvent(new IndicesReadyEvent(this));
+        } catch (RuntimeException e) {
+            log.warn("Start-up data could not be written yet ({}); retrying", e.getMessage());
             return;
         }
         ready.set(true);
     }
 
+    /** Indices exist and start-up data is written. */
     public boolean isReady() {
         return ready.get();
     }
 
+    /** Requests may use the indices: they exist (start-up data may still be loading). */
     public void requireReady() {
-        if (!ready.get()) {
+        if (!indicesExist.get()) {
             throw new ElasticsearchUnavailableException("Elasticsearch has not been reachable since the application started");
         }
     }

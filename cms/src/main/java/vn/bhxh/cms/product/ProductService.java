@@ -32,6 +32,15 @@ public class ProductService {
         this.clock = clock;
     }
 
+    /** The same service for loading many products at once (demo data, benchmarks): writes do not wait for refreshes. */
+    public ProductService forBulkLoading() {
+        return new ProductService(store.withoutRefreshWaits(), access, audit.withoutRefreshWaits(), clock);
+    }
+
+    public void refresh() {
+        store.refresh();
+    }
+
     public Variant createProduct(Actor actor, ProductInfo info, VariantContent vietnamese) {
         access.requireCreate(actor, info);
         Instant now = clock.instant();

@@ -29,9 +29,28 @@ public class ProductStore {
     private final ElasticsearchOperations operations;
     private final IndexInitializer indices;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public ProductStore(ElasticsearchOperations operations, IndexInitializer indices) {
-        this.operations = operations.withRefreshPolicy(RefreshPolicy.WAIT_UNTIL);
+        this(operations, indices, RefreshPolicy.WAIT_UNTIL);
+    }
+
+    private ProductStore(ElasticsearchOperations operations, IndexInitializer indices, RefreshPolicy refreshPolicy) {
+        this.operations = operations.withRefreshPolicy(refreshPolicy);
         this.indices = indices;
+    }
+
+    /**
+     * A store whose writes do not wait for refreshes, for loading many products at once. Reads by id stay exact
+     * (Elasticsearch's get is real-time); searches see the writes after the next refresh.
+     */
+    ProductStore withoutRefreshWaits() {
+        return new ProductStore(operations, indices, RefreshPolicy.NONE);
+    }
+
+    public void refresh() {
+        operations.indexOps(Product.class).refresh();
+        operations.indexOps(Variant.class).refresh();
+        operations.indexOps(VariantVersion.class).refresh();
     }
 
     public Optional<Product> product(String id) {

@@ -1,0 +1,76 @@
+package vn.bhxh.cms.reference;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.bhxh.cms.api.ForbiddenException;
+import vn.bhxh.cms.api.NotFoundException;
+import vn.bhxh.cms.audit.AuditLog;
+import vn.bhxh.cms.security.AccountPrincipal;
+import vn.bhxh.cms.security.Role;
+
+/** Topics, audience groups, campaigns, provinces, units and languages: readable by all users, changed by admins. */
+@RestController
+@RequestMapping("/api/v1/reference")
+class ReferenceController {
+
+    private final ReferenceData data;
+    private final AuditLog audit;
+
+    ReferenceController(ReferenceData data, AuditLog audit) {
+        this.data = data;
+        this.audit = audit;
+    }
+
+    @GetMapping("/{kind}")
+    List<ReferenceItem> list(@PathVariable String kind) {
+        return data.list(kind(kind));
+    }
+
+    @GetMapping("/{kind}/{code}")
+    ReferenceItem get(@PathVariable String kind, @PathVariable String code) {
+        return data.find(kind(kind), code).orElseThrow(() -> new NotFoundException(kind, code));
+    }
+
+    @PutMapping("/{kind}/{code}")
+    ReferenceItem put(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String kind, @PathVariable String code,
+            @Valid @RequestBody ItemRequest request) {
+        if (!user.actor().has(Role.ADMIN)) {
+            throw new ForbiddenException("forbidden");
+        }
+        ReferenceKind referenceKind = kind(kind);
+        ReferenceItem saved = data.save(new ReferenceItem(ReferenceItem.id(referenceKind, code), referenceKind, code,
+                request.nameVi(), request.nameEn(), request.parent(), request.startMonthDay(), request.endMonthDay(),
+                request.descriptionVi(), request.script(), request.order()));
+        audit.record(user.getUsername(), "REFERENCE_SAVED", null, null, null, null, null, saved.id());
+        return saved;
+    }
+
+    private static ReferenceKind kind(String path) {
+        try {
+            return ReferenceKind.fromPath(path);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("reference-kind", path);
+        }
+    }
+
+    record ItemRequest(
+            @NotBlank @Size(max = 300) String nameVi,
+            @Size(max = 300) String nameEn,
+            @Size(max = 20) String parent,
+            @Pattern(regexp = "\\d{2}-\\d{2}") String startMonthDay,
+            @Pattern(regexp = "\\d{2}-\\d{2}") String endMonthDay,
+            @Size(max = 2000) String descriptionVi,
+            @Size(max = 10) String script,
+            int order) {
+    }
+}

@@ -1,0 +1,72 @@
+package vn.bhxh.cms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import vn.bhxh.elasticsearch.node.ElasticsearchNode;
+import vn.bhxh.elasticsearch.node.TestElasticsearch;
+
+/** The first start on an empty store loads the reference data and the demo products of the source documents. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "bhxh.security.initial-admin.username=" + CmsIntegrationTest.ADMIN,
+        "bhxh.security.initial-admin.password=" + CmsIntegrationTest.ADMIN_PASSWORD,
+        "bhxh.elasticsearch.index-retry-interval=500ms",
+        "bhxh.demo.enabled=true"})
+class DemoDataTest {
+
+    private static ElasticsearchNode node;
+    private static Path home;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void emptyElasticsearch(DynamicPropertyRegistry registry) throws IOException {
+        home = Files.createTempDirectory("bhxh-es-demo-");
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        node = new ElasticsearchNode(TestElasticsearch.testSettings(home));
+        String uri = node.start().toString();
+        registry.add("spring.elasticsearch.uris", () -> uri);
+    }
+
+    @AfterAll
+    static void stop() {
+        node.stop();
+    }
+
+    @Test
+    void loadsTheRealSlogansLeafletsAudienceGroupsAndCampaignCalendar() {
+        ApiClient api = new ApiClient(port, CmsIntegrationTest.ADMIN, CmsIntegrationTest.ADMIN_PASSWORD);
+        Await.until(() -> api.get("/api/v1/search?type=SLOGAN").statusCode() == 200
+                && Json.parse(api.get("/api/v1/search?type=SLOGAN").body()).get("total").asLong() > 0,
+                Duration.ofSeconds(90), "demo data loaded");
+
+        JsonNode slogans = Json.parse(api.get("/api/v1/search?type=SLOGAN&language=vi&size=50").body());
+        assertThat(slogans.get("total").asLong()).isEqualTo(15);
+
+        JsonNode leaflet = Json.parse(api.get("/api/v1/search?q=vi+sao+khong+nen+nhan+bhxh+mot+lan").body());
+        assertThat(leaflet.get("hits").get(0).get("title").asString()).isEqualTo("Vì sao không nên nhận BHXH một lần");
+
+        JsonNode all = Json.parse(api.get("/api/v1/search?size=1").body());
+        assertThat(all.get("facets").get("state").propertyNames()).contains("DRAFT", "IN_REVIEW", "APPROVED", "PUBLISHED");
+        // Translation requests, never invented translations: requested variants have no text yet.
+        assertThat(all.get("facets").get("language").propertyNames()).contains("vi", "km", "tyz");
+        JsonNode khmer = Json.parse(api.get("/api/v1/search?language=km&size=50").body());
+        khmer.get("hits").forEach(hit -> assertThat(hit.get("title").isNull()).isTrue());
+
+        assertThat(api.get("/api/v1/reference/audience-groups").body()).contains("\"code\":\"3.10\"", "\"parent\":\"3\"");
+        assertThat(api.get("/api/v1/reference/campaigns").body()).contains("\"startMonthDay\":\"07-01\"");
+        assertThat(Json.parse(api.get("/api/v1/reference/provinces").body())).hasSize(34);
+    }
+}
