@@ -7,7 +7,7 @@ package vn.bhxh.templates.rules;
  */
 public final class ChannelLimits {
 
-    /** YouTube Data API: snippet.title at most 100 characters. */
+    /** YouTube Data API (videos resource): snippet.title at most 100 characters, no "<" or ">". */
     public static final int YOUTUBE_TITLE = 100;
     /** YouTube Data API: snippet.description at most 5000 bytes. */
     public static final int YOUTUBE_DESCRIPTION_BYTES = 5000;
