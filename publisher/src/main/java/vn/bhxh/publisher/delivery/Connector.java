@@ -1,0 +1,24 @@
+package vn.bhxh.publisher.delivery;
+
+import vn.bhxh.publisher.job.Channel;
+import vn.bhxh.publisher.job.PublishJob;
+
+/**
+ * Delivers a job's payload to one kind of remote service. Implementations classify every answer (see
+ * {@link DeliveryResult}) and never throw for remote errors. They make a repeated delivery harmless: they
+ * send the job's idempotency key where the service honours one, otherwise they check whether an earlier
+ * in-doubt attempt already posted ({@code job.previousAttemptInDoubt()}) before posting again.
+ */
+public interface Connector {
+
+    Channel channel();
+
+    DeliveryResult deliver(DeliveryRequest request);
+
+    /**
+     * Removes or unpublishes what {@code job} posted.
+     *
+     * @return the result; {@link DeliveryResult.Permanent} when the service does not allow removal (a person must do it)
+     */
+    DeliveryResult remove(PublishJob job, Target target, vn.bhxh.publisher.crypto.Credentials credentials);
+}

@@ -1,0 +1,31 @@
+package vn.bhxh.publisher.delivery;
+
+import java.time.Duration;
+
+/**
+ * What a connector learned from the remote side, already classified: the scheduler decides the job's next
+ * state from this alone. {@code requestSummary} is for the delivery log and must not hold secrets.
+ */
+public sealed interface DeliveryResult {
+
+    String requestSummary();
+
+    Integer status();
+
+    /** The remote side has the post. {@code slowDown}: the service's usage headers ask us to wait before the next call. */
+    record Delivered(String requestSummary, Integer status, String remoteId, String remoteUrl, Duration slowDown)
+            implements DeliveryResult {
+    }
+
+    /** Worth trying again: timeouts, 5xx, throttling. {@code retryAfter} as the service asked, or null. */
+    record Transient(String requestSummary, Integer status, String reason, Duration retryAfter) implements DeliveryResult {
+    }
+
+    /** Will fail the same way again (bad request, duplicate): the job fails with the reason. */
+    record Permanent(String requestSummary, Integer status, String reason) implements DeliveryResult {
+    }
+
+    /** The target's token is expired or revoked: pause the target and tell its admins. */
+    record TokenRejected(String requestSummary, Integer status, String reason) implements DeliveryResult {
+    }
+}

@@ -1,0 +1,12 @@
+package vn.bhxh.publisher.delivery;
+
+/** Tells a target's admins that something needs a person (the cms sends mail or shows it in the UI). */
+public interface TargetAdminNotifier {
+
+    /** The target's token expired or was revoked; deliveries to it wait until it is reconnected. */
+    void targetPaused(Target target, String reason);
+
+    /** A job was not delivered within the allowed time after it was due. */
+    default void deliveryOverdue(Target target, String jobId, String detail) {
+    }
+}

@@ -1,0 +1,28 @@
+package vn.bhxh.publisher.job;
+
+import java.time.Instant;
+
+/**
+ * One line of a job's delivery log. Written as IN_FLIGHT when the job is claimed, so that a crash
+ * mid-delivery leaves a trace the next owner sees (and then checks the remote side before posting again).
+ */
+public record DeliveryAttempt(int number, String owner, Instant startedAt, Instant finishedAt, String outcome,
+                              String requestSummary, Integer responseStatus, String remoteId, String remoteUrl,
+                              String detail) {
+
+    public static final String IN_FLIGHT = "IN_FLIGHT";
+    public static final String ABANDONED = "ABANDONED";
+
+    public static DeliveryAttempt started(int number, String owner, Instant at) {
+        return new DeliveryAttempt(number, owner, at, null, IN_FLIGHT, null, null, null, null, null);
+    }
+
+    public boolean inFlight() {
+        return IN_FLIGHT.equals(outcome);
+    }
+
+    public DeliveryAttempt abandoned(Instant at) {
+        return new DeliveryAttempt(number, owner, startedAt, at, ABANDONED, requestSummary, responseStatus, remoteId,
+                remoteUrl, "Lease hết hạn giữa chừng / lease expired mid-delivery");
+    }
+}

@@ -1,0 +1,281 @@
+package vn.bhxh.publisher.schedule;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.bhxh.publisher.crypto.CredentialCipher;
+import vn.bhxh.publisher.crypto.Credentials;
+import vn.bhxh.publisher.delivery.Connector;
+import vn.bhxh.publisher.delivery.DeliveryRequest;
+import vn.bhxh.publisher.delivery.DeliveryResult;
+import vn.bhxh.publisher.delivery.RetryPolicy;
+import vn.bhxh.publisher.delivery.Target;
+import vn.bhxh.publisher.delivery.TargetAdminNotifier;
+import vn.bhxh.publisher.delivery.TargetCredentials;
+import vn.bhxh.publisher.delivery.TargetDirectory;
+import vn.bhxh.publisher.delivery.TargetRateLimiter;
+import vn.bhxh.publisher.job.Channel;
+import vn.bhxh.publisher.job.DeliveryAttempt;
+import vn.bhxh.publisher.job.JobState;
+import vn.bhxh.publisher.job.JobStore;
+import vn.bhxh.publisher.job.PublishJob;
+import vn.bhxh.publisher.job.StoredJob;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One scheduler instance: claims due jobs with a lease, delivers them through their channel's connector
+ * and records the outcome. Any number of instances may run against one index; the conditional writes of
+ * {@link JobStore} make sure each job is delivered by one of them, and a job whose owner died is taken
+ * over when its lease ends.
+ */
+public final class Scheduler implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+
+    private final JobStore store;
+    private final Map<Channel, Connector> connectors = new EnumMap<>(Channel.class);
+    private final TargetDirectory targets;
+    private final CredentialCipher cipher;
+    private final RetryPolicy retry;
+    private final TargetRateLimiter limiter;
+    private final TargetAdminNotifier notifier;
+    private final Clock clock;
+    private final SchedulerSettings settings;
+    private final ExecutorService deliveries;
+    private volatile Thread loop;
+
+    public Scheduler(JobStore store, List<Connector> connectors, TargetDirectory targets, CredentialCipher cipher,
+                     RetryPolicy retry, TargetRateLimiter limiter, TargetAdminNotifier notifier, Clock clock,
+                     SchedulerSettings settings) {
+        this.store = store;
+        connectors.forEach(c -> this.connectors.put(c.channel(), c));
+        this.targets = targets;
+        this.cipher = cipher;
+        this.retry = retry;
+        this.limiter = limiter;
+        this.notifier = notifier;
+        this.clock = clock;
+        this.settings = settings;
+        this.deliveries = Executors.newFixedThreadPool(settings.parallelism(),
+                Thread.ofPlatform().name("publisher-" + settings.owner() + "-", 0).daemon().factory());
+    }
+
+    /** Claims one batch of due jobs and delivers them; returns how many were claimed. */
+    public int runOnce() {
+        Instant now = clock.instant();
+        List<StoredJob> claimed = store.claim(settings.owner(), now, now.plus(settings.lease()), settings.batchSize());
+        List<Future<?>> running = new ArrayList<>();
+        for (StoredJob job : claimed) {
+            running.add(deliveries.submit(() -> deliverSafely(job)));
+        }
+        for (Future<?> future : running) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.error("Lỗi không lường trước khi giao / unexpected delivery error", e.getCause());
+            }
+        }
+        return claimed.size();
+    }
+
+    /** Runs {@link #runOnce()} in a background thread until {@link #close()}; a full batch is followed at once by the next. */
+    public synchronized void start() {
+        if (loop != null) {
+            return;
+        }
+        loop = Thread.ofPlatform().name("publisher-scheduler-" + settings.owner()).daemon().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                int claimed = 0;
+                try {
+                    claimed = runOnce();
+                } catch (RuntimeException e) {
+                    // Elasticsearch away: jobs stay where they are; try again after the poll interval.
+                    log.warn("Không nhận được công việc / could not claim jobs: {}", e.getMessage());
+                }
+                if (claimed < settings.batchSize()) {
+                    try {
+                        Thread.sleep(settings.pollInterval());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        if (loop != null) {
+            loop.interrupt();
+            try {
+                loop.join(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            loop = null;
+        }
+        deliveries.shutdownNow();
+    }
+
+    public String owner() {
+        return settings.owner();
+    }
+
+    private void deliverSafely(StoredJob claimed) {
+        try {
+            deliver(claimed);
+        } catch (LeaseLost e) {
+            log.warn("Mất quyền giữ công việc {} / lost the lease on job {}; another instance owns it now", e.jobId, e.jobId);
+        } catch (RuntimeException e) {
+            // The job stays CLAIMED; it is taken up again when the lease ends.
+            log.error("Không ghi được kết quả công việc {} / could not record the outcome of job {}",
+                    claimed.job().id(), claimed.job().id(), e);
+        }
+    }
+
+    private void deliver(StoredJob claimed) {
+        PublishJob job = claimed.job();
+        Instant now = clock.instant();
+        Target target = targets.find(job.targetId()).orElse(null);
+        Connector connector = connectors.get(job.channel());
+        if (target == null || connector == null) {
+            finish(claimed, JobState.FAILED, null, new DeliveryResult.Permanent(null, null,
+                    "Không có đích hoặc bộ kết nối cho '" + job.targetId() + "' / no target or connector for it"), now);
+            return;
+        }
+        if (targets.paused(target.id())) {
+            store.replace(claimed, job.deferred(now, null, now).withState(JobState.PAUSED_TARGET, now,
+                    "Đích đang tạm dừng / target paused", now));
+            return;
+        }
+        Instant waitUntil = limiter.reserve(target, now);
+        if (waitUntil != null) {
+            store.replace(claimed, job.deferred(waitUntil, "Chờ giới hạn tần suất / waiting for the target's rate limit", now));
+            return;
+        }
+        AtomicReference<StoredJob> current = new AtomicReference<>(claimed);
+        DeliveryResult result;
+        try {
+            result = connector.deliver(new DeliveryRequest(job, target, credentials(target), memory(current),
+                    renewed -> targets.replaceCredentials(target.id(), TargetCredentials.seal(cipher, target.id(), renewed))));
+        } catch (LeaseLost e) {
+            throw e;
+        } catch (RuntimeException e) {
+            result = new DeliveryResult.Transient(null, null, "Lỗi bộ kết nối / connector error: " + e, null);
+        }
+        applyOutcome(current.get(), target, result);
+    }
+
+    private void applyOutcome(StoredJob current, Target target, DeliveryResult result) {
+        Instant now = clock.instant();
+        PublishJob job = current.job();
+        switch (result) {
+            case DeliveryResult.Delivered d -> {
+                if (d.slowDown() != null) {
+                    limiter.block(target.id(), now, d.slowDown());
+                }
+                finish(current, JobState.DELIVERED, null, result, now);
+            }
+            case DeliveryResult.Transient t -> {
+                if (t.retryAfter() != null) {
+                    limiter.block(target.id(), now, t.retryAfter());
+                }
+                if (retry.exhausted(job.attempts())) {
+                    finish(current, JobState.FAILED, null, new DeliveryResult.Permanent(t.requestSummary(), t.status(),
+                            "Hết số lần thử / attempts exhausted: " + t.reason()), now);
+                } else {
+                    finish(current, JobState.PENDING, now.plus(retry.delayAfter(job.attempts(), t.retryAfter())), result, now);
+                }
+            }
+            case DeliveryResult.Permanent p -> finish(current, JobState.FAILED, null, result, now);
+            case DeliveryResult.TokenRejected r -> {
+                targets.pause(target.id(), r.reason());
+                finish(current, JobState.PAUSED_TARGET, null, result, now);
+                notifier.targetPaused(target, r.reason());
+            }
+        }
+    }
+
+    private void finish(StoredJob current, JobState state, Instant claimableAt, DeliveryResult result, Instant now) {
+        PublishJob job = current.job();
+        DeliveryAttempt started = job.lastAttempt();
+        String remoteId = result instanceof DeliveryResult.Delivered d ? d.remoteId() : job.remoteId();
+        String remoteUrl = result instanceof DeliveryResult.Delivered d ? d.remoteUrl() : job.remoteUrl();
+        String reason = switch (result) {
+            case DeliveryResult.Delivered d -> null;
+            case DeliveryResult.Transient t -> t.reason();
+            case DeliveryResult.Permanent p -> p.reason();
+            case DeliveryResult.TokenRejected r -> r.reason();
+        };
+        DeliveryAttempt attempt = new DeliveryAttempt(job.attempts(), settings.owner(),
+                started == null ? now : started.startedAt(), now, outcomeName(result), result.requestSummary(),
+                result.status(), result instanceof DeliveryResult.Delivered d ? d.remoteId() : null,
+                result instanceof DeliveryResult.Delivered d ? d.remoteUrl() : null, reason);
+        PublishJob updated = job.finished(state, claimableAt == null ? now : claimableAt, attempt, remoteId, remoteUrl,
+                reason, now);
+        if (store.replace(current, updated).isEmpty()) {
+            throw new LeaseLost(job.id());
+        }
+    }
+
+    private static String outcomeName(DeliveryResult result) {
+        return switch (result) {
+            case DeliveryResult.Delivered d -> "DELIVERED";
+            case DeliveryResult.Transient t -> "RETRY";
+            case DeliveryResult.Permanent p -> "FAILED";
+            case DeliveryResult.TokenRejected r -> "TOKEN_REJECTED";
+        };
+    }
+
+    private DeliveryRequest.ConnectorMemory memory(AtomicReference<StoredJob> current) {
+        return new DeliveryRequest.ConnectorMemory() {
+            @Override
+            public String recall(String key) {
+                return current.get().job().connectorState().get(key);
+            }
+
+            @Override
+            public void remember(String key, String value) {
+                // Saving progress also renews the lease: a long upload that keeps making progress keeps its job.
+                Instant now = clock.instant();
+                StoredJob before = current.get();
+                PublishJob job = before.job();
+                Instant until = now.plus(settings.lease());
+                PublishJob renewed = new PublishJob(job.id(), job.releaseId(), job.campaign(), job.productId(),
+                        job.language(), job.variantRevision(), job.targetId(), job.channel(), job.dueAt(),
+                        job.unpublishAt(), job.state(), until, job.attempts(), job.leaseOwner(), until,
+                        job.idempotencyKey(), job.payload(), job.payloadSha256(), job.deliveryLog(), job.remoteId(),
+                        job.remoteUrl(), job.reason(), job.connectorState(), job.createdAt(), now)
+                        .withConnectorState(key, value, now);
+                current.set(store.replace(before, renewed).orElseThrow(() -> new LeaseLost(job.id())));
+            }
+        };
+    }
+
+    private Credentials credentials(Target target) {
+        return TargetCredentials.open(cipher, target);
+    }
+
+    /** Our conditional write failed: the lease ran out and another instance took the job. */
+    static final class LeaseLost extends RuntimeException {
+        final String jobId;
+
+        LeaseLost(String jobId) {
+            super("lease lost on " + jobId, null, false, false);
+            this.jobId = jobId;
+        }
+    }
+}
