@@ -22,10 +22,11 @@ public final class FontCatalog {
     private final List<FontFace> all;
 
     public FontCatalog(Path directory) {
-        latin = face(directory, "NotoSans-Regular.ttf");
-        khmer = face(directory, "NotoSansKhmer-Regular.ttf");
-        cham = face(directory, "NotoSansCham-Regular.ttf");
-        taiViet = face(directory, "NotoSansTaiViet-Regular.ttf");
+        latin = face(directory, "NotoSans-Regular.ttf", false);
+        khmer = face(directory, "NotoSansKhmer-Regular.ttf", true);
+        cham = face(directory, "NotoSansCham-Regular.ttf", true);
+        // Tai Viet is written in visual order with simple marks: no reordering needed.
+        taiViet = face(directory, "NotoSansTaiViet-Regular.ttf", false);
         all = List.of(latin, khmer, cham, taiViet);
     }
 
@@ -56,12 +57,12 @@ public final class FontCatalog {
         return latin;
     }
 
-    private static FontFace face(Path directory, String fileName) {
+    private static FontFace face(Path directory, String fileName, boolean needsShaping) {
         Path file = directory.resolve(fileName);
         if (!Files.isReadable(file)) {
             throw new IllegalStateException("Thiếu phông chữ " + file + " (cài gói Debian fonts-noto-core, xem bin/debian-packages)"
                     + " / missing font " + file + " (install the Debian package fonts-noto-core)");
         }
-        return new FontFace(fileName.replace("-Regular.ttf", ""), file);
+        return new FontFace(fileName.replace("-Regular.ttf", ""), file, needsShaping);
     }
 }

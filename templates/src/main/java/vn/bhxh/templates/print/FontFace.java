@@ -14,10 +14,12 @@ public final class FontFace {
     private final String name;
     private final Path file;
     private final CmapLookup cmap;
+    private final boolean needsShaping;
 
-    FontFace(String name, Path file) {
+    FontFace(String name, Path file, boolean needsShaping) {
         this.name = name;
         this.file = file;
+        this.needsShaping = needsShaping;
         try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()))) {
             this.cmap = font.getUnicodeCmapLookup();
         } catch (IOException e) {
@@ -31,6 +33,16 @@ public final class FontFace {
 
     public Path file() {
         return file;
+    }
+
+    /** Its script needs OpenType shaping (reordering, stacking) to be read correctly. */
+    public boolean needsShaping() {
+        return needsShaping;
+    }
+
+    /** The glyph the font maps the character to without shaping (0 when it has none). */
+    int glyphId(int codePoint) {
+        return cmap.getGlyphId(codePoint);
     }
 
     public boolean covers(int codePoint) {

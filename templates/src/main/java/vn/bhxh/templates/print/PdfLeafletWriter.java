@@ -1,6 +1,8 @@
 package vn.bhxh.templates.print;
 
 import com.google.zxing.common.BitMatrix;
+import java.awt.Shape;
+import java.awt.geom.PathIterator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,15 +19,16 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import vn.bhxh.templates.qr.QrCodes;
 
 /**
  * Lays out a leaflet or poster with PDFBox: headline, text, and on every page a footer with a QR code to
  * the product's public page. Fonts are embedded (subset) and chosen per script run.
  *
- * <p>Known limit: PDFBox does no complex-script shaping, so Khmer and Cham text is drawn from the right
- * glyphs in logical order, but stacked consonants (Khmer coeng) and pre-base vowels are not rearranged the
- * way a shaping engine would; a typesetter should check those masters by eye.
+ * <p>PDFBox does no complex-script shaping, so Khmer and Cham runs are shaped by {@link ComplexScriptShaper}
+ * and drawn as outlines, with the same text laid invisibly over them (as OCR'd PDFs do) so that copying,
+ * searching and text extraction still give the logical Unicode text from the embedded font.
  */
 public final class PdfLeafletWriter {
 
@@ -34,6 +37,7 @@ public final class PdfLeafletWriter {
 
     private final FontCatalog fonts;
     private final QrCodes qrCodes;
+    private final ComplexScriptShaper shaper = new ComplexScriptShaper();
 
     public PdfLeafletWriter(FontCatalog fonts, QrCodes qrCodes) {
         this.fonts = fonts;
@@ -155,19 +159,84 @@ public final class PdfLeafletWriter {
         }
 
         private void draw(String line, float x, float baseline, float size) throws IOException {
-            stream.beginText();
-            stream.newLineAtOffset(x, baseline);
+            float cursor = x;
             for (TextRun run : TextRun.split(line, fonts, missing)) {
-                stream.setFont(font(run.face()), size);
+                PDType0Font font = font(run.face());
+                float plainWidth = font.getStringWidth(run.text()) / 1000f * size;
+                if (!run.face().needsShaping()) {
+                    stream.beginText();
+                    stream.setFont(font, size);
+                    stream.newLineAtOffset(cursor, baseline);
+                    stream.showText(run.text());
+                    stream.endText();
+                    cursor += plainWidth;
+                    continue;
+                }
+                float shapedWidth = shaper.advance(run.face(), run.text(), size);
+                fill(shaper.outline(run.face(), run.text(), size), cursor, baseline);
+                // The same text, invisible and stretched over the shaped glyphs, for copy, search and screen readers.
+                stream.saveGraphicsState();
+                stream.beginText();
+                stream.setRenderingMode(RenderingMode.NEITHER);
+                stream.setFont(font, size);
+                stream.setHorizontalScaling(plainWidth > 0 ? shapedWidth / plainWidth * 100 : 100);
+                stream.newLineAtOffset(cursor, baseline);
                 stream.showText(run.text());
+                stream.endText();
+                stream.restoreGraphicsState();
+                cursor += shapedWidth;
             }
-            stream.endText();
+        }
+
+        /** Fills glyph outlines given in AWT coordinates (y down) with their origin at (x, baseline). */
+        private void fill(Shape outline, float x, float baseline) throws IOException {
+            float[] c = new float[6];
+            float currentX = 0;
+            float currentY = 0;
+            boolean any = false;
+            for (PathIterator path = outline.getPathIterator(null); !path.isDone(); path.next()) {
+                switch (path.currentSegment(c)) {
+                    case PathIterator.SEG_MOVETO -> {
+                        stream.moveTo(x + c[0], baseline - c[1]);
+                        currentX = c[0];
+                        currentY = c[1];
+                    }
+                    case PathIterator.SEG_LINETO -> {
+                        stream.lineTo(x + c[0], baseline - c[1]);
+                        currentX = c[0];
+                        currentY = c[1];
+                    }
+                    case PathIterator.SEG_QUADTO -> {
+                        // PDF has only cubic curves: raise the quadratic's degree.
+                        float c1x = currentX + 2f / 3f * (c[0] - currentX);
+                        float c1y = currentY + 2f / 3f * (c[1] - currentY);
+                        float c2x = c[2] + 2f / 3f * (c[0] - c[2]);
+                        float c2y = c[3] + 2f / 3f * (c[1] - c[3]);
+                        stream.curveTo(x + c1x, baseline - c1y, x + c2x, baseline - c2y, x + c[2], baseline - c[3]);
+                        currentX = c[2];
+                        currentY = c[3];
+                    }
+                    case PathIterator.SEG_CUBICTO -> {
+                        stream.curveTo(x + c[0], baseline - c[1], x + c[2], baseline - c[3], x + c[4], baseline - c[5]);
+                        currentX = c[4];
+                        currentY = c[5];
+                    }
+                    case PathIterator.SEG_CLOSE -> stream.closePath();
+                    default -> throw new IllegalStateException("Unknown path segment");
+                }
+                any = true;
+            }
+            if (any) {
+                stream.fill();
+            }
         }
 
         private float width(String text, float size) throws IOException {
             float width = 0;
             for (TextRun run : TextRun.split(text, fonts, new LinkedHashSet<>())) {
-                width += font(run.face()).getStringWidth(run.text()) / 1000f * size;
+                width += run.face().needsShaping()
+                        ? shaper.advance(run.face(), run.text(), size)
+                        : font(run.face()).getStringWidth(run.text()) / 1000f * size;
             }
             return width;
         }

@@ -22,12 +22,6 @@ final class PrintRenderer implements ChannelRenderer {
         this.writer = writer;
     }
 
-    /** PDFBox draws glyphs in logical order without OpenType shaping, which these scripts need. */
-    private static boolean needsShaping(int codePoint) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
-        return script == Character.UnicodeScript.KHMER || script == Character.UnicodeScript.CHAM;
-    }
-
     @Override
     public Channel channel() {
         return Channel.PRINT;
@@ -41,12 +35,6 @@ final class PrintRenderer implements ChannelRenderer {
                 texts.render(TemplateSlot.PRINT_HEADLINE), texts.render(TemplateSlot.PRINT_TEXT),
                 texts.render(TemplateSlot.PRINT_FOOTER), qrUrl, format));
         rules.tracked("qrUrl", qrUrl);
-        String allText = texts.input().title() + texts.input().summary() + texts.input().bodyHtml() + texts.input().message();
-        if (allText.codePoints().anyMatch(PrintRenderer::needsShaping)) {
-            rules.add(new RuleViolation("unshaped-script", "pdf", Severity.WARNING, -1, -1,
-                    "Chữ Khmer/Chăm trong PDF chưa được ghép dạng (chân chữ, nguyên âm đứng trước); cần người biết chữ kiểm tra bản in",
-                    "Khmer/Cham text in the PDF is not shaped (subscript consonants, pre-base vowels); have a reader check the print master"));
-        }
         if (!result.missingCodePoints().isEmpty()) {
             String list = result.missingCodePoints().stream().sorted().map(cp -> "U+%04X".formatted(cp))
                     .collect(Collectors.joining(", "));
