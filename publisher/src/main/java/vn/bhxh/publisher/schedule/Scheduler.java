@@ -102,6 +102,9 @@ public final class Scheduler implements AutoCloseable {
                 try {
                     claimed = runOnce();
                 } catch (RuntimeException e) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return; // closing: the interrupted request is not a failure
+                    }
                     // Elasticsearch away: jobs stay where they are; try again after the poll interval.
                     log.warn("Không nhận được công việc / could not claim jobs: {}", e.getMessage());
                 }

@@ -1,19 +1,16 @@
 package vn.bhxh.publisher.schedule;
 
 import org.junit.jupiter.api.Test;
-import vn.bhxh.publisher.connector.webhook.WebhookConnector;
-import vn.bhxh.publisher.delivery.Http;
 import vn.bhxh.publisher.delivery.InMemoryTargetDirectory;
 import vn.bhxh.publisher.delivery.RetryPolicy;
 import vn.bhxh.publisher.delivery.Target;
-import vn.bhxh.publisher.delivery.TargetRateLimiter;
 import vn.bhxh.publisher.job.JobState;
 import vn.bhxh.publisher.job.JobStore;
 import vn.bhxh.publisher.job.PublishJob;
 import vn.bhxh.publisher.testsupport.Fixtures;
+import vn.bhxh.publisher.testsupport.Schedulers;
 import vn.bhxh.publisher.testsupport.TestPortal;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,8 +42,8 @@ class TwoSchedulersExactlyOnceTest {
                  Scheduler b = scheduler(store, targets, "instance-b", notified)) {
                 a.start();
                 b.start();
-                waitUntil(() -> portal.accepted().size() >= JOBS, Duration.ofSeconds(120));
-                waitUntil(() -> {
+                Schedulers.waitUntil(() -> portal.accepted().size() >= JOBS, Duration.ofSeconds(120));
+                Schedulers.waitUntil(() -> {
                     store.refresh();
                     return store.count(JobState.DELIVERED) == JOBS;
                 }, Duration.ofSeconds(30));
@@ -63,10 +60,8 @@ class TwoSchedulersExactlyOnceTest {
     }
 
     private static Scheduler scheduler(JobStore store, InMemoryTargetDirectory targets, String owner, AtomicInteger notified) {
-        return new Scheduler(store, List.of(new WebhookConnector(Http.defaultClient(), Clock.systemUTC(), Duration.ofSeconds(10))),
-                targets, Fixtures.CIPHER, new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(2), 5),
-                new TargetRateLimiter(), (t, r) -> notified.incrementAndGet(), Clock.systemUTC(),
-                new SchedulerSettings(owner, Duration.ofSeconds(60), 50, Duration.ofMillis(100), 8));
+        return Schedulers.webhook(store, targets, owner, Duration.ofSeconds(60),
+                new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(2), 5), (t, r) -> notified.incrementAndGet());
     }
 
     /** Delay from the due time to the portal's acknowledgement: the benchmark the issue asks for. */
@@ -75,15 +70,5 @@ class TwoSchedulersExactlyOnceTest {
                 .sorted().toArray();
         System.out.printf("BENCHMARK schedule-to-delivery over %d jobs, 2 instances: p50=%d ms p99=%d ms max=%d ms%n",
                 millis.length, millis[millis.length / 2], millis[(int) (millis.length * 0.99) - 1], millis[millis.length - 1]);
-    }
-
-    static void waitUntil(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Điều kiện không đạt trong " + timeout + " / condition not met in time");
-            }
-            Thread.sleep(100);
-        }
     }
 }
