@@ -1,10 +1,13 @@
 package vn.bhxh.templates.print;
 
+import java.io.IOException;
 import java.lang.Character.UnicodeScript;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The Noto fonts embedded in print PDFs, from Debian's fonts-noto-core (installed by bin/setup-machine),
@@ -58,11 +61,35 @@ public final class FontCatalog {
     }
 
     private static FontFace face(Path directory, String fileName, boolean needsShaping) {
-        Path file = directory.resolve(fileName);
-        if (!Files.isReadable(file)) {
-            throw new IllegalStateException("Thiếu phông chữ " + file + " (cài gói Debian fonts-noto-core, xem bin/debian-packages)"
-                    + " / missing font " + file + " (install the Debian package fonts-noto-core)");
-        }
+        Path file = locate(directory, fileName);
         return new FontFace(fileName.replace("-Regular.ttf", ""), file, needsShaping);
+    }
+
+    /**
+     * The named file, or else another build of the same family in the folder (a newer Debian may ship
+     * "NotoSansKhmer[wdth,wght].ttf"), so a font package update does not break printing.
+     */
+    private static Path locate(Path directory, String fileName) {
+        Path file = directory.resolve(fileName);
+        if (Files.isReadable(file)) {
+            return file;
+        }
+        String family = fileName.substring(0, fileName.indexOf('-'));
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(candidate -> {
+                        String name = candidate.getFileName().toString();
+                        return name.endsWith(".ttf") && (name.startsWith(family + "-") || name.startsWith(family + "["));
+                    })
+                    .min(Comparator.comparing((Path candidate) -> !candidate.getFileName().toString().contains("Regular"))
+                            .thenComparing(candidate -> candidate.getFileName().toString().contains("Italic")))
+                    .orElseThrow(() -> missing(file));
+        } catch (IOException e) {
+            throw missing(file);
+        }
+    }
+
+    private static IllegalStateException missing(Path file) {
+        return new IllegalStateException("Thiếu phông chữ " + file + " (cài gói Debian fonts-noto-core, xem bin/debian-packages)"
+                + " / missing font " + file + " (install the Debian package fonts-noto-core)");
     }
 }

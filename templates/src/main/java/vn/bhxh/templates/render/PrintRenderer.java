@@ -31,9 +31,9 @@ final class PrintRenderer implements ChannelRenderer {
     public ChannelPayload render(SlotTexts texts, PreviewOptions options, Rules rules) {
         String qrUrl = texts.value(TemplateField.LINK);
         PrintFormat format = PrintFormat.forProductType(texts.input().productType());
-        PrintResult result = writer.write(new PrintContent(texts.input().languageTag(),
-                texts.render(TemplateSlot.PRINT_HEADLINE), texts.render(TemplateSlot.PRINT_TEXT),
-                texts.render(TemplateSlot.PRINT_FOOTER), qrUrl, format));
+        PrintContent content = new PrintContent(texts.input().languageTag(), texts.render(TemplateSlot.PRINT_HEADLINE),
+                texts.render(TemplateSlot.PRINT_TEXT), texts.render(TemplateSlot.PRINT_FOOTER), qrUrl, format);
+        PrintResult result = writer.write(content);
         rules.tracked("qrUrl", qrUrl);
         if (!result.missingCodePoints().isEmpty()) {
             String list = result.missingCodePoints().stream().sorted().map(cp -> "U+%04X".formatted(cp))
@@ -41,6 +41,7 @@ final class PrintRenderer implements ChannelRenderer {
             rules.add(new RuleViolation("missing-glyph", "pdf", Severity.BLOCKING, result.missingCodePoints().size(), 0,
                     "Không phông chữ nào có các ký tự: " + list, "No embedded font has these characters: " + list));
         }
-        return new PrintDocument(result.pdf(), qrUrl, format.name(), result.pages());
+        return new PrintDocument(result.pdf(), qrUrl, format.name(), result.pages(),
+                content.headline(), content.text(), content.footer());
     }
 }

@@ -50,9 +50,16 @@ final class PreviewDump {
             case BroadcastSheet sheet -> out.append(sheet.sheet()).append("\n-- play: ").append(sheet.audioUrl())
                     .append(" · ").append(sheet.duration().map(d -> d.toSeconds() + " s").orElse("?"))
                     .append(" · ").append(sheet.languageTag());
-            case PrintDocument print -> out.append("page size: ").append(print.pageSize()).append(", pages: ")
-                    .append(print.pages()).append("\nqr: ").append(print.qrUrl()).append("\n-- text read back from the PDF\n")
-                    .append(PdfText.extract(print.pdf()).strip());
+            case PrintDocument print -> {
+                // Line breaks depend on the installed font version's metrics, so the read-back is compared without them.
+                String laidOut = print.footer() + print.headline() + print.text();
+                boolean readsBack = PdfText.withoutWhitespace(PdfText.extract(print.pdf())).equals(PdfText.withoutWhitespace(laidOut));
+                out.append("page size: ").append(print.pageSize()).append(", pages: ").append(print.pages())
+                        .append("\nqr: ").append(print.qrUrl())
+                        .append("\nheadline: ").append(print.headline()).append("\n-- text\n").append(print.text())
+                        .append("\n-- footer\n").append(print.footer())
+                        .append("\n-- text read back from the PDF equals the text laid out (ignoring line breaks): ").append(readsBack);
+            }
         }
         out.append("\n-- violations\n");
         for (RuleViolation violation : preview.violations()) {
