@@ -1,0 +1,45 @@
+package vn.bhxh.cms.asset;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.elasticsearch.annotations.DateFormat;
+import org.springframework.data.elasticsearch.annotations.Document;
+import org.springframework.data.elasticsearch.annotations.Field;
+import org.springframework.data.elasticsearch.annotations.FieldType;
+
+/**
+ * A stored file as reviewers and provinces see it: what it is, what inspection found, its previews,
+ * who uploaded it. The bytes live in the blob store under {@code sha256}; several assets may share them.
+ *
+ * @param warnings      policy warnings for reviewers, in Vietnamese
+ * @param failureReason why inspection failed, in Vietnamese; null when it did not
+ * @param thumbnails    preview size name to the blob id of the JPEG
+ */
+@Document(indexName = "assets", createIndex = false)
+public record Asset(
+        @Id String id,
+        @Field(type = FieldType.Keyword) String sha256,
+        @Field(type = FieldType.Long) long size,
+        @Field(type = FieldType.Keyword) String format,
+        @Field(type = FieldType.Keyword) String mediaType,
+        @Field(type = FieldType.Keyword) String productType,
+        @Field(type = FieldType.Keyword) String fileName,
+        @Field(type = FieldType.Keyword) String inspectionStatus,
+        @Field(type = FieldType.Keyword) List<String> warnings,
+        @Field(type = FieldType.Keyword) String failureReason,
+        @Field(type = FieldType.Double) Double durationSeconds,
+        @Field(type = FieldType.Integer) Integer width,
+        @Field(type = FieldType.Integer) Integer height,
+        @Field(type = FieldType.Integer) Integer pageCount,
+        @Field(type = FieldType.Text) String text,
+        @Field(type = FieldType.Integer) Integer channels,
+        @Field(type = FieldType.Integer) Integer sampleRateHz,
+        @Field(type = FieldType.Double) Double loudnessLufs,
+        @Field(type = FieldType.Double) Double truePeakDbtp,
+        @Field(type = FieldType.Object, enabled = false) Map<String, String> thumbnails,
+        @Field(type = FieldType.Keyword) List<String> usedByProducts,
+        @Field(type = FieldType.Keyword) String uploadedBy,
+        @Field(type = FieldType.Date, format = DateFormat.date_time) Instant uploadedAt) {
+}

@@ -1,0 +1,30 @@
+package vn.bhxh.cms.asset;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Where files live and how much of them is accepted ({@code bhxh.media.*}).
+ *
+ * @param directory     the blob store, shared by every instance of the application (a local disk or NFS)
+ * @param uploadExpiry  a resumable upload with no new bytes for this long is removed
+ * @param maxAudio      largest radio file
+ * @param maxVideo      largest video
+ * @param maxImage      largest image
+ * @param maxDocument   largest PDF
+ */
+@ConfigurationProperties("bhxh.media")
+public record AssetProperties(Path directory, Duration uploadExpiry, DataSize maxAudio, DataSize maxVideo,
+                              DataSize maxImage, DataSize maxDocument) {
+
+    public AssetProperties {
+        directory = directory == null ? Path.of("data", "media") : directory;
+        uploadExpiry = uploadExpiry == null ? Duration.ofHours(24) : uploadExpiry;
+        maxAudio = maxAudio == null ? DataSize.ofMegabytes(200) : maxAudio;
+        maxVideo = maxVideo == null ? DataSize.ofGigabytes(4) : maxVideo;
+        maxImage = maxImage == null ? DataSize.ofMegabytes(50) : maxImage;
+        maxDocument = maxDocument == null ? DataSize.ofMegabytes(300) : maxDocument;
+    }
+}
