@@ -6,7 +6,6 @@ import java.awt.geom.PathIterator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.BreakIterator;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -244,11 +243,8 @@ public final class PdfLeafletWriter {
         /** Breaks at the language's line-break opportunities; a word wider than the line breaks between graphemes. */
         private List<String> wrap(String text, float size, float maxWidth) throws IOException {
             List<String> lines = new ArrayList<>();
-            BreakIterator breaks = BreakIterator.getLineInstance(locale);
-            breaks.setText(text);
             StringBuilder line = new StringBuilder();
-            for (int start = breaks.first(), end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
-                String piece = text.substring(start, end);
+            for (String piece : BreakPoints.words(text, locale)) {
                 if (width((line + piece).stripTrailing(), size) <= maxWidth) {
                     line.append(piece);
                     continue;
@@ -270,11 +266,8 @@ public final class PdfLeafletWriter {
         }
 
         private String breakLongWord(String word, float size, float maxWidth, List<String> lines) throws IOException {
-            BreakIterator graphemes = BreakIterator.getCharacterInstance(locale);
-            graphemes.setText(word);
             StringBuilder line = new StringBuilder();
-            for (int start = graphemes.first(), end = graphemes.next(); end != BreakIterator.DONE; start = end, end = graphemes.next()) {
-                String grapheme = word.substring(start, end);
+            for (String grapheme : BreakPoints.graphemes(word, locale)) {
                 if (!line.isEmpty() && width(line + grapheme, size) > maxWidth) {
                     lines.add(line.toString());
                     line.setLength(0);
