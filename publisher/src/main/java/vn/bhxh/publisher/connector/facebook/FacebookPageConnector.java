@@ -1,0 +1,162 @@
+package vn.bhxh.publisher.connector.facebook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import vn.bhxh.publisher.crypto.Credentials;
+import vn.bhxh.publisher.delivery.Connector;
+import vn.bhxh.publisher.delivery.DeliveryRequest;
+import vn.bhxh.publisher.delivery.DeliveryResult;
+import vn.bhxh.publisher.delivery.Forms;
+import vn.bhxh.publisher.delivery.HttpAnswers;
+import vn.bhxh.publisher.delivery.Target;
+import vn.bhxh.publisher.job.Channel;
+import vn.bhxh.publisher.job.ChannelPayload;
+import vn.bhxh.publisher.job.DeliveryAttempt;
+import vn.bhxh.publisher.job.Json;
+import vn.bhxh.publisher.job.MediaRef;
+import vn.bhxh.publisher.job.PublishJob;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Posts to a Facebook Page through the Graph API: a text/link post ({@code POST /{page}/feed}) or, when the
+ * payload carries an image, a photo post ({@code POST /{page}/photos} with its URL). Target endpoint: the
+ * versioned Graph base ({@code https://graph.facebook.com/v24.0}); account: the Page id; credentials:
+ * {@code page_access_token}, sent as a bearer header so it never appears in a URL or log.
+ *
+ * <p>The Graph API has no idempotency key. If an earlier attempt may have posted (its instance died), we
+ * first look among the Page's posts since that attempt for one with the same message and take it.
+ */
+public final class FacebookPageConnector implements Connector {
+
+    private final HttpClient http;
+    private final Clock clock;
+    private final Duration timeout;
+
+    public FacebookPageConnector(HttpClient http, Clock clock, Duration timeout) {
+        this.http = http;
+        this.clock = clock;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.FACEBOOK;
+    }
+
+    @Override
+    public DeliveryResult deliver(DeliveryRequest request) {
+        PublishJob job = request.job();
+        Target target = request.target();
+        String token = request.credentials().require("page_access_token");
+        if (job.previousAttemptInDoubt()) {
+            Optional<DeliveryResult> earlier = findEarlierPost(target, token, job);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        ChannelPayload payload = job.payload();
+        Optional<MediaRef> image = payload.media().stream()
+                .filter(m -> m.contentType() != null && m.contentType().startsWith("image/")).findFirst();
+        Map<String, String> form = new LinkedHashMap<>();
+        String path;
+        if (image.isPresent()) {
+            path = "/" + target.account() + "/photos";
+            form.put("url", image.get().url());
+            form.put("caption", message(payload));
+        } else {
+            path = "/" + target.account() + "/feed";
+            form.put("message", message(payload));
+            form.put("link", payload.link());
+        }
+        String summary = "POST " + path + " fields=" + form.keySet() + " chars=" + message(payload).length();
+        HttpRequest post = HttpRequest.newBuilder(uri(target, path)).timeout(timeout)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(Forms.encode(form))).build();
+        return exchange(post, summary, answer -> {
+            // A photo post answers with the photo id and the post id; the post id is what the Page shows and deletes.
+            String postId = answer.hasNonNull("post_id") ? answer.get("post_id").asText() : answer.path("id").asText();
+            return new String[] {postId, "https://www.facebook.com/" + postId};
+        });
+    }
+
+    @Override
+    public DeliveryResult remove(PublishJob job, Target target, Credentials credentials) {
+        HttpRequest delete = HttpRequest.newBuilder(uri(target, "/" + job.remoteId())).timeout(timeout)
+                .header("Authorization", "Bearer " + credentials.require("page_access_token")).DELETE().build();
+        return exchange(delete, "DELETE /" + job.remoteId(), answer -> new String[] {job.remoteId(), null});
+    }
+
+    private Optional<DeliveryResult> findEarlierPost(Target target, String token, PublishJob job) {
+        Instant since = job.deliveryLog().stream().filter(a -> DeliveryAttempt.ABANDONED.equals(a.outcome()))
+                .map(DeliveryAttempt::startedAt).min(Instant::compareTo).orElse(clock.instant()).minusSeconds(60);
+        String path = "/" + target.account() + "/published_posts?fields=id,message,permalink_url&limit=100&since="
+                + since.getEpochSecond();
+        HttpRequest get = HttpRequest.newBuilder(uri(target, path)).timeout(timeout)
+                .header("Authorization", "Bearer " + token).GET().build();
+        try {
+            HttpResponse<String> response = http.send(get, HttpResponse.BodyHandlers.ofString());
+            if (!HttpAnswers.success(response.statusCode())) {
+                return Optional.of(FacebookErrors.classify("GET " + path, response.statusCode(), response.headers(),
+                        parse(response.body()), clock.instant()));
+            }
+            String message = message(job.payload());
+            for (JsonNode post : parse(response.body()).path("data")) {
+                if (message.equals(post.path("message").asText(null))) {
+                    return Optional.of(new DeliveryResult.Delivered("GET " + path + " (đã có / already posted)",
+                            response.statusCode(), post.path("id").asText(), post.path("permalink_url").asText(null), null));
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(new DeliveryResult.Transient("GET " + path, null, "Lỗi mạng / network error: " + e, null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(new DeliveryResult.Transient("GET " + path, null, "Bị ngắt / interrupted", null));
+        }
+    }
+
+    private DeliveryResult exchange(HttpRequest request, String summary, java.util.function.Function<JsonNode, String[]> ids) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = parse(response.body());
+            if (HttpAnswers.success(response.statusCode()) && body != null && !body.has("error")) {
+                String[] idAndUrl = ids.apply(body);
+                return new DeliveryResult.Delivered(summary, response.statusCode(), idAndUrl[0], idAndUrl[1],
+                        FacebookUsage.waitAdvised(response.headers()));
+            }
+            return FacebookErrors.classify(summary, response.statusCode(), response.headers(), body, clock.instant());
+        } catch (IOException e) {
+            return new DeliveryResult.Transient(summary, null, "Lỗi mạng / network error: " + e, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new DeliveryResult.Transient(summary, null, "Bị ngắt / interrupted", null);
+        }
+    }
+
+    static String message(ChannelPayload payload) {
+        return payload.body();
+    }
+
+    private static URI uri(Target target, String path) {
+        return URI.create(target.endpoint().toString().replaceAll("/+$", "") + path);
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? null : Json.mapper().readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

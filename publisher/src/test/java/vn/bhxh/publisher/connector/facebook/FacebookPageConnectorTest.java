@@ -1,0 +1,199 @@
+package vn.bhxh.publisher.connector.facebook;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import vn.bhxh.publisher.delivery.DeliveryResult;
+import vn.bhxh.publisher.delivery.Http;
+import vn.bhxh.publisher.delivery.Target;
+import vn.bhxh.publisher.job.Channel;
+import vn.bhxh.publisher.job.ChannelPayload;
+import vn.bhxh.publisher.job.PublishJob;
+import vn.bhxh.publisher.testsupport.Fixtures;
+import vn.bhxh.publisher.testsupport.RemoteService;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Against a local Graph API that answers as developers.facebook.com documents it, errors included. */
+class FacebookPageConnectorTest {
+
+    private static RemoteService graph;
+    private static final String PAGE = "102030405060";
+    private static final Map<String, String> TOKEN = Map.of("page_access_token", "EAAB-page-token");
+    private final FacebookPageConnector connector = new FacebookPageConnector(Http.defaultClient(), Clock.systemUTC(),
+            Duration.ofSeconds(5));
+
+    @BeforeAll
+    static void start() {
+        graph = new RemoteService();
+    }
+
+    @AfterAll
+    static void stop() {
+        graph.close();
+    }
+
+    @AfterEach
+    void reset() {
+        graph.server().resetAll();
+    }
+
+    private Target page() {
+        return new Target("fb-bhxh", Channel.FACEBOOK, "BHXH Việt Nam", graph.uri("/v24.0"), PAGE, null, Duration.ZERO, List.of());
+    }
+
+    private PublishJob textJob() {
+        PublishJob job = Fixtures.job("khau-hieu-1", page(), Instant.now());
+        ChannelPayload p = job.payload();
+        ChannelPayload text = new ChannelPayload(p.channel(), p.targetId(), "vi", p.audience(), p.title(),
+                "BHXH là trụ cột chính của hệ thống an sinh xã hội.", p.summary(), p.link(), List.of());
+        return new PublishJob(job.id(), job.releaseId(), job.campaign(), job.productId(), job.language(),
+                job.variantRevision(), job.targetId(), job.channel(), job.dueAt(), null, job.state(), job.claimableAt(), 0,
+                null, null, job.idempotencyKey(), text, text.sha256(), List.of(), null, null, null, null, job.createdAt(),
+                job.updatedAt());
+    }
+
+    private DeliveryResult deliver(PublishJob job) {
+        return connector.deliver(RemoteService.call(job, page(), TOKEN).request);
+    }
+
+    @Test
+    void aTextPostGoesToTheFeedWithTheTokenInAHeaderAndReturnsThePostId() {
+        graph.server().stubFor(post("/v24.0/" + PAGE + "/feed").willReturn(okJson("{\"id\":\"" + PAGE + "_987\"}")));
+
+        DeliveryResult result = deliver(textJob());
+
+        assertThat(result).isInstanceOf(DeliveryResult.Delivered.class);
+        assertThat(((DeliveryResult.Delivered) result).remoteId()).isEqualTo(PAGE + "_987");
+        graph.server().verify(postRequestedFor(urlEqualTo("/v24.0/" + PAGE + "/feed"))
+                .withHeader("Authorization", equalTo("Bearer EAAB-page-token"))
+                .withRequestBody(containing("message=BHXH+l%C3%A0+tr%E1%BB%A5+c%E1%BB%99t"))
+                .withRequestBody(containing("link=https")));
+        assertThat(result.requestSummary()).doesNotContain("EAAB");
+    }
+
+    @Test
+    void aPayloadWithAnImageBecomesAPhotoPostAndKeepsThePostIdNotThePhotoId() {
+        graph.server().stubFor(post("/v24.0/" + PAGE + "/photos")
+                .willReturn(okJson("{\"id\":\"555\",\"post_id\":\"" + PAGE + "_556\"}")));
+
+        DeliveryResult result = deliver(Fixtures.job("infographic-1", page(), Instant.now()));
+
+        assertThat(((DeliveryResult.Delivered) result).remoteId()).isEqualTo(PAGE + "_556");
+        graph.server().verify(postRequestedFor(urlEqualTo("/v24.0/" + PAGE + "/photos"))
+                .withRequestBody(containing("url=https%3A%2F%2Fcdn.example%2Fanh.jpg")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 4, 17, 32, 613})
+    void temporaryAndThrottlingCodesAreRetried(int code) {
+        graph.server().stubFor(post(anyUrl()).willReturn(aResponse().withStatus(code <= 2 ? 500 : 400)
+                .withHeader("Content-Type", "application/json").withBody(error(code, 0, "Application request limit reached"))));
+
+        DeliveryResult result = deliver(textJob());
+
+        assertThat(result).isInstanceOf(DeliveryResult.Transient.class);
+        if (code > 2) {
+            assertThat(((DeliveryResult.Transient) result).retryAfter()).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
+        }
+    }
+
+    @Test
+    void throttlingWaitsAsLongAsTheBusinessUseCaseHeaderSays() {
+        graph.server().stubFor(post(anyUrl()).willReturn(aResponse().withStatus(400)
+                .withHeader("X-Business-Use-Case-Usage", "{\"" + PAGE + "\":[{\"type\":\"pages\",\"call_count\":100,"
+                        + "\"total_cputime\":20,\"total_time\":30,\"estimated_time_to_regain_access\":17}]}")
+                .withBody(error(80001, 0, "There have been too many calls to this Page account"))));
+
+        DeliveryResult result = deliver(textJob());
+
+        assertThat(((DeliveryResult.Transient) result).retryAfter()).isEqualTo(Duration.ofMinutes(17));
+    }
+
+    @Test
+    void anExpiredTokenRejectsTheTargetAndADuplicateFailsForGood() {
+        graph.server().stubFor(post(anyUrl()).willReturn(aResponse().withStatus(400).withBody(error(190, 463,
+                "Error validating access token: Session has expired"))));
+        DeliveryResult expired = deliver(textJob());
+        graph.server().resetAll();
+        graph.server().stubFor(post(anyUrl()).willReturn(aResponse().withStatus(400).withBody(error(506, 0,
+                "Duplicate status message"))));
+        DeliveryResult duplicate = deliver(textJob());
+
+        assertThat(expired).isInstanceOf(DeliveryResult.TokenRejected.class);
+        assertThat(((DeliveryResult.TokenRejected) expired).reason()).contains("190/463", "Session has expired");
+        assertThat(duplicate).isInstanceOf(DeliveryResult.Permanent.class);
+        assertThat(((DeliveryResult.Permanent) duplicate).reason()).contains("duplicate", "506");
+    }
+
+    @Test
+    void aBadParameterFailsAndAnHtml502IsRetried() {
+        graph.server().stubFor(post(anyUrl()).willReturn(aResponse().withStatus(400).withBody(error(100, 0,
+                "Invalid parameter"))));
+        DeliveryResult bad = deliver(textJob());
+        graph.server().resetAll();
+        graph.server().stubFor(post(anyUrl()).willReturn(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>")));
+        DeliveryResult gateway = deliver(textJob());
+
+        assertThat(bad).isInstanceOf(DeliveryResult.Permanent.class);
+        assertThat(gateway).isInstanceOf(DeliveryResult.Transient.class);
+    }
+
+    @Test
+    void highUsageHeadersOnSuccessAskTheSchedulerToSlowDown() {
+        graph.server().stubFor(post(anyUrl()).willReturn(okJson("{\"id\":\"" + PAGE + "_1\"}")
+                .withHeader("X-App-Usage", "{\"call_count\":96,\"total_cputime\":10,\"total_time\":12}")));
+
+        DeliveryResult.Delivered result = (DeliveryResult.Delivered) deliver(textJob());
+
+        assertThat(result.slowDown()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void afterAnInDoubtAttemptAnAlreadyPublishedPostIsFoundInsteadOfPostingTwice() {
+        PublishJob job = textJob();
+        Instant t = Instant.now().minusSeconds(120);
+        PublishJob inDoubt = job.claimedBy("dead", t, t.plusSeconds(30)).claimedBy("alive", t.plusSeconds(31), t.plusSeconds(90));
+        graph.server().stubFor(get(urlPathEqualTo("/v24.0/" + PAGE + "/published_posts")).willReturn(okJson(
+                "{\"data\":[{\"id\":\"" + PAGE + "_42\",\"message\":\"BHXH là trụ cột chính của hệ thống an sinh xã hội.\","
+                        + "\"permalink_url\":\"https://www.facebook.com/" + PAGE + "/posts/42\"}]}")));
+        graph.server().stubFor(post(anyUrl()).willReturn(okJson("{\"id\":\"" + PAGE + "_43\"}")));
+
+        DeliveryResult.Delivered result = (DeliveryResult.Delivered) deliver(inDoubt);
+
+        assertThat(result.remoteId()).isEqualTo(PAGE + "_42");
+        graph.server().verify(0, postRequestedFor(anyUrl()));
+        graph.server().verify(getRequestedFor(urlPathEqualTo("/v24.0/" + PAGE + "/published_posts"))
+                .withQueryParam("since", matching("\\d+")));
+    }
+
+    @Test
+    void removingDeletesThePost() {
+        graph.server().stubFor(delete("/v24.0/" + PAGE + "_987").willReturn(okJson("{\"success\":true}")));
+        PublishJob job = textJob();
+        PublishJob posted = new PublishJob(job.id(), job.releaseId(), job.campaign(), job.productId(), job.language(),
+                job.variantRevision(), job.targetId(), job.channel(), job.dueAt(), null, job.state(), job.claimableAt(), 1,
+                null, null, job.idempotencyKey(), job.payload(), job.payloadSha256(), List.of(), PAGE + "_987", null, null,
+                null, job.createdAt(), job.updatedAt());
+
+        DeliveryResult result = connector.remove(posted, page(), new vn.bhxh.publisher.crypto.Credentials(TOKEN));
+
+        assertThat(result).isInstanceOf(DeliveryResult.Delivered.class);
+        graph.server().verify(deleteRequestedFor(urlEqualTo("/v24.0/" + PAGE + "_987")));
+    }
+
+    private static String error(int code, int subcode, String message) {
+        return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"OAuthException\",\"code\":" + code
+                + (subcode == 0 ? "" : ",\"error_subcode\":" + subcode) + ",\"fbtrace_id\":\"AbCdEf\"}}";
+    }
+}
