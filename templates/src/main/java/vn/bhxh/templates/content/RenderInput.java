@@ -46,7 +46,10 @@ public record RenderInput(
         requireText(languageTag, "languageTag");
         requireText(title, "title");
         requireText(publicUrl, "publicUrl");
-        languageTag = Locale.forLanguageTag(languageTag).toLanguageTag();
+        languageTag = Locale.forLanguageTag(languageTag.strip()).toLanguageTag();
+        if (languageTag.equals("und")) {
+            throw new IllegalArgumentException("languageTag is not a BCP 47 language tag");
+        }
         productType = orEmpty(productType);
         summary = orEmpty(summary);
         bodyHtml = orEmpty(bodyHtml);
