@@ -40,6 +40,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
+    /** Anything unforeseen: logged with its stack trace here, a plain sentence for the caller. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, Locale locale) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e;
+        }
+        log.error("Unexpected error", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(Problems.of(messages, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", locale));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e, Locale locale) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
@@ -56,6 +68,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> accessDenied(Exception e, Locale locale) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
                 .body(Problems.of(messages, HttpStatus.FORBIDDEN, "forbidden", locale));
+    }
+
+    @ExceptionHandler(vn.bhxh.cms.translation.InvalidTranslationFileException.class)
+    ResponseEntity<ProblemDetail> invalidFile(RuntimeException e, Locale locale) {
+        ProblemDetail problem = Problems.of(messages, HttpStatus.BAD_REQUEST, "invalid-file", locale, e.getMessage());
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(ConflictException.class)

@@ -15,7 +15,8 @@ public final class HtmlSanitizer {
     }
 
     public static String sanitize(String html) {
-        return html == null ? null : Jsoup.clean(html, ALLOWED);
+        // No pretty printing: the stored body must come back exactly as written (translation round trips compare it).
+        return html == null ? null : Jsoup.clean(html, "", ALLOWED, new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false));
     }
 
     public static String text(String html) {

@@ -108,8 +108,8 @@ public class ProductService {
         Instant now = clock.instant();
         Variant changed = current.withContent(content, actor.username(), WorkflowState.DRAFT, searchText(content), now)
                 .withVersion(expected);
-        if (!current.isSource() && current.revision() == 0) {
-            // The first text of a requested translation is made from the source as it is now.
+        if (!current.isSource()) {
+            // A translation's text is (re)made from the source as it is now: writing it is what brings it up to date.
             changed = changed.withSource(sourceRevision(productId), false, now);
         }
         Variant saved = saveVariant(changed);
@@ -196,11 +196,16 @@ public class ProductService {
     /** What changed in the Vietnamese source since a translation was made from it. */
     public List<ContentDiff.FieldChange> sourceChangesSince(Actor actor, String productId, String language) {
         Variant translation = readVariant(actor, productId, language);
-        Variant source = readVariant(actor, productId, Variant.SOURCE_LANGUAGE);
         if (translation.isSource() || translation.sourceRevision() == null) {
             return List.of();
         }
-        VariantContent then = store.version(source.id(), translation.sourceRevision()).map(VariantVersion::content)
+        return sourceChangesSince(actor, productId, translation.sourceRevision());
+    }
+
+    /** What changed in the Vietnamese source since the given revision of it. */
+    public List<ContentDiff.FieldChange> sourceChangesSince(Actor actor, String productId, int sourceRevision) {
+        Variant source = readVariant(actor, productId, Variant.SOURCE_LANGUAGE);
+        VariantContent then = store.version(source.id(), sourceRevision).map(VariantVersion::content)
                 .orElse(VariantContent.EMPTY);
         return ContentDiff.between(then, source.content());
     }
@@ -214,7 +219,8 @@ public class ProductService {
         return store.version(variant.id(), revision).orElseThrow(() -> new NotFoundException("version", variant.id() + "@" + revision));
     }
 
-    int sourceRevision(String productId) {
+    /** The current revision of the product's Vietnamese source. */
+    public int sourceRevision(String productId) {
         return store.variant(productId, Variant.SOURCE_LANGUAGE).map(Variant::revision).orElse(0);
     }
 
