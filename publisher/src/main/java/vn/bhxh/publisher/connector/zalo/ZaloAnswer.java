@@ -1,0 +1,23 @@
+package vn.bhxh.publisher.connector.zalo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Zalo's envelope {@code {error, message, data}}: only {@code error == 0} is success, whatever the HTTP status. */
+record ZaloAnswer(int httpStatus, int error, String message, JsonNode data) {
+
+    static final int TOKEN_INVALID = -216;
+    static final int TIER_LACKS_FEATURE = -224;
+    static final int REFRESH_TOKEN_USED = -14020;
+
+    boolean ok() {
+        return httpStatus >= 200 && httpStatus < 300 && error == 0;
+    }
+
+    boolean tokenInvalid() {
+        return error == TOKEN_INVALID || httpStatus == 401;
+    }
+
+    String reason() {
+        return "Zalo " + error + ": " + message + " (HTTP " + httpStatus + ")";
+    }
+}

@@ -1,0 +1,257 @@
+package vn.bhxh.publisher.connector.zalo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import vn.bhxh.publisher.crypto.Credentials;
+import vn.bhxh.publisher.delivery.Connector;
+import vn.bhxh.publisher.delivery.DeliveryRequest;
+import vn.bhxh.publisher.delivery.DeliveryResult;
+import vn.bhxh.publisher.delivery.Forms;
+import vn.bhxh.publisher.delivery.HttpAnswers;
+import vn.bhxh.publisher.delivery.Target;
+import vn.bhxh.publisher.job.Channel;
+import vn.bhxh.publisher.job.ChannelPayload;
+import vn.bhxh.publisher.job.Json;
+import vn.bhxh.publisher.job.MediaRef;
+import vn.bhxh.publisher.job.PublishJob;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Publishes an article on a Zalo Official Account. Target endpoint: {@code https://openapi.zalo.me};
+ * credentials: {@code access_token}, {@code refresh_token}, {@code app_id}, {@code secret_key}.
+ *
+ * <p>Creating an article is asynchronous: {@code article/create} returns a token and {@code article/verify}
+ * turns it into the article id. The token is kept in the job as soon as we have it, so an instance that takes
+ * the job over after a crash verifies instead of creating a second article. Zalo answers errors inside HTTP 200
+ * ({@code error != 0}); on an invalid token (-216 or 401) the connector refreshes once — the refresh token is
+ * single-use, so the new pair is handed back to be stored at once — and retries once.
+ */
+public final class ZaloOaConnector implements Connector {
+
+    static final String ARTICLE_TOKEN = "zalo.articleToken";
+    public static final URI OAUTH = URI.create("https://oauth.zaloapp.com/v4/oa/access_token");
+
+    private final HttpClient http;
+    private final Clock clock;
+    private final Duration timeout;
+    private final URI oauthTokenUri;
+
+    public ZaloOaConnector(HttpClient http, Clock clock, Duration timeout, URI oauthTokenUri) {
+        this.http = http;
+        this.clock = clock;
+        this.timeout = timeout;
+        this.oauthTokenUri = oauthTokenUri;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.ZALO;
+    }
+
+    @Override
+    public DeliveryResult deliver(DeliveryRequest request) {
+        Session session = new Session(request.target(), request.credentials(), request.credentialsRenewed());
+        try {
+            String articleToken = request.memory().recall(ARTICLE_TOKEN);
+            if (articleToken == null) {
+                ZaloAnswer created = session.call("/v2.0/article/create", article(request.job().payload()));
+                if (!created.ok()) {
+                    return classify("POST /v2.0/article/create", created);
+                }
+                articleToken = created.data().path("token").asText();
+                request.memory().remember(ARTICLE_TOKEN, articleToken);
+            }
+            ObjectNode verify = Json.mapper().createObjectNode().put("token", articleToken);
+            ZaloAnswer verified = session.call("/v2.0/article/verify", verify);
+            if (!verified.ok()) {
+                return classify("POST /v2.0/article/verify", verified);
+            }
+            String id = verified.data().path("id").asText();
+            return new DeliveryResult.Delivered("POST /v2.0/article/create + verify", verified.httpStatus(), id,
+                    "https://zalo.me/" + request.target().account() + "/article/" + id, null);
+        } catch (TokenRefreshFailed e) {
+            return new DeliveryResult.TokenRejected("POST " + oauthTokenUri, e.status, e.getMessage());
+        } catch (IOException e) {
+            return new DeliveryResult.Transient("Zalo", null, "Lỗi mạng / network error: " + e, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new DeliveryResult.Transient("Zalo", null, "Bị ngắt / interrupted", null);
+        }
+    }
+
+    /** Uploads an image (≤ 1 MB) for messages and broadcasts; returns its {@code attachment_id}. */
+    public String uploadImage(Target target, Credentials credentials, byte[] image, String fileName, String contentType)
+            throws IOException, InterruptedException {
+        String boundary = "----bhxh" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[head.length + image.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(image, 0, body, head.length, image.length);
+        System.arraycopy(tail, 0, body, head.length + image.length, tail.length);
+        Session session = new Session(target, credentials, renewed -> { });
+        ZaloAnswer answer = session.send(token -> HttpRequest.newBuilder(uri(target, "/v2.0/oa/upload/image"))
+                .timeout(timeout).header("access_token", token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        if (!answer.ok()) {
+            throw new IOException(answer.reason());
+        }
+        return answer.data().path("attachment_id").asText();
+    }
+
+    @Override
+    public DeliveryResult remove(PublishJob job, Target target, Credentials credentials) {
+        Session session = new Session(target, credentials, renewed -> { });
+        try {
+            ZaloAnswer answer = session.call("/v2.0/article/remove", Json.mapper().createObjectNode().put("id", job.remoteId()));
+            return answer.ok() ? new DeliveryResult.Delivered("POST /v2.0/article/remove", answer.httpStatus(), job.remoteId(),
+                    null, null) : classify("POST /v2.0/article/remove", answer);
+        } catch (TokenRefreshFailed e) {
+            return new DeliveryResult.TokenRejected("POST " + oauthTokenUri, e.status, e.getMessage());
+        } catch (IOException e) {
+            return new DeliveryResult.Transient("Zalo", null, "Lỗi mạng / network error: " + e, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new DeliveryResult.Transient("Zalo", null, "Bị ngắt / interrupted", null);
+        }
+    }
+
+    private DeliveryResult classify(String summary, ZaloAnswer answer) {
+        if (answer.tokenInvalid()) {
+            return new DeliveryResult.TokenRejected(summary, answer.httpStatus(), answer.reason());
+        }
+        if (answer.httpStatus() >= 500 || answer.httpStatus() == 429) {
+            return new DeliveryResult.Transient(summary, answer.httpStatus(), answer.reason(), null);
+        }
+        if (answer.error() == ZaloAnswer.TIER_LACKS_FEATURE) {
+            return new DeliveryResult.Permanent(summary, answer.httpStatus(),
+                    "Gói OA không hỗ trợ tính năng này / the OA tier lacks this feature — " + answer.reason());
+        }
+        return new DeliveryResult.Permanent(summary, answer.httpStatus(), answer.reason());
+    }
+
+    static ObjectNode article(ChannelPayload payload) {
+        ObjectNode article = Json.mapper().createObjectNode();
+        article.put("type", "normal");
+        article.put("title", cut(payload.title(), 150));
+        article.put("author", "BHXH Việt Nam");
+        article.put("description", cut(payload.summary() == null ? payload.title() : payload.summary(), 300));
+        article.put("status", "show");
+        article.put("comment", "show");
+        MediaRef cover = payload.media().stream().filter(m -> m.contentType() != null && m.contentType().startsWith("image/"))
+                .findFirst().orElse(null);
+        if (cover != null) {
+            article.putObject("cover").put("cover_type", "photo").put("photo_url", cover.url()).put("status", "show");
+        }
+        ArrayNode body = article.putArray("body");
+        body.addObject().put("type", "text").put("content", payload.body());
+        return article;
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private static URI uri(Target target, String path) {
+        return URI.create(target.endpoint().toString().replaceAll("/+$", "") + path);
+    }
+
+    /** Calls with the current access token; on an invalid token refreshes once and repeats the call once. */
+    private final class Session {
+        private final Target target;
+        private final Map<String, String> credentials;
+        private final java.util.function.Consumer<Map<String, String>> renewed;
+        private boolean refreshed;
+
+        Session(Target target, Credentials credentials, java.util.function.Consumer<Map<String, String>> renewed) {
+            this.target = target;
+            this.credentials = new HashMap<>();
+            for (String name : new String[] {"access_token", "refresh_token", "app_id", "secret_key"}) {
+                if (credentials.get(name) != null) {
+                    this.credentials.put(name, credentials.get(name));
+                }
+            }
+            this.renewed = renewed;
+        }
+
+        ZaloAnswer call(String path, JsonNode json) throws IOException, InterruptedException {
+            byte[] body = Json.mapper().writeValueAsBytes(json);
+            return send(token -> HttpRequest.newBuilder(uri(target, path)).timeout(timeout)
+                    .header("access_token", token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        }
+
+        ZaloAnswer send(Function<String, HttpRequest> request) throws IOException, InterruptedException {
+            ZaloAnswer answer = exchange(request.apply(credentials.get("access_token")));
+            if (answer.tokenInvalid() && !refreshed) {
+                refresh();
+                answer = exchange(request.apply(credentials.get("access_token")));
+            }
+            return answer;
+        }
+
+        private void refresh() throws IOException, InterruptedException {
+            refreshed = true;
+            String form = Forms.encode(Map.of("grant_type", "refresh_token",
+                    "refresh_token", credentials.getOrDefault("refresh_token", ""),
+                    "app_id", credentials.getOrDefault("app_id", "")));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(oauthTokenUri).timeout(timeout)
+                    .header("secret_key", credentials.getOrDefault("secret_key", ""))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode answer = parse(response.body());
+            if (answer == null || !answer.hasNonNull("access_token") || !answer.hasNonNull("refresh_token")) {
+                String detail = answer == null ? "HTTP " + response.statusCode() : answer.path("error").asText("") + " "
+                        + answer.path("error_name").asText(answer.path("message").asText(""));
+                throw new TokenRefreshFailed(response.statusCode(), "Không làm mới được mã truy cập Zalo, cần kết nối lại OA"
+                        + " / could not refresh the Zalo token, the OA must be reconnected: " + detail.trim());
+            }
+            credentials.put("access_token", answer.get("access_token").asText());
+            credentials.put("refresh_token", answer.get("refresh_token").asText());
+            renewed.accept(Map.copyOf(credentials));
+        }
+
+        private ZaloAnswer exchange(HttpRequest request) throws IOException, InterruptedException {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = parse(response.body());
+            if (body == null || !body.has("error")) {
+                return new ZaloAnswer(response.statusCode(), HttpAnswers.success(response.statusCode()) ? -1 : response.statusCode(),
+                        HttpAnswers.abbreviate(String.valueOf(response.body())), null);
+            }
+            return new ZaloAnswer(response.statusCode(), body.path("error").asInt(), body.path("message").asText(""),
+                    body.path("data"));
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? null : Json.mapper().readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static final class TokenRefreshFailed extends IOException {
+        final int status;
+
+        TokenRefreshFailed(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+}

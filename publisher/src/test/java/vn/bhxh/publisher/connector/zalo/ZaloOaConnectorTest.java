@@ -1,0 +1,170 @@
+package vn.bhxh.publisher.connector.zalo;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.bhxh.publisher.crypto.Credentials;
+import vn.bhxh.publisher.delivery.DeliveryResult;
+import vn.bhxh.publisher.delivery.Http;
+import vn.bhxh.publisher.delivery.Target;
+import vn.bhxh.publisher.job.Channel;
+import vn.bhxh.publisher.job.PublishJob;
+import vn.bhxh.publisher.testsupport.Fixtures;
+import vn.bhxh.publisher.testsupport.RemoteService;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Against a local Zalo OpenAPI that answers errors inside HTTP 200, as the Zalo SDK documents. */
+class ZaloOaConnectorTest {
+
+    private static RemoteService zalo;
+    private static final Map<String, String> CREDENTIALS = Map.of("access_token", "old-access", "refresh_token", "r1",
+            "app_id", "4321", "secret_key", "app-secret");
+    private ZaloOaConnector connector;
+
+    @BeforeAll
+    static void start() {
+        zalo = new RemoteService();
+    }
+
+    @AfterAll
+    static void stop() {
+        zalo.close();
+    }
+
+    @AfterEach
+    void reset() {
+        zalo.server().resetAll();
+    }
+
+    private Target oa() {
+        connector = new ZaloOaConnector(Http.defaultClient(), Clock.systemUTC(), Duration.ofSeconds(5),
+                zalo.uri("/v4/oa/access_token"));
+        return new Target("zalo-bhxh", Channel.ZALO, "Zalo OA BHXH Việt Nam", zalo.uri(""), "579745863508352884", null,
+                Duration.ZERO, List.of());
+    }
+
+    private PublishJob job() {
+        return Fixtures.job("bhyt-hssv", oa(), Instant.now());
+    }
+
+    private static String zaloOk(String data) {
+        return "{\"error\":0,\"message\":\"Success\",\"data\":" + data + "}";
+    }
+
+    @Test
+    void anArticleIsCreatedThenVerifiedAndTheCreateTokenIsKeptForACrash() {
+        Target target = oa();
+        zalo.server().stubFor(post("/v2.0/article/create").withHeader("access_token", equalTo("old-access"))
+                .willReturn(okJson(zaloOk("{\"token\":\"tok-1\"}"))));
+        zalo.server().stubFor(post("/v2.0/article/verify").withRequestBody(equalToJson("{\"token\":\"tok-1\"}"))
+                .willReturn(okJson(zaloOk("{\"id\":\"art-77\"}"))));
+        RemoteService.Call call = RemoteService.call(job(), target, CREDENTIALS);
+
+        DeliveryResult result = connector.deliver(call.request);
+
+        assertThat(result).isInstanceOf(DeliveryResult.Delivered.class);
+        assertThat(((DeliveryResult.Delivered) result).remoteId()).isEqualTo("art-77");
+        assertThat(call.memory).containsEntry(ZaloOaConnector.ARTICLE_TOKEN, "tok-1");
+        zalo.server().verify(postRequestedFor(urlEqualTo("/v2.0/article/create"))
+                .withRequestBody(matchingJsonPath("$.type", equalTo("normal")))
+                .withRequestBody(matchingJsonPath("$.cover.photo_url", equalTo("https://cdn.example/anh.jpg")))
+                .withRequestBody(matchingJsonPath("$.body[0].type", equalTo("text"))));
+    }
+
+    @Test
+    void aTakenOverJobWithAKnownTokenOnlyVerifiesAndNeverCreatesASecondArticle() {
+        Target target = oa();
+        zalo.server().stubFor(post("/v2.0/article/verify").willReturn(okJson(zaloOk("{\"id\":\"art-78\"}"))));
+        RemoteService.Call call = RemoteService.call(job(), target, CREDENTIALS);
+        call.memory.put(ZaloOaConnector.ARTICLE_TOKEN, "tok-from-dead-instance");
+
+        DeliveryResult result = connector.deliver(call.request);
+
+        assertThat(((DeliveryResult.Delivered) result).remoteId()).isEqualTo("art-78");
+        zalo.server().verify(0, postRequestedFor(urlEqualTo("/v2.0/article/create")));
+    }
+
+    @Test
+    void anErrorInsideHttp200IsAFailureWithZalosMessage() {
+        Target target = oa();
+        zalo.server().stubFor(post("/v2.0/article/create").willReturn(okJson(
+                "{\"error\":-201,\"message\":\"Parameters are invalid\",\"data\":{}}")));
+
+        DeliveryResult result = connector.deliver(RemoteService.call(job(), target, CREDENTIALS).request);
+
+        assertThat(result).isInstanceOf(DeliveryResult.Permanent.class);
+        assertThat(((DeliveryResult.Permanent) result).reason()).contains("-201", "Parameters are invalid");
+    }
+
+    @Test
+    void anInvalidTokenIsRefreshedOnceTheNewPairHandedBackAndTheCallRepeated() {
+        Target target = oa();
+        zalo.server().stubFor(post("/v2.0/article/create").withHeader("access_token", equalTo("old-access"))
+                .willReturn(okJson("{\"error\":-216,\"message\":\"Access token is invalid\"}")));
+        zalo.server().stubFor(post("/v2.0/article/create").withHeader("access_token", equalTo("new-access"))
+                .willReturn(okJson(zaloOk("{\"token\":\"tok-2\"}"))));
+        zalo.server().stubFor(post("/v2.0/article/verify").willReturn(okJson(zaloOk("{\"id\":\"art-79\"}"))));
+        zalo.server().stubFor(post("/v4/oa/access_token").withHeader("secret_key", equalTo("app-secret"))
+                .withRequestBody(containing("grant_type=refresh_token")).withRequestBody(containing("refresh_token=r1"))
+                .willReturn(okJson("{\"access_token\":\"new-access\",\"refresh_token\":\"r2\",\"expires_in\":\"90000\"}")));
+        RemoteService.Call call = RemoteService.call(job(), target, CREDENTIALS);
+
+        DeliveryResult result = connector.deliver(call.request);
+
+        assertThat(result).isInstanceOf(DeliveryResult.Delivered.class);
+        assertThat(call.renewed.get()).containsEntry("access_token", "new-access").containsEntry("refresh_token", "r2");
+        zalo.server().verify(1, postRequestedFor(urlEqualTo("/v4/oa/access_token")));
+        zalo.server().verify(postRequestedFor(urlEqualTo("/v2.0/article/verify")).withHeader("access_token", equalTo("new-access")));
+    }
+
+    @Test
+    void aUsedRefreshTokenRejectsTheTargetSoItIsPausedAndItsAdminsTold() {
+        Target target = oa();
+        zalo.server().stubFor(post("/v2.0/article/create")
+                .willReturn(okJson("{\"error\":-216,\"message\":\"Access token is invalid\"}")));
+        zalo.server().stubFor(post("/v4/oa/access_token").willReturn(okJson(
+                "{\"error\":-14020,\"error_name\":\"Refresh token already used\"}")));
+
+        DeliveryResult result = connector.deliver(RemoteService.call(job(), target, CREDENTIALS).request);
+
+        assertThat(result).isInstanceOf(DeliveryResult.TokenRejected.class);
+        assertThat(((DeliveryResult.TokenRejected) result).reason()).contains("-14020");
+    }
+
+    @Test
+    void anOaWithoutTheFeatureFailsWithAnExplanationAndServerErrorsAreRetried() {
+        Target target = oa();
+        zalo.server().stubFor(post("/v2.0/article/create").willReturn(okJson(
+                "{\"error\":-224,\"message\":\"OA has not permission to use this feature\"}")));
+        DeliveryResult tier = connector.deliver(RemoteService.call(job(), target, CREDENTIALS).request);
+        zalo.server().resetAll();
+        zalo.server().stubFor(post("/v2.0/article/create").willReturn(serverError().withBody("upstream error")));
+        DeliveryResult down = connector.deliver(RemoteService.call(job(), target, CREDENTIALS).request);
+
+        assertThat(((DeliveryResult.Permanent) tier).reason()).contains("tier", "-224");
+        assertThat(down).isInstanceOf(DeliveryResult.Transient.class);
+    }
+
+    @Test
+    void anImageUploadIsMultipartAndReturnsTheAttachmentId() throws Exception {
+        Target target = oa();
+        zalo.server().stubFor(post("/v2.0/oa/upload/image").withHeader("access_token", equalTo("old-access"))
+                .withHeader("Content-Type", containing("multipart/form-data"))
+                .withRequestBody(containing("name=\"file\"; filename=\"poster.jpg\""))
+                .willReturn(okJson(zaloOk("{\"attachment_id\":\"att-5\"}"))));
+
+        String id = connector.uploadImage(target, new Credentials(CREDENTIALS), new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2},
+                "poster.jpg", "image/jpeg");
+
+        assertThat(id).isEqualTo("att-5");
+    }
+}
