@@ -42,7 +42,7 @@ public final class Thumbnailer {
 
     /** Every fixed size, from one decode of the source. */
     public Map<ThumbnailSize, byte[]> thumbnails(Path file, FileFormat format) throws MediaRefusal, DerivationFailure {
-        BufferedImage source = decode(file, format, ThumbnailSize.LARGE.longestSide());
+        BufferedImage source = decode(file, format, ThumbnailSize.LARGE.longestSide(), false);
         Map<ThumbnailSize, byte[]> result = new EnumMap<>(ThumbnailSize.class);
         try {
             for (ThumbnailSize size : ThumbnailSize.values()) {
@@ -57,7 +57,7 @@ public final class Thumbnailer {
     }
 
     public byte[] rendition(Path file, FileFormat format, Rendition rendition) throws MediaRefusal, DerivationFailure {
-        BufferedImage source = decode(file, format, Math.max(rendition.width(), rendition.height()));
+        BufferedImage source = decode(file, format, Math.max(rendition.width(), rendition.height()), true);
         try {
             return jpeg(Thumbnails.of(source).size(rendition.width(), rendition.height()).crop(Positions.CENTER).asBufferedImage());
         } catch (IOException e) {
@@ -65,13 +65,17 @@ public final class Thumbnailer {
         }
     }
 
-    private BufferedImage decode(Path file, FileFormat format, int pdfLongestSide) throws MediaRefusal, DerivationFailure {
+    /**
+     * @param target the longest side the result needs; with {@code cover} the shorter side must reach it
+     *               too (a crop fills the frame), whichever way Exif turns the picture
+     */
+    private BufferedImage decode(Path file, FileFormat format, int target, boolean cover) throws MediaRefusal, DerivationFailure {
         if (!canPreview(format)) {
             throw new IllegalArgumentException("No preview for " + format);
         }
         try {
             if (format == FileFormat.PDF) {
-                return firstPage(file, pdfLongestSide);
+                return firstPage(file, target);
             }
             ImageHeader header;
             try {
@@ -80,7 +84,15 @@ public final class Thumbnailer {
                 throw new DerivationFailure(String.valueOf(e.getMessage()), e);
             }
             header.requireAtMost(maxPixels);
-            // Reading from the file lets Thumbnailator apply the Exif orientation.
+            // Reading from the file lets Thumbnailator apply the Exif orientation. Asking for the largest
+            // size needed at once lets it decode a subsampled image: a 12 MP photo never lands whole in memory.
+            int longestSide = Math.max(header.width(), header.height());
+            int largestNeeded = cover
+                    ? (int) Math.ceil((double) longestSide * target / Math.min(header.width(), header.height()))
+                    : target;
+            if (longestSide > largestNeeded) {
+                return Thumbnails.of(file.toFile()).size(largestNeeded, largestNeeded).asBufferedImage();
+            }
             return Thumbnails.of(file.toFile()).scale(1.0).asBufferedImage();
         } catch (IOException | RuntimeException e) {
             throw new DerivationFailure(String.valueOf(e.getMessage()), e);
