@@ -15,9 +15,19 @@ import java.util.concurrent.atomic.AtomicReference;
 /** A WireMock server standing in for a remote service, plus the plumbing to call a connector directly. */
 public final class RemoteService implements AutoCloseable {
 
+    private static RemoteService shared;
     private final WireMockServer server;
 
-    public RemoteService() {
+    /** One server for the whole test JVM (starting WireMock costs seconds); each test class resets it after each test. */
+    public static synchronized RemoteService shared() {
+        if (shared == null) {
+            shared = new RemoteService();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    private RemoteService() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
                 .containerThreads(12).jettyAcceptors(1));
         server.start();

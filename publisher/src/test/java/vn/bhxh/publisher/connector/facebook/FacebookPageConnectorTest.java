@@ -1,6 +1,5 @@
 package vn.bhxh.publisher.connector.facebook;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,12 +34,7 @@ class FacebookPageConnectorTest {
 
     @BeforeAll
     static void start() {
-        graph = new RemoteService();
-    }
-
-    @AfterAll
-    static void stop() {
-        graph.close();
+        graph = RemoteService.shared();
     }
 
     @AfterEach

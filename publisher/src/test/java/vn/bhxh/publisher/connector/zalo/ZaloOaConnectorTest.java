@@ -1,6 +1,5 @@
 package vn.bhxh.publisher.connector.zalo;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,12 +31,7 @@ class ZaloOaConnectorTest {
 
     @BeforeAll
     static void start() {
-        zalo = new RemoteService();
-    }
-
-    @AfterAll
-    static void stop() {
-        zalo.close();
+        zalo = RemoteService.shared();
     }
 
     @AfterEach
