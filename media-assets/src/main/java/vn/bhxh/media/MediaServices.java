@@ -1,8 +1,11 @@
 package vn.bhxh.media;
 
+import vn.bhxh.media.process.WorkerLaunch;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import vn.bhxh.media.derive.DerivativeCache;
+import vn.bhxh.media.derive.ForkedPdfFirstPage;
 import vn.bhxh.media.derive.Thumbnailer;
 import vn.bhxh.media.inspect.ContentTypeDetector;
 import vn.bhxh.media.inspect.Ffmpeg;
@@ -23,14 +26,16 @@ public record MediaServices(BlobStore store, SizeLimits sizeLimits, Inspector in
     /** Everything on one local directory: blobs, derivative index, temporary files. */
     public static MediaServices create(Path root, SizeLimits sizeLimits) throws IOException {
         return create(root, sizeLimits, MediaPolicy.defaults(), ParseLimits.defaults(), Ffmpeg.onPath(),
-                ForkedTikaParser.WorkerLaunch.ofCurrentJvm());
+                WorkerLaunch.ofCurrentJvm());
     }
 
     public static MediaServices create(Path root, SizeLimits sizeLimits, MediaPolicy policy, ParseLimits parseLimits,
-                                       Ffmpeg ffmpeg, ForkedTikaParser.WorkerLaunch workerLaunch) throws IOException {
+                                       Ffmpeg ffmpeg, WorkerLaunch workerLaunch) throws IOException {
         FileSystemBlobStore store = new FileSystemBlobStore(root);
         Inspector inspector = new Inspector(new ForkedTikaParser(parseLimits, workerLaunch), ffmpeg, policy);
-        DerivativeCache derivatives = new DerivativeCache(store, new Thumbnailer(policy.maxImagePixels()), root.resolve("derived"));
+        DerivativeCache derivatives = new DerivativeCache(store,
+                new Thumbnailer(policy.maxImagePixels(), new ForkedPdfFirstPage(workerLaunch, Duration.ofSeconds(30), 384)),
+                root.resolve("derived"));
         Ingestor ingestor = new Ingestor(store, sizeLimits, new ContentTypeDetector(), new TypeGate(), inspector, derivatives);
         return new MediaServices(store, sizeLimits, inspector, derivatives, ingestor);
     }

@@ -10,12 +10,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import net.coobird.thumbnailator.Thumbnails;
 import net.coobird.thumbnailator.geometry.Positions;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import vn.bhxh.media.FileFormat;
 import vn.bhxh.media.MediaKind;
 import vn.bhxh.media.MediaRefusal;
@@ -30,10 +24,20 @@ public final class Thumbnailer {
     private static final double JPEG_QUALITY = 0.85;
 
     private final long maxPixels;
+    private final PdfFirstPage pdfRenderer;
 
-    /** @param maxPixels images whose header claims more pixels are refused before decoding */
-    public Thumbnailer(long maxPixels) {
+    /**
+     * @param maxPixels   images whose header claims more pixels are refused before decoding
+     * @param pdfRenderer renders PDF pages; {@link ForkedPdfFirstPage} keeps hostile PDFs out of this JVM
+     */
+    public Thumbnailer(long maxPixels, PdfFirstPage pdfRenderer) {
         this.maxPixels = maxPixels;
+        this.pdfRenderer = pdfRenderer;
+    }
+
+    /** PDFs rendered in a worker process with the default limits. */
+    public Thumbnailer(long maxPixels) {
+        this(maxPixels, ForkedPdfFirstPage.defaults());
     }
 
     public static boolean canPreview(FileFormat format) {
@@ -75,7 +79,7 @@ public final class Thumbnailer {
         }
         try {
             if (format == FileFormat.PDF) {
-                return firstPage(file, target);
+                return pdfRenderer.render(file, target);
             }
             ImageHeader header;
             try {
@@ -96,21 +100,6 @@ public final class Thumbnailer {
             return Thumbnails.of(file.toFile()).scale(1.0).asBufferedImage();
         } catch (IOException | RuntimeException e) {
             throw new DerivationFailure(String.valueOf(e.getMessage()), e);
-        }
-    }
-
-    /** The first page at a scale that makes its longest side {@code longestSide} pixels, whatever the page size claims. */
-    private static BufferedImage firstPage(Path file, int longestSide) throws IOException, DerivationFailure {
-        try (PDDocument document = Loader.loadPDF(file.toFile(), "", null, null, IOUtils.createTempFileOnlyStreamCache())) {
-            if (document.getNumberOfPages() == 0) {
-                throw new DerivationFailure("PDF without pages", null);
-            }
-            PDRectangle box = document.getPage(0).getCropBox();
-            float longest = Math.max(Math.abs(box.getWidth()), Math.abs(box.getHeight()));
-            if (!(longest > 0)) {
-                throw new DerivationFailure("empty page", null);
-            }
-            return new PDFRenderer(document).renderImage(0, longestSide / longest, ImageType.RGB);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.bhxh.media.MediaMessage;
+import vn.bhxh.media.process.ExternalProcess;
 
 /**
  * ffprobe and ffmpeg from Debian (bin/debian-packages), for what Tika cannot do: EBU R128 loudness,

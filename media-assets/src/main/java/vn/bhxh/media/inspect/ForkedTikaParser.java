@@ -8,26 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import vn.bhxh.media.MediaMessage;
+import vn.bhxh.media.process.ExternalProcess;
+import vn.bhxh.media.process.WorkerLaunch;
 
 /**
  * Parses with Tika in a child JVM with its own heap limit and a deadline: the only way to give a
  * parse a hard memory limit, and to stop a parser stuck in a loop (a thread cannot be killed).
  */
 public final class ForkedTikaParser {
-
-    /** How to start a JVM that has this module on its class path. */
-    public record WorkerLaunch(String javaExecutable, String classPath) {
-
-        /** This JVM's own executable and class path: right for tests and for an application run from a plain class path. */
-        public static WorkerLaunch ofCurrentJvm() {
-            String java = ProcessHandle.current().info().command()
-                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            return new WorkerLaunch(java, System.getProperty("java.class.path"));
-        }
-    }
-
-    /** The JVM exits with this code on OutOfMemoryError (-XX:+ExitOnOutOfMemoryError). */
-    private static final int OUT_OF_MEMORY_EXIT = 3;
 
     private final ParseLimits limits;
     private final WorkerLaunch launch;
@@ -38,17 +26,8 @@ public final class ForkedTikaParser {
     }
 
     public ParsedContent parse(Path file) throws InspectionFailure, InterruptedException {
-        List<String> command = List.of(launch.javaExecutable(),
-                "-Xmx" + limits.heapMegabytes() + "m",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Xss4m",
-                "-Djava.awt.headless=true",
-                "-cp", launch.classPath(),
-                TikaWorker.class.getName(),
-                file.toAbsolutePath().toString(),
-                Integer.toString(limits.maxTextCharacters()));
+        List<String> command = launch.command(limits.heapMegabytes(), TikaWorker.class,
+                file.toAbsolutePath().toString(), Integer.toString(limits.maxTextCharacters()));
         ExternalProcess.Result result;
         try {
             // Text is at most 6 bytes a character once escaped; metadata adds little.
@@ -58,7 +37,7 @@ public final class ForkedTikaParser {
         } catch (IOException e) {
             throw new InspectionFailure(MediaMessage.of("inspection.worker-error", e.getMessage()));
         }
-        if (result.exitCode() == OUT_OF_MEMORY_EXIT) {
+        if (result.exitCode() == WorkerLaunch.OUT_OF_MEMORY_EXIT) {
             throw new InspectionFailure(MediaMessage.of("inspection.out-of-memory", limits.heapMegabytes()));
         }
         Properties properties = new Properties();

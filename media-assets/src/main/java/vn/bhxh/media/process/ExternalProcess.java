@@ -1,4 +1,4 @@
-package vn.bhxh.media.inspect;
+package vn.bhxh.media.process;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,12 +13,12 @@ import java.util.concurrent.TimeUnit;
  * Runs a program with a deadline. Output goes to temporary files, not pipes, so a chatty program
  * can never block on a full pipe and look hung.
  */
-final class ExternalProcess {
+public final class ExternalProcess {
 
-    record Result(int exitCode, byte[] stdout, String stderr) {
+    public record Result(int exitCode, byte[] stdout, String stderr) {
     }
 
-    static final class TimedOut extends Exception {
+    public static final class TimedOut extends Exception {
         TimedOut(Duration timeout) {
             super("Timed out after " + timeout);
         }
@@ -27,7 +27,7 @@ final class ExternalProcess {
     private ExternalProcess() {
     }
 
-    static Result run(List<String> command, Duration timeout, long maxStdoutBytes) throws IOException, TimedOut, InterruptedException {
+    public static Result run(List<String> command, Duration timeout, long maxStdoutBytes) throws IOException, TimedOut, InterruptedException {
         Path stdout = Files.createTempFile("media-process-", ".out");
         Path stderr = Files.createTempFile("media-process-", ".err");
         try {

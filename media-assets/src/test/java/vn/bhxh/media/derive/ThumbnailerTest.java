@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
+import java.time.Duration;
+import vn.bhxh.media.process.WorkerLaunch;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,19 @@ class ThumbnailerTest {
         assertThat(image.getWidth()).isBetween(903, 906);
         assertThat(isRed(image.getRGB(100, 640))).isTrue();
         assertThat(size(thumbnailer.rendition(pdf, FileFormat.PDF, Rendition.SQUARE))).isEqualTo("1080x1080");
+    }
+
+    @Test
+    void pdfPagesRenderInAWorkerWhoseTimeAndHeapLimitsEndInAReasonNotACrash() throws Exception {
+        Path pdf = TestFiles.pdf(dir.resolve("a.pdf"), 1, PDRectangle.A4);
+        Thumbnailer slow = new Thumbnailer(100_000_000L, new ForkedPdfFirstPage(WorkerLaunch.ofCurrentJvm(), Duration.ofMillis(100), 256));
+        assertThatThrownBy(() -> slow.thumbnails(pdf, FileFormat.PDF))
+                .isInstanceOfSatisfying(DerivationFailure.class, f -> assertThat(f.getMessage()).contains("timed out"));
+        Thumbnailer starved = new Thumbnailer(100_000_000L, new ForkedPdfFirstPage(WorkerLaunch.ofCurrentJvm(), Duration.ofSeconds(30), 8));
+        assertThatThrownBy(() -> starved.thumbnails(pdf, FileFormat.PDF))
+                .isInstanceOfSatisfying(DerivationFailure.class, f -> assertThat(f.getMessage()).contains("out of memory"));
+        Path cut = TestFiles.truncated(pdf, dir.resolve("cut.pdf"), 300);
+        assertThatThrownBy(() -> thumbnailer.thumbnails(cut, FileFormat.PDF)).isInstanceOf(DerivationFailure.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vn.bhxh.media.inspect;
 
+import vn.bhxh.media.process.WorkerLaunch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -23,7 +24,7 @@ class InspectorTest {
     @TempDir
     Path dir;
 
-    private static final ForkedTikaParser TIKA = new ForkedTikaParser(ParseLimits.defaults(), ForkedTikaParser.WorkerLaunch.ofCurrentJvm());
+    private static final ForkedTikaParser TIKA = new ForkedTikaParser(ParseLimits.defaults(), WorkerLaunch.ofCurrentJvm());
     private final Inspector inspector = new Inspector(TIKA, Ffmpeg.onPath(), MediaPolicy.defaults());
 
     @Test
@@ -116,7 +117,7 @@ class InspectorTest {
     void documentTextIsCutAtTheConfiguredLimitAndSaysSo() throws Exception {
         Path pdf = TestFiles.pdf(dir.resolve("long.pdf"), 2, PDRectangle.A4);
         ForkedTikaParser limited = new ForkedTikaParser(new ParseLimits(Duration.ofSeconds(60), 256, 20),
-                ForkedTikaParser.WorkerLaunch.ofCurrentJvm());
+                WorkerLaunch.ofCurrentJvm());
         Inspection inspection = new Inspector(limited, Ffmpeg.onPath(), MediaPolicy.defaults())
                 .inspect(pdf, FileFormat.PDF, ProductType.PRINT_MASTER);
         assertThat(inspection.metadata().textTruncated()).isTrue();
@@ -153,7 +154,7 @@ class InspectorTest {
         Path pdf = TestFiles.pdf(dir.resolve("a.pdf"), 1, PDRectangle.A4);
 
         ForkedTikaParser slow = new ForkedTikaParser(new ParseLimits(Duration.ofMillis(200), 256, 1000),
-                ForkedTikaParser.WorkerLaunch.ofCurrentJvm());
+                WorkerLaunch.ofCurrentJvm());
         long start = System.nanoTime();
         Inspection timedOut = new Inspector(slow, Ffmpeg.onPath(), MediaPolicy.defaults()).inspect(pdf, FileFormat.PDF, ProductType.PRINT_MASTER);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
@@ -161,7 +162,7 @@ class InspectorTest {
         assertThat(timedOut.failure().orElseThrow().key()).isEqualTo("inspection.timeout");
 
         ForkedTikaParser starved = new ForkedTikaParser(new ParseLimits(Duration.ofSeconds(60), 8, 1000),
-                ForkedTikaParser.WorkerLaunch.ofCurrentJvm());
+                WorkerLaunch.ofCurrentJvm());
         Inspection outOfMemory = new Inspector(starved, Ffmpeg.onPath(), MediaPolicy.defaults()).inspect(pdf, FileFormat.PDF, ProductType.PRINT_MASTER);
         assertThat(outOfMemory.status()).isEqualTo(InspectionStatus.FAILED);
         assertThat(outOfMemory.failure().orElseThrow().key()).isEqualTo("inspection.out-of-memory");
