@@ -202,6 +202,13 @@ public final class JobStore {
         })), max, "dueAt");
     }
 
+    /** Delivered jobs of one channel, newest first (the app feed's items). */
+    public List<StoredJob> delivered(Channel channel, int max) {
+        return search(Query.of(q -> q.bool(b -> b
+                .filter(f -> f.term(t -> t.field("channel").value(channel.name())))
+                .filter(f -> f.term(t -> t.field("state").value(JobState.DELIVERED.name()))))), max, "updatedAt", SortOrder.Desc);
+    }
+
     /** Jobs still not delivered although they were due before {@code dueBefore}: missed schedules. */
     public List<StoredJob> overdue(Instant dueBefore, int max) {
         return search(Query.of(q -> q.bool(b -> b
@@ -229,9 +236,13 @@ public final class JobStore {
     }
 
     private List<StoredJob> search(Query query, int max, String sortField) {
+        return search(query, max, sortField, SortOrder.Asc);
+    }
+
+    private List<StoredJob> search(Query query, int max, String sortField, SortOrder order) {
         try {
             SearchResponse<PublishJob> response = client.search(s -> s.index(index).size(max).seqNoPrimaryTerm(true)
-                    .query(query).sort(o -> o.field(f -> f.field(sortField).order(SortOrder.Asc))), PublishJob.class);
+                    .query(query).sort(o -> o.field(f -> f.field(sortField).order(order))), PublishJob.class);
             List<StoredJob> jobs = new ArrayList<>();
             for (Hit<PublishJob> hit : response.hits().hits()) {
                 jobs.add(new StoredJob(hit.source(), hit.seqNo(), hit.primaryTerm()));
