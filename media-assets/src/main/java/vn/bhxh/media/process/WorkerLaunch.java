@@ -8,13 +8,36 @@ import java.util.List;
  * How to start a child JVM that has this module on its class path: the way hostile files are parsed
  * and rendered with a hard heap limit and a deadline.
  */
-public record WorkerLaunch(String javaExecutable, String classPath) {
+public record WorkerLaunch(String javaExecutable, String classPath, boolean springBootJar) {
 
-    /** This JVM's own executable and class path: right for tests and for an application run from a plain class path. */
+    /** Spring Boot's launcher, which can start any main class inside an executable jar (nested jars). */
+    private static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
+
+    public WorkerLaunch(String javaExecutable, String classPath) {
+        this(javaExecutable, classPath, isSpringBootJar(classPath));
+    }
+
+    /**
+     * This JVM's own executable and class path: right for tests, for {@code spring-boot:run} and for
+     * {@code java -jar cms.jar} alike (there the worker starts through Spring Boot's launcher).
+     */
     public static WorkerLaunch ofCurrentJvm() {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         return new WorkerLaunch(java, System.getProperty("java.class.path"));
+    }
+
+    private static boolean isSpringBootJar(String classPath) {
+        if (classPath == null || classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+            return false;
+        }
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(classPath)) {
+            java.util.jar.Manifest manifest = jar.getManifest();
+            String main = manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class");
+            return main != null && main.startsWith("org.springframework.boot.loader.");
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** The command line of a worker: small, quick-starting JVM that exits on the first OutOfMemoryError. */
@@ -25,9 +48,12 @@ public record WorkerLaunch(String javaExecutable, String classPath) {
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-Xss4m",
-                "-Djava.awt.headless=true",
-                "-cp", classPath,
-                mainClass.getName()));
+                "-Djava.awt.headless=true"));
+        if (springBootJar) {
+            command.addAll(List.of("-Dloader.main=" + mainClass.getName(), "-cp", classPath, BOOT_LAUNCHER));
+        } else {
+            command.addAll(List.of("-cp", classPath, mainClass.getName()));
+        }
         command.addAll(List.of(arguments));
         return command;
     }
