@@ -18,7 +18,9 @@ import org.springframework.test.context.ContextConfiguration;
         "bhxh.security.initial-admin.password=" + CmsIntegrationTest.ADMIN_PASSWORD,
         "bhxh.elasticsearch.index-retry-interval=500ms",
         "bhxh.elasticsearch.refresh-interval=100ms",
-        "bhxh.demo.enabled=false"})
+        "bhxh.demo.enabled=false",
+        // Every API call checks a password; the lowest bcrypt cost keeps the suite fast (production keeps 10).
+        "bhxh.security.password.bcrypt-strength=4"})
 @ContextConfiguration(initializers = SharedElasticsearchInitializer.class)
 public @interface CmsIntegrationTest {
 

@@ -68,6 +68,14 @@ class SmokeTest {
     }
 
     @Test
+    void servesItsOpenApiDescription() {
+        HttpResponse<String> openApi = api.getAnonymously("/v3/api-docs");
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.body()).contains("\"openapi\"", "/api/v1/products/{id}/variants/{language}/transitions",
+                "/api/v1/search");
+    }
+
+    @Test
     void pageSizeIsLimited() {
         assertThat(api.get("/api/v1/products?size=100").statusCode()).isEqualTo(200);
         HttpResponse<String> tooMany = api.get("/api/v1/products?size=101");

@@ -50,7 +50,7 @@ class ReferenceController {
         ReferenceKind referenceKind = kind(kind);
         ReferenceItem saved = data.save(new ReferenceItem(ReferenceItem.id(referenceKind, code), referenceKind, code,
                 request.nameVi(), request.nameEn(), request.parent(), request.startMonthDay(), request.endMonthDay(),
-                request.descriptionVi(), request.script(), request.order()));
+                request.descriptionVi(), request.script(), request.order() == null ? 0 : request.order()));
         audit.record(user.getUsername(), "REFERENCE_SAVED", null, null, null, null, null, saved.id());
         return saved;
     }
@@ -71,6 +71,6 @@ class ReferenceController {
             @Pattern(regexp = "\\d{2}-\\d{2}") String endMonthDay,
             @Size(max = 2000) String descriptionVi,
             @Size(max = 10) String script,
-            int order) {
+            Integer order) {
     }
 }

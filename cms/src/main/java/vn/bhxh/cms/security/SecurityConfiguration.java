@@ -42,10 +42,9 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** bcrypt with cost 10: about 50–100 ms a check on our machines, the usual balance for interactive logins. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(PasswordProperties properties) {
+        return new BCryptPasswordEncoder(properties.bcryptStrength());
     }
 
     @Bean
