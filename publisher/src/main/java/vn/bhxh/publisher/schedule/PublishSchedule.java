@@ -74,13 +74,17 @@ public final class PublishSchedule {
         }
     }
 
+    // Hand operations refresh first: a person acting on what they just saw must not miss a job written a moment ago.
+
     /** The variant was withdrawn or rejected: its jobs that have not gone out are cancelled, with the reason kept. */
     public List<PublishJob> cancelProduct(String productId, String reason) {
+        store.refresh();
         return transition(store.byProduct(productId), j -> NOT_YET_SENT.contains(j.state()), JobState.CANCELLED, reason);
     }
 
     /** The variant changed: jobs for older revisions of this language are held until someone reschedules. */
     public List<PublishJob> holdOutdated(String productId, String language, String currentRevision, String reason) {
+        store.refresh();
         return transition(store.byProduct(productId), j -> j.language().equals(language)
                 && !j.variantRevision().equals(currentRevision) && j.state() == JobState.PENDING, JobState.HELD, reason);
     }
@@ -101,6 +105,7 @@ public final class PublishSchedule {
     public List<PublishJob> resumeTarget(String targetId) {
         Instant now = clock.instant();
         List<PublishJob> resumed = new ArrayList<>();
+        store.refresh();
         for (StoredJob s : store.byTargetAndState(targetId, JobState.PAUSED_TARGET, 10_000)) {
             store.replace(s, s.job().withState(JobState.PENDING, now, null, now)).ifPresent(n -> resumed.add(n.job()));
         }
