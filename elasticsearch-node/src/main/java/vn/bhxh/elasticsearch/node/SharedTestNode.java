@@ -60,7 +60,7 @@ public final class SharedTestNode {
             System.exit(1);
             return;
         }
-        Files.writeString(pidFile, Long.toString(node.serverPid()));
+        Files.writeString(pidFile, node.serverPid() + " " + ProcessHandle.current().pid());
         announce(announcement, uri, node, home);
         Files.deleteIfExists(starting);
         System.out.println("[shared test Elasticsearch] " + uri + " ready in " + node.lastStartupTime().toMillis()
@@ -89,13 +89,16 @@ public final class SharedTestNode {
         return workDirectory.resolve("node-" + home.getFileName() + ".pid");
     }
 
-    /** Nodes of earlier runs whose Maven and launcher were both killed: stop them and free their disk. */
+    /** Nodes of earlier runs whose launcher was killed too: stop them and free their disk. */
     private static void removeLeftoverNodes(Path workDirectory) throws IOException {
         try (Stream<Path> files = Files.list(workDirectory)) {
             for (Path pidFile : files.filter(f -> f.getFileName().toString().matches("node-.*\\.pid")).toList()) {
                 try {
-                    long pid = Long.parseLong(Files.readString(pidFile).trim());
-                    ProcessHandle.of(pid)
+                    String[] pids = Files.readString(pidFile).trim().split(" ");
+                    if (pids.length > 1 && ProcessHandle.of(Long.parseLong(pids[1])).map(ProcessHandle::isAlive).orElse(false)) {
+                        continue; // Its owner still runs: the node of another build in this checkout.
+                    }
+                    ProcessHandle.of(Long.parseLong(pids[0]))
                             .filter(h -> h.info().commandLine().map(c -> c.contains("org.elasticsearch")).orElse(false))
                             .ifPresent(ProcessHandle::destroyForcibly);
                 } catch (NumberFormatException | IOException ignored) {
