@@ -76,6 +76,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    @ExceptionHandler(vn.bhxh.templates.template.InvalidTemplateException.class)
+    ResponseEntity<ProblemDetail> invalidTemplate(vn.bhxh.templates.template.InvalidTemplateException e, Locale locale) {
+        ProblemDetail problem = Problems.of(messages, HttpStatus.UNPROCESSABLE_CONTENT, "invalid-template", locale, e.key().id());
+        boolean english = "en".equals(locale.getLanguage());
+        problem.setProperty("problems", e.problems().stream()
+                .map(p -> Map.of("code", p.code(), "message", english ? p.english() : p.vietnamese())).toList());
+        return ResponseEntity.unprocessableContent().body(problem);
+    }
+
+    @ExceptionHandler(vn.bhxh.templates.template.ConcurrentTemplateChangeException.class)
+    ResponseEntity<ProblemDetail> templateChanged(RuntimeException e, Locale locale) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(Problems.of(messages, HttpStatus.CONFLICT, "template-changed", locale));
+    }
+
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e, Locale locale) {
         ProblemDetail problem = Problems.of(messages, HttpStatus.CONFLICT, e.reason(), locale, e.args());

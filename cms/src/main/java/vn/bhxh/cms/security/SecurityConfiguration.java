@@ -20,7 +20,7 @@ class SecurityConfiguration {
         return http
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/users/**", "/api/v1/audit/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/users/**", "/api/v1/audit/**", "/api/v1/templates/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .addFilterBefore(new TokenAuthenticationFilter(tokens, accounts, entryPoint), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
