@@ -3,6 +3,7 @@ package vn.bhxh.publisher.job;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -150,7 +151,9 @@ public final class JobStore {
             return List.of();
         }
         List<PublishJob> claimed = new ArrayList<>();
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index);
+        // Refreshed at once so the next search, ours or another instance's, no longer offers these jobs:
+        // one refresh per batch, instead of competing for stale candidates until the next periodic refresh.
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).refresh(Refresh.True);
         for (StoredJob candidate : candidates) {
             PublishJob job = candidate.job().claimedBy(owner, now, leaseUntil);
             claimed.add(job);

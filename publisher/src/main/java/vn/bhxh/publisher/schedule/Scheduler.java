@@ -91,16 +91,30 @@ public final class Scheduler implements AutoCloseable {
         return claimed.size();
     }
 
-    /** Runs {@link #runOnce()} in a background thread until {@link #close()}; a full batch is followed at once by the next. */
+    /**
+     * Delivers in a background thread until {@link #close()}. Unlike {@link #runOnce()} it does not wait for a
+     * batch to finish: it claims as many jobs as it has free delivery slots, so claiming overlaps delivering
+     * and a slow target does not hold up the others.
+     */
     public synchronized void start() {
         if (loop != null) {
             return;
         }
+        // Jobs claimed but not yet finished; their leases run while they wait, so keep this near one batch.
+        int slots = Math.max(settings.batchSize(), settings.parallelism() * 2);
+        int smallestClaim = Math.max(1, settings.batchSize() / 2);
+        java.util.concurrent.Semaphore free = new java.util.concurrent.Semaphore(slots);
         loop = Thread.ofPlatform().name("publisher-scheduler-" + settings.owner()).daemon().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                int claimed = 0;
+                // Claiming costs an Elasticsearch round trip and a refresh: only worth it for a good handful of jobs.
+                int available = free.availablePermits();
+                int wanted = available >= Math.min(smallestClaim, slots) ? Math.min(settings.batchSize(), available) : 0;
+                List<StoredJob> claimed = List.of();
                 try {
-                    claimed = runOnce();
+                    if (wanted > 0) {
+                        Instant now = clock.instant();
+                        claimed = store.claim(settings.owner(), now, now.plus(settings.lease()), wanted);
+                    }
                 } catch (RuntimeException e) {
                     if (Thread.currentThread().isInterrupted()) {
                         return; // closing: the interrupted request is not a failure
@@ -108,9 +122,19 @@ public final class Scheduler implements AutoCloseable {
                     // Elasticsearch away: jobs stay where they are; try again after the poll interval.
                     log.warn("Không nhận được công việc / could not claim jobs: {}", e.getMessage());
                 }
-                if (claimed < settings.batchSize()) {
+                for (StoredJob job : claimed) {
+                    free.acquireUninterruptibly();
+                    deliveries.submit(() -> {
+                        try {
+                            deliverSafely(job);
+                        } finally {
+                            free.release();
+                        }
+                    });
+                }
+                if (claimed.size() < wanted || wanted == 0) {
                     try {
-                        Thread.sleep(settings.pollInterval());
+                        Thread.sleep(wanted == 0 ? Duration.ofMillis(20) : settings.pollInterval());
                     } catch (InterruptedException e) {
                         return;
                     }
