@@ -1,0 +1,103 @@
+package vn.bhxh.publisher.schedule;
+
+import vn.bhxh.publisher.crypto.CredentialCipher;
+import vn.bhxh.publisher.delivery.Connector;
+import vn.bhxh.publisher.delivery.DeliveryResult;
+import vn.bhxh.publisher.delivery.Target;
+import vn.bhxh.publisher.delivery.TargetCredentials;
+import vn.bhxh.publisher.delivery.TargetDirectory;
+import vn.bhxh.publisher.job.Channel;
+import vn.bhxh.publisher.job.DeliveryAttempt;
+import vn.bhxh.publisher.job.JobState;
+import vn.bhxh.publisher.job.JobStore;
+import vn.bhxh.publisher.job.PublishJob;
+import vn.bhxh.publisher.job.StoredJob;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Withdrawing a product: jobs not yet sent are cancelled; posts already out are removed where the service
+ * allows it; everything else is listed for a person to remove by hand. Removed jobs end CANCELLED with a
+ * REMOVED line in their log, so the record of what was published, and when, stays.
+ */
+public final class Withdrawal {
+
+    private final JobStore store;
+    private final Map<Channel, Connector> connectors = new EnumMap<>(Channel.class);
+    private final TargetDirectory targets;
+    private final CredentialCipher cipher;
+    private final Clock clock;
+
+    public Withdrawal(JobStore store, List<Connector> connectors, TargetDirectory targets, CredentialCipher cipher, Clock clock) {
+        this.store = store;
+        connectors.forEach(c -> this.connectors.put(c.channel(), c));
+        this.targets = targets;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /** What withdrawing did: cancelled before sending, removed remotely, to remove by hand, still in flight. */
+    public record Report(List<PublishJob> cancelled, List<PublishJob> removed, List<ManualRemoval> manual,
+                         List<PublishJob> inFlight) {
+    }
+
+    /** A post we could not remove: where it is and why, for the person who will remove it. */
+    public record ManualRemoval(PublishJob job, String why) {
+    }
+
+    public Report withdraw(String productId, String reason) {
+        store.refresh();
+        List<PublishJob> cancelled = new ArrayList<>();
+        List<PublishJob> removed = new ArrayList<>();
+        List<ManualRemoval> manual = new ArrayList<>();
+        List<PublishJob> inFlight = new ArrayList<>();
+        for (StoredJob stored : store.byProduct(productId)) {
+            PublishJob job = stored.job();
+            Instant now = clock.instant();
+            switch (job.state()) {
+                case PENDING, HELD, PAUSED_TARGET -> store.replace(stored, job.withState(JobState.CANCELLED, now, reason, now))
+                        .ifPresentOrElse(s -> cancelled.add(s.job()), () -> inFlight.add(job));
+                case CLAIMED -> inFlight.add(job);
+                case DELIVERED -> removeRemote(stored, reason, removed, manual);
+                default -> { }
+            }
+        }
+        return new Report(cancelled, removed, manual, inFlight);
+    }
+
+    private void removeRemote(StoredJob stored, String reason, List<PublishJob> removed, List<ManualRemoval> manual) {
+        PublishJob job = stored.job();
+        Target target = targets.find(job.targetId()).orElse(null);
+        Connector connector = connectors.get(job.channel());
+        if (target == null || connector == null) {
+            manual.add(new ManualRemoval(job, "Không có đích hoặc bộ kết nối / no target or connector: " + job.remoteUrl()));
+            return;
+        }
+        DeliveryResult result;
+        try {
+            result = connector.remove(job, target, TargetCredentials.open(cipher, target));
+        } catch (RuntimeException e) {
+            result = new DeliveryResult.Permanent(null, null, e.getMessage());
+        }
+        Instant now = clock.instant();
+        if (result instanceof DeliveryResult.Delivered) {
+            DeliveryAttempt line = new DeliveryAttempt(job.attempts(), "withdrawal", now, now, "REMOVED",
+                    result.requestSummary(), result.status(), job.remoteId(), job.remoteUrl(), reason);
+            store.replace(stored, job.finished(JobState.CANCELLED, now, line, job.remoteId(), job.remoteUrl(),
+                    "Đã gỡ / removed: " + reason, now)).ifPresent(s -> removed.add(s.job()));
+        } else {
+            String why = switch (result) {
+                case DeliveryResult.Transient t -> t.reason();
+                case DeliveryResult.Permanent p -> p.reason();
+                case DeliveryResult.TokenRejected r -> r.reason();
+                case DeliveryResult.Delivered d -> "";
+            };
+            manual.add(new ManualRemoval(job, "Cần gỡ thủ công / remove by hand: " + job.remoteUrl() + " — " + why));
+        }
+    }
+}
