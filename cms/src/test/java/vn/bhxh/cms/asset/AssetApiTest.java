@@ -29,6 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.elasticsearch.client.elc.NativeQuery;
+import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -54,6 +56,9 @@ class AssetApiTest {
 
     @Autowired
     IndexInitializer indices;
+
+    @Autowired
+    ElasticsearchOperations elasticsearch;
 
     ApiClient api;
 
@@ -97,6 +102,12 @@ class AssetApiTest {
         HttpResponse<byte[]> outside = bytes(api.request(content).header("Range", "bytes=" + png.length + "-").GET());
         assertThat(outside.statusCode()).isEqualTo(416);
         assertThat(outside.headers().firstValue("Content-Range")).hasValue("bytes */" + png.length);
+
+        // One download for the monthly report: the revalidation (304) and the seek (Range) are not new downloads.
+        elasticsearch.indexOps(Download.class).refresh();
+        long downloads = elasticsearch.count(NativeQuery.builder()
+                .withQuery(q -> q.term(t -> t.field("assetId").value(asset.get("id").asString()))).build(), Download.class);
+        assertThat(downloads).isEqualTo(1);
 
         HttpResponse<byte[]> share = bytes(api.request("/api/v1/assets/" + asset.get("id").asString() + "/renditions/link-share").GET());
         assertThat(share.statusCode()).isEqualTo(200);
