@@ -7,6 +7,7 @@ import vn.bhxh.publisher.delivery.DeliveryRequest;
 import vn.bhxh.publisher.delivery.DeliveryResult;
 import vn.bhxh.publisher.delivery.Forms;
 import vn.bhxh.publisher.delivery.HttpAnswers;
+import vn.bhxh.publisher.delivery.MediaFetcher;
 import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.job.Channel;
 import vn.bhxh.publisher.job.ChannelPayload;
@@ -38,12 +39,21 @@ import java.util.Optional;
  */
 public final class FacebookPageConnector implements Connector {
 
+    static final String UPLOAD_SESSION = "facebook.uploadSession";
+    static final String FILE_HANDLE = "facebook.fileHandle";
+
     private final HttpClient http;
+    private final MediaFetcher media;
     private final Clock clock;
     private final Duration timeout;
 
     public FacebookPageConnector(HttpClient http, Clock clock, Duration timeout) {
+        this(http, MediaFetcher.http(http), clock, timeout);
+    }
+
+    public FacebookPageConnector(HttpClient http, MediaFetcher media, Clock clock, Duration timeout) {
         this.http = http;
+        this.media = media;
         this.clock = clock;
         this.timeout = timeout;
     }
@@ -65,6 +75,11 @@ public final class FacebookPageConnector implements Connector {
             }
         }
         ChannelPayload payload = job.payload();
+        Optional<MediaRef> video = payload.media().stream()
+                .filter(m -> m.contentType() != null && m.contentType().startsWith("video/")).findFirst();
+        if (video.isPresent()) {
+            return deliverVideo(request, video.get(), token);
+        }
         Optional<MediaRef> image = payload.media().stream()
                 .filter(m -> m.contentType() != null && m.contentType().startsWith("image/")).findFirst();
         Map<String, String> form = new LinkedHashMap<>();
@@ -88,6 +103,80 @@ public final class FacebookPageConnector implements Connector {
             String postId = answer.hasNonNull("post_id") ? answer.get("post_id").asText() : answer.path("id").asText();
             return new String[] {postId, "https://www.facebook.com/" + postId};
         });
+    }
+
+    /**
+     * Video through the Resumable Upload API: a session on the app ({@code POST /{app-id}/uploads}), the bytes
+     * ({@code POST /upload:<session>} with {@code file_offset}) giving a file handle, then
+     * {@code POST graph-video…/{page}/videos} with the handle. Session and handle are kept in the job, so a
+     * taken-over job continues from the offset Facebook reports instead of uploading again.
+     */
+    private DeliveryResult deliverVideo(DeliveryRequest request, MediaRef video, String token) {
+        Target target = request.target();
+        // The upload session belongs to the app and takes a user token when one is configured, else the Page token.
+        String auth = Optional.ofNullable(request.credentials().get("user_access_token")).orElse(token);
+        try {
+            String handle = request.memory().recall(FILE_HANDLE);
+            if (handle == null) {
+                byte[] bytes = media.fetch(video);
+                String session = request.memory().recall(UPLOAD_SESSION);
+                long offset = 0;
+                if (session == null) {
+                    String path = "/" + request.credentials().require("app_id") + "/uploads?" + Forms.encode(Map.of(
+                            "file_name", video.fileName(), "file_length", Long.toString(bytes.length), "file_type", video.contentType()));
+                    HttpResponse<String> started = http.send(HttpRequest.newBuilder(uri(target, path)).timeout(timeout)
+                            .header("Authorization", "OAuth " + auth).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    JsonNode answer = parse(started.body());
+                    if (!HttpAnswers.success(started.statusCode()) || answer == null || !answer.hasNonNull("id")) {
+                        return FacebookErrors.classify("POST /{app}/uploads", started.statusCode(), started.headers(), answer,
+                                clock.instant());
+                    }
+                    session = answer.get("id").asText();
+                    request.memory().remember(UPLOAD_SESSION, session);
+                } else {
+                    HttpResponse<String> status = http.send(HttpRequest.newBuilder(uri(target, "/" + session)).timeout(timeout)
+                            .header("Authorization", "OAuth " + auth).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    JsonNode answer = parse(status.body());
+                    if (!HttpAnswers.success(status.statusCode()) || answer == null) {
+                        return FacebookErrors.classify("GET /" + session, status.statusCode(), status.headers(), answer, clock.instant());
+                    }
+                    offset = answer.path("file_offset").asLong(0);
+                }
+                HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(uri(target, "/" + session))
+                        .timeout(timeout.multipliedBy(10)).header("Authorization", "OAuth " + auth)
+                        .header("file_offset", Long.toString(offset))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes, (int) offset, (int) (bytes.length - offset))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                JsonNode answer = parse(uploaded.body());
+                if (!HttpAnswers.success(uploaded.statusCode()) || answer == null || !answer.hasNonNull("h")) {
+                    return FacebookErrors.classify("POST /" + session + " file_offset=" + offset, uploaded.statusCode(),
+                            uploaded.headers(), answer, clock.instant());
+                }
+                handle = answer.get("h").asText();
+                request.memory().remember(FILE_HANDLE, handle);
+            }
+            ChannelPayload payload = request.job().payload();
+            String form = Forms.encode(Map.of("title", payload.title(), "description", message(payload),
+                    "fbuploader_video_file_chunk", handle));
+            String path = "/" + target.account() + "/videos";
+            HttpRequest publish = HttpRequest.newBuilder(videoUri(target, path)).timeout(timeout)
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+            return exchange(publish, "POST " + path + " (video)", body -> new String[] {body.path("id").asText(),
+                    "https://www.facebook.com/" + target.account() + "/videos/" + body.path("id").asText()});
+        } catch (IOException e) {
+            return new DeliveryResult.Transient("Facebook video", null, "Lỗi mạng / network error: " + e, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new DeliveryResult.Transient("Facebook video", null, "Bị ngắt / interrupted", null);
+        }
+    }
+
+    /** Videos are published on graph-video.facebook.com; any other host (a test server) is used as it is. */
+    private static URI videoUri(Target target, String path) {
+        return URI.create(target.endpoint().toString().replace("://graph.facebook.com", "://graph-video.facebook.com")
+                .replaceAll("/+$", "") + path);
     }
 
     @Override

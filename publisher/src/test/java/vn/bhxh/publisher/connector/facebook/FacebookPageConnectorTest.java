@@ -186,6 +186,56 @@ class FacebookPageConnectorTest {
         graph.server().verify(deleteRequestedFor(urlEqualTo("/v24.0/" + PAGE + "_987")));
     }
 
+    private PublishJob videoJob() {
+        PublishJob job = textJob();
+        ChannelPayload p = job.payload();
+        ChannelPayload video = new ChannelPayload(p.channel(), p.targetId(), "vi", p.audience(), "Video: BHXH tự nguyện",
+                p.body(), null, null, List.of(new vn.bhxh.publisher.job.MediaRef(graph.uri("/media/clip.mp4").toString(),
+                "clip.mp4", "video/mp4")));
+        return new PublishJob(job.id(), job.releaseId(), job.campaign(), job.productId(), job.language(),
+                job.variantRevision(), job.targetId(), job.channel(), job.dueAt(), null, job.state(), job.claimableAt(), 0,
+                null, null, job.idempotencyKey(), video, video.sha256(), List.of(), null, null, null, null, job.createdAt(),
+                job.updatedAt());
+    }
+
+    @Test
+    void aVideoIsUploadedThroughAResumableSessionAndPublishedWithItsFileHandle() {
+        graph.server().stubFor(get("/media/clip.mp4").willReturn(ok().withBody(new byte[2048])));
+        graph.server().stubFor(post(urlPathEqualTo("/v24.0/777/uploads")).willReturn(okJson("{\"id\":\"upload:MTphd\"}")));
+        graph.server().stubFor(post("/v24.0/upload:MTphd").withHeader("file_offset", equalTo("0"))
+                .willReturn(okJson("{\"h\":\"2::handle\"}")));
+        graph.server().stubFor(post("/v24.0/" + PAGE + "/videos").willReturn(okJson("{\"id\":\"9001\"}")));
+        RemoteService.Call call = RemoteService.call(videoJob(), page(), Map.of("page_access_token", "EAAB-page-token",
+                "app_id", "777"));
+
+        DeliveryResult result = connector.deliver(call.request);
+
+        assertThat(((DeliveryResult.Delivered) result).remoteId()).isEqualTo("9001");
+        assertThat(call.memory).containsEntry("facebook.uploadSession", "upload:MTphd").containsEntry("facebook.fileHandle", "2::handle");
+        graph.server().verify(postRequestedFor(urlPathEqualTo("/v24.0/777/uploads")).withQueryParam("file_length", equalTo("2048"))
+                .withQueryParam("file_type", equalTo("video/mp4")).withHeader("Authorization", equalTo("OAuth EAAB-page-token")));
+        graph.server().verify(postRequestedFor(urlEqualTo("/v24.0/" + PAGE + "/videos"))
+                .withRequestBody(containing("fbuploader_video_file_chunk=2%3A%3Ahandle")));
+    }
+
+    @Test
+    void aTakenOverVideoUploadContinuesFromTheOffsetFacebookReports() {
+        graph.server().stubFor(get("/media/clip.mp4").willReturn(ok().withBody(new byte[2048])));
+        graph.server().stubFor(get("/v24.0/upload:MTphd").willReturn(okJson("{\"id\":\"upload:MTphd\",\"file_offset\":1024}")));
+        graph.server().stubFor(post("/v24.0/upload:MTphd").withHeader("file_offset", equalTo("1024"))
+                .willReturn(okJson("{\"h\":\"2::handle\"}")));
+        graph.server().stubFor(post("/v24.0/" + PAGE + "/videos").willReturn(okJson("{\"id\":\"9002\"}")));
+        RemoteService.Call call = RemoteService.call(videoJob(), page(), Map.of("page_access_token", "EAAB-page-token",
+                "app_id", "777"));
+        call.memory.put("facebook.uploadSession", "upload:MTphd");
+
+        DeliveryResult result = connector.deliver(call.request);
+
+        assertThat(((DeliveryResult.Delivered) result).remoteId()).isEqualTo("9002");
+        graph.server().verify(0, postRequestedFor(urlPathEqualTo("/v24.0/777/uploads")));
+        assertThat(graph.server().findAll(postRequestedFor(urlEqualTo("/v24.0/upload:MTphd"))).getFirst().getBody()).hasSize(1024);
+    }
+
     private static String error(int code, int subcode, String message) {
         return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"OAuthException\",\"code\":" + code
                 + (subcode == 0 ? "" : ",\"error_subcode\":" + subcode) + ",\"fbtrace_id\":\"AbCdEf\"}}";
