@@ -114,6 +114,48 @@ public final class ZaloOaConnector implements Connector {
         return answer.data().path("attachment_id").asText();
     }
 
+    /**
+     * Broadcasts up to five published articles to the OA's followers matching {@code audience}. Zalo reviews a
+     * broadcast (about 30 minutes) before it goes out; the answer's message id is what to ask about later.
+     */
+    public DeliveryResult broadcast(Target target, Credentials credentials, java.util.List<String> articleIds,
+                                    ZaloBroadcastTarget audience) {
+        if (articleIds.isEmpty() || articleIds.size() > 5) {
+            throw new IllegalArgumentException("Một lần gửi 1–5 bài / a broadcast carries 1 to 5 articles, got " + articleIds.size());
+        }
+        ObjectNode body = Json.mapper().createObjectNode();
+        ObjectNode recipient = body.putObject("recipient").putObject("target");
+        if (audience.ages() != null) {
+            recipient.put("ages", audience.ages());
+        }
+        if (audience.gender() != null) {
+            recipient.put("gender", audience.gender());
+        }
+        if (audience.cities() != null) {
+            recipient.put("cities", audience.cities());
+        }
+        if (audience.platform() != null) {
+            recipient.put("platform", audience.platform());
+        }
+        ArrayNode elements = body.putObject("message").putObject("attachment").put("type", "template")
+                .putObject("payload").put("template_type", "media").putArray("elements");
+        articleIds.forEach(id -> elements.addObject().put("media_type", "article").put("attachment_id", id));
+        Session session = new Session(target, credentials, renewed -> { });
+        String summary = "POST /v2.0/oa/message broadcast articles=" + articleIds;
+        try {
+            ZaloAnswer answer = session.call("/v2.0/oa/message", body);
+            return answer.ok() ? new DeliveryResult.Delivered(summary, answer.httpStatus(),
+                    answer.data().path("message_id").asText(null), null, null) : classify(summary, answer);
+        } catch (TokenRefreshFailed e) {
+            return new DeliveryResult.TokenRejected("POST " + oauthTokenUri, e.status, e.getMessage());
+        } catch (IOException e) {
+            return new DeliveryResult.Transient(summary, null, "Lỗi mạng / network error: " + e, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new DeliveryResult.Transient(summary, null, "Bị ngắt / interrupted", null);
+        }
+    }
+
     @Override
     public DeliveryResult remove(PublishJob job, Target target, Credentials credentials) {
         Session session = new Session(target, credentials, renewed -> { });

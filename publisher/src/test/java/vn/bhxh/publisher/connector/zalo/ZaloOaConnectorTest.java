@@ -161,4 +161,22 @@ class ZaloOaConnectorTest {
 
         assertThat(id).isEqualTo("att-5");
     }
+
+    @Test
+    void aBroadcastSendsTheArticlesAsAMediaTemplateToTheChosenFollowers() {
+        Target target = oa();
+        zalo.server().stubFor(post("/v2.0/oa/message").willReturn(okJson(zaloOk("{\"message_id\":\"msg-1\"}"))));
+
+        DeliveryResult result = connector.broadcast(target, new Credentials(CREDENTIALS), List.of("art-77", "art-78"),
+                new ZaloBroadcastTarget("3,4", null, "4", null));
+
+        assertThat(((DeliveryResult.Delivered) result).remoteId()).isEqualTo("msg-1");
+        zalo.server().verify(postRequestedFor(urlEqualTo("/v2.0/oa/message"))
+                .withRequestBody(matchingJsonPath("$.recipient.target.ages", equalTo("3,4")))
+                .withRequestBody(matchingJsonPath("$.recipient.target.cities", equalTo("4")))
+                .withRequestBody(matchingJsonPath("$.message.attachment.payload.template_type", equalTo("media")))
+                .withRequestBody(matchingJsonPath("$.message.attachment.payload.elements[1].attachment_id", equalTo("art-78"))));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> connector.broadcast(target, new Credentials(CREDENTIALS),
+                List.of("1", "2", "3", "4", "5", "6"), ZaloBroadcastTarget.everyone())).hasMessageContaining("1 to 5");
+    }
 }
