@@ -154,7 +154,17 @@ public final class Scheduler implements AutoCloseable {
             }
             loop = null;
         }
-        deliveries.shutdownNow();
+        // Let deliveries under way finish and record their outcome; a cut-off one would be retried, but costs a
+        // lease period and, where the service has no idempotency key, a check-before-post.
+        deliveries.shutdown();
+        try {
+            if (!deliveries.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                deliveries.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            deliveries.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     public String owner() {
