@@ -81,6 +81,11 @@ class SmokeTest {
         HttpResponse<String> tooMany = api.get("/api/v1/products?size=101");
         assertThat(tooMany.statusCode()).isEqualTo(400);
         assertThat(tooMany.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        // Elasticsearch's result window: 10,000 results can be paged through, not one more.
+        assertThat(api.get("/api/v1/products?size=100&page=99").statusCode()).isEqualTo(200);
+        HttpResponse<String> tooDeep = api.get("/api/v1/products?size=100&page=100");
+        assertThat(tooDeep.statusCode()).isEqualTo(400);
+        assertThat(tooDeep.body()).contains("Trang quá sâu");
     }
 
     @Test

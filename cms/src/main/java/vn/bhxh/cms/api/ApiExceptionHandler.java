@@ -91,6 +91,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(Problems.of(messages, HttpStatus.CONFLICT, "template-changed", locale));
     }
 
+    @ExceptionHandler(BadRequestException.class)
+    ResponseEntity<ProblemDetail> badRequest(BadRequestException e, Locale locale) {
+        return ResponseEntity.badRequest().body(Problems.of(messages, HttpStatus.BAD_REQUEST, e.reason(), locale, e.args()));
+    }
+
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e, Locale locale) {
         ProblemDetail problem = Problems.of(messages, HttpStatus.CONFLICT, e.reason(), locale, e.args());

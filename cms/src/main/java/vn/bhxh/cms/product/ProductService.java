@@ -23,18 +23,20 @@ public class ProductService {
     private final ProductStore store;
     private final ProductAccess access;
     private final AuditLog audit;
+    private final AssetTexts assetTexts;
     private final Clock clock;
 
-    public ProductService(ProductStore store, ProductAccess access, AuditLog audit, Clock clock) {
+    public ProductService(ProductStore store, ProductAccess access, AuditLog audit, AssetTexts assetTexts, Clock clock) {
         this.store = store;
         this.access = access;
         this.audit = audit;
+        this.assetTexts = assetTexts;
         this.clock = clock;
     }
 
     /** The same service for loading many products at once (demo data, benchmarks): writes do not wait for refreshes. */
     public ProductService forBulkLoading() {
-        return new ProductService(store.withoutRefreshWaits(), access, audit.withoutRefreshWaits(), clock);
+        return new ProductService(store.withoutRefreshWaits(), access, audit.withoutRefreshWaits(), assetTexts, clock);
     }
 
     public void refresh() {
@@ -287,9 +289,10 @@ public class ProductService {
                 content.assets());
     }
 
-    static SearchText searchText(VariantContent content) {
+    private SearchText searchText(VariantContent content) {
         String body = HtmlSanitizer.text(content.body());
-        return new SearchText(body, Folding.fold(content.title()), Folding.fold(content.summary()), Folding.fold(body), null);
+        String files = content.assets().isEmpty() ? null : Folding.fold(assetTexts.textOf(content.assets()));
+        return new SearchText(body, Folding.fold(content.title()), Folding.fold(content.summary()), Folding.fold(body), files);
     }
 
     private static String strip(String text) {

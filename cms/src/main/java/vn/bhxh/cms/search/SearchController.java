@@ -34,6 +34,10 @@ class SearchController {
             @RequestParam(defaultValue = "relevance") @Pattern(regexp = "relevance|newest|oldest") String sort,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        if ((long) (page + 1) * size > SearchService.MAX_EXACT_TOTAL) {
+            // Elasticsearch's result window; deeper paging needs a narrower search.
+            throw new vn.bhxh.cms.api.BadRequestException("page-too-deep", SearchService.MAX_EXACT_TOTAL);
+        }
         Map<String, String> filters = new LinkedHashMap<>();
         SearchService.FACETS.keySet().forEach(facet -> filters.put(facet, parameters.get(facet)));
         return search.search(user.actor(), new SearchRequest(q, filters, sort, page, size));

@@ -2,6 +2,7 @@ package vn.bhxh.cms.search;
 
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.QueryBuilders;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
@@ -39,6 +40,7 @@ public class SearchService {
     /** Facet name → field of the variants index. */
     static final Map<String, String> FACETS = facets();
     static final int FACET_SIZE = 50;
+    static final int MAX_EXACT_TOTAL = 10_000;
 
     private final ElasticsearchOperations operations;
     private final ProductAccess access;
@@ -62,9 +64,12 @@ public class SearchService {
         Query text = request.q() == null || request.q().isBlank()
                 ? QueryBuilders.matchAll(m -> m)
                 : QueryBuilders.bool(b -> b
-                        .should(QueryBuilders.multiMatch(m -> m.query(request.q()).type(TextQueryType.BestFields)
-                                .fields("content.title^6", "content.summary^3", "search.body^2")))
-                        .should(QueryBuilders.multiMatch(m -> m.query(Folding.fold(request.q())).type(TextQueryType.BestFields)
+                        // Every word must occur somewhere in the variant (cross_fields treats its fields as one text):
+                        // precise for people, and it keeps the matched set, and so the facet counting, small.
+                        .should(QueryBuilders.multiMatch(m -> m.query(request.q()).type(TextQueryType.CrossFields)
+                                .operator(Operator.And).fields("content.title^6", "content.summary^3", "search.body^2")))
+                        .should(QueryBuilders.multiMatch(m -> m.query(Folding.fold(request.q())).type(TextQueryType.CrossFields)
+                                .operator(Operator.And)
                                 .fields("search.titleFolded^3", "search.summaryFolded^1.5", "search.bodyFolded", "search.assetText")))
                         .minimumShouldMatch("1"));
         NativeQueryBuilder builder = NativeQuery.builder()
@@ -75,11 +80,13 @@ public class SearchService {
                         List.of(new HighlightField("content.title"), new HighlightField("content.summary"),
                                 new HighlightField("search.body"), new HighlightField("search.titleFolded"),
                                 new HighlightField("search.bodyFolded"))), Variant.class))
-                .withTrackTotalHits(true);
+                // Exact totals up to 10,000 (Elasticsearch's default); beyond that the count is a lower bound.
+                .withTrackTotalHitsUpTo(MAX_EXACT_TOTAL);
         FACETS.forEach((facet, field) -> builder.withAggregation(facet,
                 Aggregation.of(a -> a.terms(t -> t.field(field).size(FACET_SIZE)))));
         SearchHits<Variant> hits = operations.search(builder.build(), Variant.class);
-        return new SearchResult(hits.getTotalHits(), hits.getSearchHits().stream().map(SearchService::hit).toList(),
+        return new SearchResult(hits.getTotalHits(), hits.getTotalHitsRelation() != org.springframework.data.elasticsearch.core.TotalHitsRelation.EQUAL_TO,
+                hits.getSearchHits().stream().map(SearchService::hit).toList(),
                 facetCounts(hits));
     }
 
