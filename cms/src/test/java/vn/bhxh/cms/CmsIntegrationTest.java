@@ -17,6 +17,7 @@ import org.springframework.test.context.ContextConfiguration;
         "bhxh.security.initial-admin.username=" + CmsIntegrationTest.ADMIN,
         "bhxh.security.initial-admin.password=" + CmsIntegrationTest.ADMIN_PASSWORD,
         "bhxh.elasticsearch.index-retry-interval=500ms",
+        "bhxh.media.directory=${java.io.tmpdir}/bhxh-test-media",
         "bhxh.elasticsearch.refresh-interval=100ms",
         "bhxh.demo.enabled=false",
         // Every API call checks a password; the lowest bcrypt cost keeps the suite fast (production keeps 10).

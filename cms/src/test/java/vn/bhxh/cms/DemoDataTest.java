@@ -22,6 +22,7 @@ import vn.bhxh.elasticsearch.node.TestElasticsearch;
         "bhxh.security.initial-admin.username=" + CmsIntegrationTest.ADMIN,
         "bhxh.security.initial-admin.password=" + CmsIntegrationTest.ADMIN_PASSWORD,
         "bhxh.elasticsearch.index-retry-interval=500ms",
+        "bhxh.media.directory=${java.io.tmpdir}/bhxh-test-media",
         "bhxh.demo.enabled=true"})
 class DemoDataTest {
 

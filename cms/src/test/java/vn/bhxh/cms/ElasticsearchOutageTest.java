@@ -26,7 +26,8 @@ import vn.bhxh.elasticsearch.node.TestElasticsearch;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bhxh.security.initial-admin.username=" + CmsIntegrationTest.ADMIN,
         "bhxh.security.initial-admin.password=" + CmsIntegrationTest.ADMIN_PASSWORD,
-        "bhxh.elasticsearch.index-retry-interval=500ms"})
+        "bhxh.elasticsearch.index-retry-interval=500ms",
+        "bhxh.media.directory=${java.io.tmpdir}/bhxh-test-media"})
 class ElasticsearchOutageTest {
 
     private static final Duration RECOVERY = Duration.ofSeconds(60);
