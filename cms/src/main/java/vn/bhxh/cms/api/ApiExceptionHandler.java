@@ -58,10 +58,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(Problems.of(messages, HttpStatus.NOT_FOUND, "not-found", locale, e.what(), e.id()));
     }
 
-    @ExceptionHandler(ForbiddenException.class)
-    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e, Locale locale) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .body(Problems.of(messages, HttpStatus.FORBIDDEN, e.reason(), locale, e.args()));
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> refused(ApiException e, Locale locale) {
+        ProblemDetail problem = Problems.of(messages, e.status(), e.reason(), locale, e.args());
+        e.properties().forEach(problem::setProperty);
+        return ResponseEntity.status(e.status()).body(problem);
     }
 
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
@@ -89,18 +90,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> templateChanged(RuntimeException e, Locale locale) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .body(Problems.of(messages, HttpStatus.CONFLICT, "template-changed", locale));
-    }
-
-    @ExceptionHandler(BadRequestException.class)
-    ResponseEntity<ProblemDetail> badRequest(BadRequestException e, Locale locale) {
-        return ResponseEntity.badRequest().body(Problems.of(messages, HttpStatus.BAD_REQUEST, e.reason(), locale, e.args()));
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(ConflictException e, Locale locale) {
-        ProblemDetail problem = Problems.of(messages, HttpStatus.CONFLICT, e.reason(), locale, e.args());
-        e.properties().forEach(problem::setProperty);
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     @ExceptionHandler(PreconditionFailedException.class)

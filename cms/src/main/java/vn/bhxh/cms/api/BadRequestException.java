@@ -1,22 +1,12 @@
 package vn.bhxh.cms.api;
 
-/** The request asks for something outside a documented limit (400); {@code reason} names a message. */
-public class BadRequestException extends RuntimeException {
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 
-    private final String reason;
-    private final Object[] args;
+/** The request asks for something outside a documented limit (400). */
+public class BadRequestException extends ApiException {
 
     public BadRequestException(String reason, Object... args) {
-        super(reason);
-        this.reason = reason;
-        this.args = args;
-    }
-
-    public String reason() {
-        return reason;
-    }
-
-    public Object[] args() {
-        return args;
+        super(HttpStatus.BAD_REQUEST, reason, Map.of(), args);
     }
 }

@@ -1,22 +1,12 @@
 package vn.bhxh.cms.api;
 
-/** The caller is known but may not do this; {@code reason} names a {@code problem.<reason>} message. */
-public class ForbiddenException extends RuntimeException {
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 
-    private final String reason;
-    private final Object[] args;
+/** The caller is known but may not do this (403). */
+public class ForbiddenException extends ApiException {
 
     public ForbiddenException(String reason, Object... args) {
-        super(reason);
-        this.reason = reason;
-        this.args = args;
-    }
-
-    public String reason() {
-        return reason;
-    }
-
-    public Object[] args() {
-        return args;
+        super(HttpStatus.FORBIDDEN, reason, Map.of(), args);
     }
 }
