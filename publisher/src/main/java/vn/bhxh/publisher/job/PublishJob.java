@@ -94,6 +94,11 @@ public record PublishJob(
         return copy(JobState.PENDING, now, 0, null, null, deliveryLog, remoteId, remoteUrl, null, connectorState, now);
     }
 
+    /** Still being delivered by its owner: the lease (and so the time another instance may take over) moves on. */
+    public PublishJob leaseExtended(Instant until, Instant now) {
+        return copy(state, until, attempts, leaseOwner, until, deliveryLog, remoteId, remoteUrl, reason, connectorState, now);
+    }
+
     public PublishJob withConnectorState(String key, String value, Instant now) {
         Map<String, String> state = new HashMap<>(connectorState);
         state.put(key, value);

@@ -52,6 +52,8 @@ public final class Scheduler implements AutoCloseable {
     private final Clock clock;
     private final SchedulerSettings settings;
     private final ExecutorService deliveries;
+    private final java.util.concurrent.ScheduledExecutorService heartbeat;
+    private final Map<String, AtomicReference<StoredJob>> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Thread loop;
 
     public Scheduler(JobStore store, List<Connector> connectors, TargetDirectory targets, CredentialCipher cipher,
@@ -68,6 +70,36 @@ public final class Scheduler implements AutoCloseable {
         this.settings = settings;
         this.deliveries = Executors.newFixedThreadPool(settings.parallelism(),
                 Thread.ofPlatform().name("publisher-" + settings.owner() + "-", 0).daemon().factory());
+        // Leases are renewed while their delivery runs, so a slow upload is never taken over by a live instance's
+        // peer; only a dead instance's jobs come back when their lease ends.
+        this.heartbeat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("publisher-lease-" + settings.owner()).daemon().factory());
+        long period = Math.max(100, settings.lease().toMillis() / 3);
+        heartbeat.scheduleWithFixedDelay(this::renewLeases, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void renewLeases() {
+        for (AtomicReference<StoredJob> current : inFlight.values()) {
+            try {
+                renew(current);
+            } catch (LeaseLost e) {
+                log.warn("Mất quyền giữ công việc {} / lost the lease on job {}", e.jobId, e.jobId);
+            } catch (RuntimeException e) {
+                log.warn("Không gia hạn được / could not renew a lease: {}", e.getMessage());
+            }
+        }
+    }
+
+    private void renew(AtomicReference<StoredJob> current) {
+        synchronized (current) {
+            StoredJob before = current.get();
+            Instant now = clock.instant();
+            if (!before.job().state().equals(JobState.CLAIMED)) {
+                return;
+            }
+            PublishJob renewed = before.job().leaseExtended(now.plus(settings.lease()), now);
+            current.set(store.replace(before, renewed).orElseThrow(() -> new LeaseLost(before.job().id())));
+        }
     }
 
     /** Claims one batch of due jobs and delivers them; returns how many were claimed. */
@@ -156,6 +188,7 @@ public final class Scheduler implements AutoCloseable {
         }
         // Let deliveries under way finish and record their outcome; a cut-off one would be retried, but costs a
         // lease period and, where the service has no idempotency key, a check-before-post.
+        heartbeat.shutdownNow();
         deliveries.shutdown();
         try {
             if (!deliveries.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -204,16 +237,23 @@ public final class Scheduler implements AutoCloseable {
             return;
         }
         AtomicReference<StoredJob> current = new AtomicReference<>(claimed);
-        DeliveryResult result;
+        inFlight.put(job.id(), current);
         try {
-            result = connector.deliver(new DeliveryRequest(job, target, credentials(target), memory(current),
-                    renewed -> targets.replaceCredentials(target.id(), TargetCredentials.seal(cipher, target.id(), renewed))));
-        } catch (LeaseLost e) {
-            throw e;
-        } catch (RuntimeException e) {
-            result = new DeliveryResult.Transient(null, null, "Lỗi bộ kết nối / connector error: " + e, null);
+            DeliveryResult result;
+            try {
+                result = connector.deliver(new DeliveryRequest(job, target, credentials(target), memory(current),
+                        renewed -> targets.replaceCredentials(target.id(), TargetCredentials.seal(cipher, target.id(), renewed))));
+            } catch (LeaseLost e) {
+                throw e;
+            } catch (RuntimeException e) {
+                result = new DeliveryResult.Transient(null, null, "Lỗi bộ kết nối / connector error: " + e, null);
+            }
+            synchronized (current) {
+                applyOutcome(current.get(), target, result);
+            }
+        } finally {
+            inFlight.remove(job.id());
         }
-        applyOutcome(current.get(), target, result);
     }
 
     private void applyOutcome(StoredJob current, Target target, DeliveryResult result) {
@@ -286,18 +326,13 @@ public final class Scheduler implements AutoCloseable {
 
             @Override
             public void remember(String key, String value) {
-                // Saving progress also renews the lease: a long upload that keeps making progress keeps its job.
-                Instant now = clock.instant();
-                StoredJob before = current.get();
-                PublishJob job = before.job();
-                Instant until = now.plus(settings.lease());
-                PublishJob renewed = new PublishJob(job.id(), job.releaseId(), job.campaign(), job.productId(),
-                        job.language(), job.variantRevision(), job.targetId(), job.channel(), job.dueAt(),
-                        job.unpublishAt(), job.state(), until, job.attempts(), job.leaseOwner(), until,
-                        job.idempotencyKey(), job.payload(), job.payloadSha256(), job.deliveryLog(), job.remoteId(),
-                        job.remoteUrl(), job.reason(), job.connectorState(), job.createdAt(), now)
-                        .withConnectorState(key, value, now);
-                current.set(store.replace(before, renewed).orElseThrow(() -> new LeaseLost(job.id())));
+                synchronized (current) {
+                    Instant now = clock.instant();
+                    StoredJob before = current.get();
+                    PublishJob renewed = before.job().leaseExtended(now.plus(settings.lease()), now)
+                            .withConnectorState(key, value, now);
+                    current.set(store.replace(before, renewed).orElseThrow(() -> new LeaseLost(before.job().id())));
+                }
             }
         };
     }

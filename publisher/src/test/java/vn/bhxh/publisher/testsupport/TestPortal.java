@@ -32,6 +32,7 @@ public final class TestPortal implements AutoCloseable {
     private final AtomicInteger refusedWhileDown = new AtomicInteger();
     private final AtomicLong downUntilMillis = new AtomicLong();
     private volatile CountDownLatch hang;
+    private volatile long answerDelayMillis;
     private final CountDownLatch hangReached = new CountDownLatch(1);
 
     public TestPortal(String secret) throws IOException {
@@ -49,6 +50,11 @@ public final class TestPortal implements AutoCloseable {
     /** Answers 503 with Retry-After: 1 until {@code until}. */
     public void downUntil(Instant until) {
         downUntilMillis.set(until.toEpochMilli());
+    }
+
+    /** Every answer comes this late (a slow portal). */
+    public void answerAfter(java.time.Duration delay) {
+        answerDelayMillis = delay.toMillis();
     }
 
     /** The first POST is held open (never answered) until {@link #releaseHang()}; later ones are answered. */
@@ -88,6 +94,13 @@ public final class TestPortal implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
                 return; // the sender is gone by now; this post was never acknowledged
+            }
+            if (answerDelayMillis > 0) {
+                try {
+                    Thread.sleep(answerDelayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             if (System.currentTimeMillis() < downUntilMillis.get()) {
                 refusedWhileDown.incrementAndGet();
