@@ -205,6 +205,14 @@ public final class JobStore {
         })), max, "dueAt");
     }
 
+    /** Delivered jobs whose unpublish time has come and that no instance is removing right now. */
+    public List<StoredJob> dueForUnpublish(Instant now, int max) {
+        return search(Query.of(q -> q.bool(b -> b
+                .filter(f -> f.term(t -> t.field("state").value(JobState.DELIVERED.name())))
+                .filter(f -> f.range(r -> r.date(d -> d.field("unpublishAt").lte(now.toString()))))
+                .mustNot(m -> m.range(r -> r.date(d -> d.field("leaseUntil").gt(now.toString())))))), max, "unpublishAt");
+    }
+
     /** Delivered jobs of one channel, newest first (the app feed's items). */
     public List<StoredJob> delivered(Channel channel, int max) {
         return search(Query.of(q -> q.bool(b -> b

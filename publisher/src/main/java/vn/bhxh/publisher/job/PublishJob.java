@@ -99,6 +99,11 @@ public record PublishJob(
         return copy(state, until, attempts, leaseOwner, until, deliveryLog, remoteId, remoteUrl, reason, connectorState, now);
     }
 
+    /** Taken by {@code owner} for removal at its unpublish time; stays DELIVERED until the removal is done. */
+    public PublishJob takenForRemoval(String owner, Instant until, Instant now) {
+        return copy(state, claimableAt, attempts, owner, until, deliveryLog, remoteId, remoteUrl, reason, connectorState, now);
+    }
+
     public PublishJob withConnectorState(String key, String value, Instant now) {
         Map<String, String> state = new HashMap<>(connectorState);
         state.put(key, value);

@@ -70,6 +70,22 @@ public final class Withdrawal {
         return new Report(cancelled, removed, manual, inFlight);
     }
 
+    /**
+     * Removes the posts whose unpublish time has come. Each job is first taken with a conditional write (a lease
+     * on the still DELIVERED job), so two instances never remove the same post; a post that needs a person is
+     * reported again when that lease ends. Call it every minute or so, from every instance.
+     */
+    public Report unpublishDue(String owner, java.time.Duration lease) {
+        List<PublishJob> removed = new ArrayList<>();
+        List<ManualRemoval> manual = new ArrayList<>();
+        Instant now = clock.instant();
+        for (StoredJob due : store.dueForUnpublish(now, 100)) {
+            store.replace(due, due.job().takenForRemoval(owner, now.plus(lease), now)).ifPresent(mine ->
+                    removeRemote(mine, "Hết thời hạn đăng / unpublish time reached", removed, manual));
+        }
+        return new Report(List.of(), removed, manual, List.of());
+    }
+
     private void removeRemote(StoredJob stored, String reason, List<PublishJob> removed, List<ManualRemoval> manual) {
         PublishJob job = stored.job();
         Target target = targets.find(job.targetId()).orElse(null);

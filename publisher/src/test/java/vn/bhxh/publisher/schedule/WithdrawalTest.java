@@ -109,4 +109,34 @@ class WithdrawalTest {
         assertThat(missed.lastCount()).isEqualTo(1);
         assertThat(told).singleElement().asString().contains("admin@cong-tinh-ha-giang", "qua-han", "15 phút");
     }
+
+    @Test
+    void aPostWhoseUnpublishTimeHasComeIsRemovedOnceEvenWithTwoInstances() {
+        Target page = new Target("fb-bhxh", Channel.FACEBOOK, "BHXH Việt Nam", remote.uri("/v24.0"), "1020",
+                TargetCredentials.seal(Fixtures.CIPHER, "fb-bhxh", Map.of("page_access_token", "EAAB")), Duration.ZERO, List.of());
+        remote.server().stubFor(delete("/v24.0/1020_9").willReturn(okJson("{\"success\":true}")));
+        PublishJob base = Fixtures.job("bang-ron-thang-5", page, Instant.now().minusSeconds(7200));
+        PublishJob expiring = new PublishJob(base.id(), base.releaseId(), base.campaign(), base.productId(), base.language(),
+                base.variantRevision(), base.targetId(), base.channel(), base.dueAt(), Instant.now().minusSeconds(60),
+                base.state(), base.claimableAt(), 0, null, null, base.idempotencyKey(), base.payload(), base.payloadSha256(),
+                List.of(), null, null, null, null, base.createdAt(), base.updatedAt());
+        PublishJob stillUp = Fixtures.job("bang-ron-thang-7", page, Instant.now().minusSeconds(7200));
+        store.createAll(List.of(delivered(expiring, "1020_9", "https://facebook.com/1020_9"),
+                delivered(stillUp, "1020_10", "https://facebook.com/1020_10")));
+        store.refresh();
+        java.util.function.Supplier<Withdrawal> instance = () -> new Withdrawal(store, List.of(
+                new FacebookPageConnector(Http.defaultClient(), Clock.systemUTC(), Duration.ofSeconds(5))),
+                Fixtures.directory(page), Fixtures.CIPHER, Clock.systemUTC());
+        Withdrawal a = instance.get();
+        Withdrawal b = instance.get();
+
+        Withdrawal.Report first = a.unpublishDue("a", Duration.ofMinutes(10));
+        Withdrawal.Report second = b.unpublishDue("b", Duration.ofMinutes(10));
+
+        assertThat(first.removed()).extracting(PublishJob::productId).containsExactly("bang-ron-thang-5");
+        assertThat(second.removed()).isEmpty();
+        assertThat(store.get(expiring.id()).orElseThrow().job().state()).isEqualTo(JobState.CANCELLED);
+        assertThat(store.get(stillUp.id()).orElseThrow().job().state()).isEqualTo(JobState.DELIVERED);
+        remote.server().verify(1, deleteRequestedFor(urlEqualTo("/v24.0/1020_9")));
+    }
 }
