@@ -27,9 +27,14 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -52,8 +57,8 @@ public final class Scheduler implements AutoCloseable {
     private final Clock clock;
     private final SchedulerSettings settings;
     private final ExecutorService deliveries;
-    private final java.util.concurrent.ScheduledExecutorService heartbeat;
-    private final Map<String, AtomicReference<StoredJob>> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ScheduledExecutorService heartbeat;
+    private final Map<String, AtomicReference<StoredJob>> inFlight = new ConcurrentHashMap<>();
     private volatile Thread loop;
 
     public Scheduler(JobStore store, List<Connector> connectors, TargetDirectory targets, CredentialCipher cipher,
@@ -72,10 +77,10 @@ public final class Scheduler implements AutoCloseable {
                 Thread.ofPlatform().name("publisher-" + settings.owner() + "-", 0).daemon().factory());
         // Leases are renewed while their delivery runs, so a slow upload is never taken over by a live instance's
         // peer; only a dead instance's jobs come back when their lease ends.
-        this.heartbeat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("publisher-lease-" + settings.owner()).daemon().factory());
         long period = Math.max(100, settings.lease().toMillis() / 3);
-        heartbeat.scheduleWithFixedDelay(this::renewLeases, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+        heartbeat.scheduleWithFixedDelay(this::renewLeases, period, period, TimeUnit.MILLISECONDS);
     }
 
     private void renewLeases() {
@@ -116,7 +121,7 @@ public final class Scheduler implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 log.error("Lỗi không lường trước khi giao / unexpected delivery error", e.getCause());
             }
         }
@@ -135,7 +140,7 @@ public final class Scheduler implements AutoCloseable {
         // Jobs claimed but not yet finished; their leases run while they wait, so keep this near one batch.
         int slots = Math.max(settings.batchSize(), settings.parallelism() * 2);
         int smallestClaim = Math.max(1, settings.batchSize() / 2);
-        java.util.concurrent.Semaphore free = new java.util.concurrent.Semaphore(slots);
+        Semaphore free = new Semaphore(slots);
         loop = Thread.ofPlatform().name("publisher-scheduler-" + settings.owner()).daemon().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 // Claiming costs an Elasticsearch round trip and a refresh: only worth it for a good handful of jobs.
@@ -191,7 +196,7 @@ public final class Scheduler implements AutoCloseable {
         heartbeat.shutdownNow();
         deliveries.shutdown();
         try {
-            if (!deliveries.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!deliveries.awaitTermination(20, TimeUnit.SECONDS)) {
                 deliveries.shutdownNow();
             }
         } catch (InterruptedException e) {
