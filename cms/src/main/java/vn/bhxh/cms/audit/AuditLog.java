@@ -28,9 +28,13 @@ public class AuditLog {
     private final ElasticsearchOperations operations;
     private final Clock clock;
 
+    /**
+     * Entries are written without waiting for a refresh (every change writes one, and nobody waits for it);
+     * reading the trail, which is rare, refreshes first so that it never misses an entry just written.
+     */
     @org.springframework.beans.factory.annotation.Autowired
     public AuditLog(ElasticsearchOperations operations, Clock clock) {
-        this(operations, clock, RefreshPolicy.WAIT_UNTIL);
+        this(operations, clock, RefreshPolicy.NONE);
     }
 
     private AuditLog(ElasticsearchOperations operations, Clock clock, RefreshPolicy refreshPolicy) {
@@ -38,9 +42,9 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    /** For bulk loading: entries become searchable after the next refresh. */
+    /** For bulk loading. */
     public AuditLog withoutRefreshWaits() {
-        return new AuditLog(operations, clock, RefreshPolicy.NONE);
+        return this;
     }
 
     public AuditEvent record(String actor, String action, String productId, String language, String fromState,
@@ -53,6 +57,7 @@ public class AuditLog {
     }
 
     public List<AuditEvent> search(AuditFilter filter, int page, int size) {
+        operations.indexOps(AuditEvent.class).refresh();
         List<Query> must = new ArrayList<>();
         addTerm(must, "actor", filter.actor());
         addTerm(must, "action", filter.action());

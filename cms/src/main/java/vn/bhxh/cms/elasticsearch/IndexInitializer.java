@@ -48,7 +48,8 @@ public class IndexInitializer {
                 IndexOperations index = operations.indexOps(document.type());
                 if (!index.exists()) {
                     // Writes wait for the next refresh (refresh=wait_for), so this interval is also their latency.
-                    var settings = index.createSettings(document.type());
+                    // Flattened first: Spring Data's own default sits under a nested "index" key and would win.
+                    var settings = index.createSettings(document.type()).flatten();
                     settings.put("index.refresh_interval", refreshInterval.toMillis() + "ms");
                     index.create(settings, index.createMapping(document.type()));
                     log.info("Created index {} for {}", index.getIndexCoordinates().getIndexName(), document.type().getSimpleName());

@@ -102,6 +102,7 @@ public class ProductService {
     public Variant editContent(Actor actor, String productId, String language, SeqNoPrimaryTerm expected,
             VariantContent newContent, String comment) {
         Variant current = readVariant(actor, productId, language);
+        requireVersion(current, expected);
         access.requireEditContent(actor, current);
         if (!current.state().allowsEditing()) {
             throw new ConflictException("not-editable", current.state().name());
@@ -149,6 +150,7 @@ public class ProductService {
     public Variant transition(Actor actor, String productId, String language, SeqNoPrimaryTerm expected,
             WorkflowAction action, String comment) {
         Variant current = readVariant(actor, productId, language);
+        requireVersion(current, expected);
         if (!action.allowedFrom(current.state())) {
             throw new ConflictException("illegal-transition", action.name(), current.state().name());
         }
@@ -177,6 +179,7 @@ public class ProductService {
     /** An approver confirms that an outdated translation still says what the changed source says. */
     public Variant confirmSource(Actor actor, String productId, String language, SeqNoPrimaryTerm expected, String comment) {
         Variant current = readVariant(actor, productId, language);
+        requireVersion(current, expected);
         access.requireConfirmSource(actor);
         if (current.isSource() || !current.outdated()) {
             throw new ConflictException("not-outdated", language);
@@ -259,6 +262,16 @@ public class ProductService {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * If-Match is judged first (RFC 9110 §13.2.2): a change made from an old version gets 412 with the current one,
+     * whatever else would be wrong with it now. The conditional save still catches a race after this check.
+     */
+    private static void requireVersion(Variant current, SeqNoPrimaryTerm expected) {
+        if (expected != null && !expected.equals(current.seqNoPrimaryTerm())) {
+            throw new PreconditionFailedException(Versions.etag(current.seqNoPrimaryTerm()), current);
         }
     }
 

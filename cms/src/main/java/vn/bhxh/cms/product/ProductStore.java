@@ -27,6 +27,7 @@ public class ProductStore {
     static final int MAX_VERSIONS = 1000;
 
     private final ElasticsearchOperations operations;
+    private final ElasticsearchOperations withoutWaiting;
     private final IndexInitializer indices;
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -36,6 +37,9 @@ public class ProductStore {
 
     private ProductStore(ElasticsearchOperations operations, IndexInitializer indices, RefreshPolicy refreshPolicy) {
         this.operations = operations.withRefreshPolicy(refreshPolicy);
+        // Products and versions are read by id (real-time in Elasticsearch) or listed after an explicit refresh:
+        // their writes need not wait. Variants are what search and listings show, so their writes wait.
+        this.withoutWaiting = operations.withRefreshPolicy(RefreshPolicy.NONE);
         this.indices = indices;
     }
 
@@ -74,7 +78,7 @@ public class ProductStore {
 
     /** Saves a product; with a version set, only if the stored one is still at that version. */
     public Product save(Product product) {
-        return operations.save(product);
+        return withoutWaiting.save(product);
     }
 
     public Variant save(Variant variant) {
@@ -84,13 +88,13 @@ public class ProductStore {
     /** Creates a document that must not exist yet (a new product, a new variant): never overwrites. */
     public <T> void create(String id, T document, Class<T> type) {
         IndexQuery query = new IndexQueryBuilder().withId(id).withObject(document).withOpType(IndexQuery.OpType.CREATE).build();
-        operations.index(query, operations.getIndexCoordinatesFor(type));
+        (type == Variant.class ? operations : withoutWaiting).index(query, operations.getIndexCoordinatesFor(type));
     }
 
     public void saveVersion(VariantVersion version) {
         IndexQuery query = new IndexQueryBuilder().withId(version.id()).withObject(version)
                 .withOpType(IndexQuery.OpType.CREATE).build();
-        operations.index(query, IndexCoordinates.of("variant-versions"));
+        withoutWaiting.index(query, IndexCoordinates.of("variant-versions"));
     }
 
     public Optional<VariantVersion> version(String variantId, int revision) {
@@ -100,6 +104,8 @@ public class ProductStore {
 
     public List<VariantVersion> versions(String variantId) {
         indices.requireReady();
+        // Versions are written without waiting for a refresh; listing them is rare enough to refresh first.
+        operations.indexOps(VariantVersion.class).refresh();
         NativeQuery query = NativeQuery.builder()
                 .withQuery(q -> q.term(t -> t.field("variantId").value(variantId)))
                 .withPageable(PageRequest.of(0, MAX_VERSIONS, Sort.by(Sort.Direction.DESC, "revision")))
