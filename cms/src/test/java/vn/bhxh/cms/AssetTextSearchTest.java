@@ -51,6 +51,13 @@ class AssetTextSearchTest {
 
         String folded = vn.bhxh.cms.product.Folding.fold(word);
         assertThat(editor.get("/api/v1/search?q=" + folded).body()).contains(productId);
+        // The asset record lists the products that use it.
+        assertThat(editor.get("/api/v1/assets/" + assetId).body()).contains(productId);
+
+        HttpResponse<String> unknown = editor.post("/api/v1/products", "{\"info\":{\"type\":\"LEAFLET\"},\"content\":{"
+                + "\"title\":\"Tờ rơi\",\"assets\":[{\"assetId\":\"khong-co-tep\",\"role\":\"print-master\"}]}}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("Không có tệp này");
     }
 
     private static byte[] pdf(String text) throws IOException {

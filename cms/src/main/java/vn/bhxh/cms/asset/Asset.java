@@ -42,4 +42,11 @@ public record Asset(
         @Field(type = FieldType.Keyword) List<String> usedByProducts,
         @Field(type = FieldType.Keyword) String uploadedBy,
         @Field(type = FieldType.Date, format = DateFormat.date_time) Instant uploadedAt) {
+
+    /** The same asset, used by these products. */
+    public Asset usedBy(List<String> products) {
+        return new Asset(id, sha256, size, format, mediaType, productType, fileName, inspectionStatus, warnings, failureReason,
+                durationSeconds, width, height, pageCount, text, channels, sampleRateHz, loudnessLufs, truePeakDbtp, thumbnails,
+                products, uploadedBy, uploadedAt);
+    }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import vn.bhxh.cms.api.ForbiddenException;
 import vn.bhxh.cms.security.Actor;
@@ -135,8 +136,9 @@ public class ProductAccess {
     }
 
     /**
-     * Specialist review: for the Vietnamese source, a reviewer of one of the product's topics (a reviewer without
-     * topics reviews all); for a translation, a reviewer or translator scoped to that language.
+     * Specialist review: for the Vietnamese source, a reviewer of one of the product's topics or of the department
+     * that owns it (a reviewer with neither reviews all); for a translation, a reviewer or translator scoped to that
+     * language.
      */
     private boolean canReview(Actor actor, Variant variant) {
         if (!variant.isSource()) {
@@ -145,8 +147,14 @@ public class ProductAccess {
         if (!actor.has(REVIEWER)) {
             return false;
         }
-        return actor.scopes().topics().isEmpty()
-                || !Collections.disjoint(actor.scopes().topics(), variant.product().topics());
+        Set<String> topics = actor.scopes().topics();
+        Set<String> departments = actor.scopes().departments();
+        if (topics.isEmpty() && departments.isEmpty()) {
+            return true;
+        }
+        // A department (Ban Thu, Ban CSXH, …) reviews the products its unit owns; a topic reviewer those of its fields.
+        return !Collections.disjoint(topics, variant.product().topics())
+                || departments.contains(variant.product().ownerUnit());
     }
 
     private static boolean ownLocal(Actor actor, ProductInfo info) {

@@ -23,20 +23,20 @@ public class ProductService {
     private final ProductStore store;
     private final ProductAccess access;
     private final AuditLog audit;
-    private final AssetTexts assetTexts;
+    private final VariantFiles files;
     private final Clock clock;
 
-    public ProductService(ProductStore store, ProductAccess access, AuditLog audit, AssetTexts assetTexts, Clock clock) {
+    public ProductService(ProductStore store, ProductAccess access, AuditLog audit, VariantFiles files, Clock clock) {
         this.store = store;
         this.access = access;
         this.audit = audit;
-        this.assetTexts = assetTexts;
+        this.files = files;
         this.clock = clock;
     }
 
     /** The same service for loading many products at once (demo data, benchmarks): writes do not wait for refreshes. */
     public ProductService forBulkLoading() {
-        return new ProductService(store.withoutRefreshWaits(), access, audit.withoutRefreshWaits(), assetTexts, clock);
+        return new ProductService(store.withoutRefreshWaits(), access, audit.withoutRefreshWaits(), files, clock);
     }
 
     public void refresh() {
@@ -47,8 +47,9 @@ public class ProductService {
         access.requireCreate(actor, info);
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
-        store.create(id, new Product(id, info, actor.username(), now, now, null), Product.class);
         VariantContent content = sanitized(vietnamese);
+        files.markUsedBy(id, content.assets());
+        store.create(id, new Product(id, info, actor.username(), now, now, null), Product.class);
         Variant source = new Variant(Variant.id(id, Variant.SOURCE_LANGUAGE), id, Variant.SOURCE_LANGUAGE, content,
                 WorkflowState.DRAFT, 1, null, false, Set.of(actor.username()), null, null, info, searchText(content), now, now, null);
         store.create(source.id(), source, Variant.class);
@@ -108,6 +109,7 @@ public class ProductService {
             throw new ConflictException("not-editable", current.state().name());
         }
         VariantContent content = sanitized(newContent);
+        files.markUsedBy(productId, content.assets());
         Instant now = clock.instant();
         Variant changed = current.withContent(content, actor.username(), WorkflowState.DRAFT, searchText(content), now)
                 .withVersion(expected);
@@ -304,8 +306,8 @@ public class ProductService {
 
     private SearchText searchText(VariantContent content) {
         String body = HtmlSanitizer.text(content.body());
-        String files = content.assets().isEmpty() ? null : Folding.fold(assetTexts.textOf(content.assets()));
-        return new SearchText(body, Folding.fold(content.title()), Folding.fold(content.summary()), Folding.fold(body), files);
+        String fileText = content.assets().isEmpty() ? null : Folding.fold(files.textOf(content.assets()));
+        return new SearchText(body, Folding.fold(content.title()), Folding.fold(content.summary()), Folding.fold(body), fileText);
     }
 
     private static String strip(String text) {

@@ -1,0 +1,59 @@
+package vn.bhxh.cms.product;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import vn.bhxh.cms.api.ForbiddenException;
+import vn.bhxh.cms.security.Actor;
+import vn.bhxh.cms.security.Role;
+import vn.bhxh.cms.security.Scopes;
+import vn.bhxh.cms.workflow.WorkflowAction;
+import vn.bhxh.cms.workflow.WorkflowState;
+
+/** The review rules on their own (the HTTP matrix covers the roles end to end). */
+class ProductAccessTest {
+
+    private final ProductAccess access = new ProductAccess();
+
+    @Test
+    void reviewersAreScopedByTopicOrByTheDepartmentThatOwnsTheProduct() {
+        Variant leaflet = variant("vi", Set.of("VOLUNTARY_SI"), "BAN-THU");
+
+        assertThatCode(() -> access.requireTransition(reviewer(Set.of(), Set.of()), leaflet, WorkflowAction.REVIEW))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> access.requireTransition(reviewer(Set.of("VOLUNTARY_SI"), Set.of()), leaflet, WorkflowAction.REVIEW))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> access.requireTransition(reviewer(Set.of(), Set.of("BAN-THU")), leaflet, WorkflowAction.REVIEW))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> access.requireTransition(reviewer(Set.of("STUDENT_HI"), Set.of("BAN-CSYT")), leaflet,
+                WorkflowAction.REVIEW)).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void aTranslationNeedsALanguageSpecialistWhoDidNotWriteIt() {
+        Variant tay = variant("tyz", Set.of("VOLUNTARY_SI"), "BAN-THU");
+        Actor tayReviewer = new Actor("kiem-tay", Set.of(Role.TRANSLATOR), new Scopes(null, null, Set.of("tyz"), null, null));
+        Actor khmerReviewer = new Actor("kiem-khmer", Set.of(Role.REVIEWER), new Scopes(null, null, Set.of("km"), null, null));
+        Actor author = new Actor("dich-tay", Set.of(Role.TRANSLATOR), new Scopes(null, null, Set.of("tyz"), null, null));
+
+        assertThatCode(() -> access.requireTransition(tayReviewer, tay, WorkflowAction.REVIEW)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> access.requireTransition(khmerReviewer, tay, WorkflowAction.REVIEW))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> access.requireTransition(author, tay, WorkflowAction.REVIEW))
+                .isInstanceOf(ForbiddenException.class).hasMessage("four-eyes");
+    }
+
+    private static Actor reviewer(Set<String> topics, Set<String> departments) {
+        return new Actor("tham-dinh", Set.of(Role.REVIEWER), new Scopes(topics, departments, null, null, null));
+    }
+
+    private static Variant variant(String language, Set<String> topics, String ownerUnit) {
+        ProductInfo info = new ProductInfo(ProductType.LEAFLET, topics, Set.of("3.1"), null, Scope.NATIONAL, null, ownerUnit,
+                Set.of(), null, null);
+        return new Variant("p~" + language, "p", language, new VariantContent("Tiêu đề", null, null, null),
+                WorkflowState.IN_REVIEW, 1, 1, false, Set.of("dich-tay"), null, null, info, null, Instant.EPOCH, Instant.EPOCH, null);
+    }
+}
