@@ -32,20 +32,11 @@ public class AuditLog {
      * Entries are written without waiting for a refresh (every change writes one, and nobody waits for it);
      * reading the trail, which is rare, refreshes first so that it never misses an entry just written.
      */
-    @org.springframework.beans.factory.annotation.Autowired
     public AuditLog(ElasticsearchOperations operations, Clock clock) {
-        this(operations, clock, RefreshPolicy.NONE);
-    }
-
-    private AuditLog(ElasticsearchOperations operations, Clock clock, RefreshPolicy refreshPolicy) {
-        this.operations = operations.withRefreshPolicy(refreshPolicy);
+        this.operations = operations.withRefreshPolicy(RefreshPolicy.NONE);
         this.clock = clock;
     }
 
-    /** For bulk loading. */
-    public AuditLog withoutRefreshWaits() {
-        return this;
-    }
 
     public AuditEvent record(String actor, String action, String productId, String language, String fromState,
             String toState, String comment, String details) {

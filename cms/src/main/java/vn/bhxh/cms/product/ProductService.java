@@ -36,7 +36,7 @@ public class ProductService {
 
     /** The same service for loading many products at once (demo data, benchmarks): writes do not wait for refreshes. */
     public ProductService forBulkLoading() {
-        return new ProductService(store.withoutRefreshWaits(), access, audit.withoutRefreshWaits(), files, clock);
+        return new ProductService(store.withoutRefreshWaits(), access, audit, files, clock);
     }
 
     public void refresh() {
