@@ -32,6 +32,9 @@ class DemoDataTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.bhxh.cms.elasticsearch.IndexInitializer indices;
+
     @DynamicPropertySource
     static void emptyElasticsearch(DynamicPropertyRegistry registry) throws IOException {
         home = Files.createTempDirectory("bhxh-es-demo-");
@@ -49,9 +52,8 @@ class DemoDataTest {
     @Test
     void loadsTheRealSlogansLeafletsAudienceGroupsAndCampaignCalendar() {
         ApiClient api = new ApiClient(port, CmsIntegrationTest.ADMIN, CmsIntegrationTest.ADMIN_PASSWORD);
-        Await.until(() -> api.get("/api/v1/search?type=SLOGAN").statusCode() == 200
-                && Json.parse(api.get("/api/v1/search?type=SLOGAN").body()).get("total").asLong() > 0,
-                Duration.ofSeconds(90), "demo data loaded");
+        // Ready means start-up data is written: the administrator first, then reference and demo data.
+        Await.until(indices::isReady, Duration.ofSeconds(90), "start-up data loaded");
 
         JsonNode slogans = Json.parse(api.get("/api/v1/search?type=SLOGAN&language=vi&size=50").body());
         assertThat(slogans.get("total").asLong()).isEqualTo(15);

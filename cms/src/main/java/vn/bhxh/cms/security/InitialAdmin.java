@@ -7,6 +7,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import vn.bhxh.cms.elasticsearch.IndicesReadyEvent;
@@ -29,7 +30,9 @@ class InitialAdmin {
         this.clock = clock;
     }
 
+    /** Before the demo data, so the administrator can sign in as soon as the application says it is ready. */
     @EventListener(IndicesReadyEvent.class)
+    @Order(0)
     void createIfNoUserExists() {
         if (accounts.anyExists()) {
             return;
