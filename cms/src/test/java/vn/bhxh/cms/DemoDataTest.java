@@ -2,10 +2,6 @@ package vn.bhxh.cms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +23,6 @@ import vn.bhxh.elasticsearch.node.TestElasticsearch;
 class DemoDataTest {
 
     private static ElasticsearchNode node;
-    private static Path home;
 
     @LocalServerPort
     int port;
@@ -36,10 +31,8 @@ class DemoDataTest {
     vn.bhxh.cms.elasticsearch.IndexInitializer indices;
 
     @DynamicPropertySource
-    static void emptyElasticsearch(DynamicPropertyRegistry registry) throws IOException {
-        home = Files.createTempDirectory("bhxh-es-demo-");
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
-        node = new ElasticsearchNode(TestElasticsearch.testSettings(home));
+    static void emptyElasticsearch(DynamicPropertyRegistry registry) {
+        node = TestElasticsearch.privateNode(0);
         String uri = node.start().toString();
         registry.add("spring.elasticsearch.uris", () -> uri);
     }

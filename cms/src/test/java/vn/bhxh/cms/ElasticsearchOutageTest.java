@@ -2,12 +2,7 @@ package vn.bhxh.cms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -31,18 +26,15 @@ import vn.bhxh.elasticsearch.node.TestElasticsearch;
 class ElasticsearchOutageTest {
 
     private static final Duration RECOVERY = Duration.ofSeconds(60);
-    private static final int ES_PORT = freePort();
-    private static Path home;
+    private static final int ES_PORT = ElasticsearchNode.freePort();
     private static ElasticsearchNode node;
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
-    static void elasticsearch(DynamicPropertyRegistry registry) throws IOException {
-        home = Files.createTempDirectory("bhxh-es-outage-");
-        Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        node = new ElasticsearchNode(TestElasticsearch.testSettings(home).withHttpPort(ES_PORT));
+    static void elasticsearch(DynamicPropertyRegistry registry) {
+        node = TestElasticsearch.privateNode(ES_PORT);
         registry.add("spring.elasticsearch.uris", () -> "http://127.0.0.1:" + ES_PORT);
     }
 
@@ -91,13 +83,5 @@ class ElasticsearchOutageTest {
 
     private static HttpResponse<String> health(ApiClient api) {
         return api.getAnonymously("/actuator/health");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -348,7 +348,8 @@ public final class ElasticsearchNode implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    /** A port nobody listens on right now, on 127.0.0.1. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

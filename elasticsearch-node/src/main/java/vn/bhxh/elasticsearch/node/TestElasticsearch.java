@@ -62,12 +62,21 @@ public final class TestElasticsearch {
     }
 
     private static URI startOwnNode() {
+        return privateNode(0).start();
+    }
+
+    /**
+     * A node of the caller's own, not started yet, in a temporary home removed when the JVM exits: for tests that
+     * stop and start Elasticsearch, or need an empty one.
+     *
+     * @param httpPort the port, or 0 for a free one (a test that restarts the node wants a fixed one)
+     */
+    public static ElasticsearchNode privateNode(int httpPort) {
         try {
             Path home = Files.createTempDirectory("bhxh-es-test-");
             Distribution.makeTraversable(home);
-            ElasticsearchNode node = new ElasticsearchNode(testSettings(home));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> Distribution.deleteRecursively(home)));
-            return node.start();
+            return new ElasticsearchNode(testSettings(home).withHttpPort(httpPort));
         } catch (IOException e) {
             throw new ElasticsearchNodeException("Could not create a directory for the test node: " + e, e);
         }
