@@ -65,8 +65,8 @@ class ProductController {
 
     @GetMapping("/{id}")
     ProductView get(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id) {
-        List<Variant> variants = products.readVariants(user.actor(), id);
-        return ProductView.of(products.readProduct(user.actor(), id), variants);
+        ProductService.ProductDetails details = products.readProduct(user.actor(), id);
+        return ProductView.of(details.product(), details.variants());
     }
 
     @PutMapping("/{id}")

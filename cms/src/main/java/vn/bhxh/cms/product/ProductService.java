@@ -86,10 +86,14 @@ public class ProductService {
         return variant;
     }
 
-    /** The product's own fields, for whoever may read at least one of its variants. */
-    public Product readProduct(Actor actor, String productId) {
-        readVariants(actor, productId);
-        return store.product(productId).orElseThrow(() -> new NotFoundException("product", productId));
+    /** The product's own fields with the variants the caller may read (at least one, or the product is not found). */
+    public ProductDetails readProduct(Actor actor, String productId) {
+        List<Variant> variants = readVariants(actor, productId);
+        Product product = store.product(productId).orElseThrow(() -> new NotFoundException("product", productId));
+        return new ProductDetails(product, variants);
+    }
+
+    public record ProductDetails(Product product, List<Variant> variants) {
     }
 
     public List<Variant> readVariants(Actor actor, String productId) {
