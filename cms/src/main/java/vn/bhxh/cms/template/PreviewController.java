@@ -9,10 +9,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.bhxh.cms.api.ConflictException;
 import vn.bhxh.cms.api.NotFoundException;
 import vn.bhxh.cms.product.ProductService;
-import vn.bhxh.cms.product.Variant;
 import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.templates.channel.Channel;
 import vn.bhxh.templates.content.RenderInput;
@@ -28,12 +26,12 @@ class PreviewController {
 
     private final ProductService products;
     private final ProductRenderer renderer;
-    private final PublicSiteProperties site;
+    private final VariantRenderInputs inputs;
 
-    PreviewController(ProductService products, ProductRenderer renderer, PublicSiteProperties site) {
+    PreviewController(ProductService products, ProductRenderer renderer, VariantRenderInputs inputs) {
         this.products = products;
         this.renderer = renderer;
-        this.site = site;
+        this.inputs = inputs;
     }
 
     @GetMapping
@@ -79,23 +77,7 @@ class PreviewController {
     }
 
     private RenderInput input(AccountPrincipal user, String id, String language) {
-        Variant variant = products.readVariant(user.actor(), id, language);
-        if (!variant.content().hasTitle()) {
-            throw new ConflictException("empty-variant", language);
-        }
-        String summary = variant.content().summary();
-        return RenderInput.builder()
-                .productId(id)
-                .productType(variant.product().type().name())
-                .languageTag(language)
-                .title(variant.content().title())
-                .summary(summary)
-                .bodyHtml(variant.content().body())
-                .message(summary == null || summary.isBlank() ? variant.content().title() : summary)
-                .publicUrl(site.productPage(id, language))
-                .campaignCode(variant.product().campaign())
-                .author(variant.product().ownerUnit())
-                .build();
+        return inputs.of(products.readVariant(user.actor(), id, language));
     }
 
     private static Channel channel(String id) {

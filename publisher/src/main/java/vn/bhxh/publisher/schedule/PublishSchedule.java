@@ -154,6 +154,7 @@ public final class PublishSchedule {
 
     /** One line per product and target of a release. */
     public List<PublishJob> release(String releaseId) {
+        store.refresh();
         return store.byRelease(releaseId).stream().map(StoredJob::job).toList();
     }
 
