@@ -24,6 +24,9 @@ import org.springframework.test.context.ContextConfiguration;
         "bhxh.publishing.poll-interval=200ms",
         "bhxh.publishing.feed-refresh=300ms",
         "bhxh.publishing.check-interval=1s",
+        // Every cached test context runs a scheduler on the shared node; any of them may take a job, so all retry alike.
+        "bhxh.publishing.retry-base=300ms",
+        "bhxh.publishing.retry-max=1s",
         // Every API call checks a password; the lowest bcrypt cost keeps the suite fast (production keeps 10).
         "bhxh.security.password.bcrypt-strength=4"})
 @ContextConfiguration(initializers = SharedElasticsearchInitializer.class)

@@ -75,7 +75,7 @@ public class TargetService {
         }
         validate(command);
         Map<String, String> credentials = command.credentials() == null ? Map.of() : command.credentials();
-        requireCredentials(command.channel(), credentials);
+        requireCredentials(command.channel(), command.endpoint(), credentials);
         Instant now = clock.instant();
         ChannelTarget target = new ChannelTarget(command.id(), command.channel(), command.name().strip(), blankToNull(command.endpoint()),
                 blankToNull(command.account()), credentials.isEmpty() ? null : TargetCredentials.seal(cipher, command.id(), credentials).value(),
@@ -106,9 +106,11 @@ public class TargetService {
         String sealed = current.sealedCredentials();
         List<String> names = current.credentialNames();
         if (command.credentials() != null) {
-            requireCredentials(current.channel(), command.credentials());
+            requireCredentials(current.channel(), complete.endpoint(), command.credentials());
             sealed = command.credentials().isEmpty() ? null : TargetCredentials.seal(cipher, id, command.credentials()).value();
             names = List.copyOf(new TreeSet<>(command.credentials().keySet()));
+        } else if (current.channel() == Channel.APP_FEED && blankToNull(complete.endpoint()) != null && !names.contains("secret")) {
+            throw new BadRequestException("missing-credential", "secret", Channel.APP_FEED.name());
         }
         ChannelTarget changed = new ChannelTarget(id, current.channel(), complete.name().strip(), blankToNull(complete.endpoint()),
                 blankToNull(complete.account()), sealed, names, interval(complete), complete.adminContacts(),
@@ -156,7 +158,8 @@ public class TargetService {
         if (command.name() == null || command.name().isBlank() || command.name().length() > MAX_NAME) {
             throw new BadRequestException("invalid-target", "name");
         }
-        if (command.channel() != Channel.APP_FEED) {
+        boolean optionalPush = command.channel() == Channel.APP_FEED;
+        if (!optionalPush || (command.endpoint() != null && !command.endpoint().isBlank())) {
             URI endpoint;
             try {
                 endpoint = command.endpoint() == null ? null : URI.create(command.endpoint().strip());
@@ -177,12 +180,15 @@ public class TargetService {
         }
     }
 
-    private static void requireCredentials(Channel channel, Map<String, String> credentials) {
+    /** The app feed needs no credentials, unless it also pushes to the app backend: then it signs like a portal webhook. */
+    private static void requireCredentials(Channel channel, String endpoint, Map<String, String> credentials) {
         if (credentials.size() > MAX_CREDENTIALS || credentials.values().stream()
                 .anyMatch(v -> v == null || v.length() > MAX_CREDENTIAL_LENGTH)) {
             throw new BadRequestException("invalid-target", "credentials");
         }
-        for (String name : REQUIRED_CREDENTIALS.get(channel)) {
+        Set<String> required = channel == Channel.APP_FEED && endpoint != null && !endpoint.isBlank()
+                ? REQUIRED_CREDENTIALS.get(Channel.WEBHOOK) : REQUIRED_CREDENTIALS.get(channel);
+        for (String name : required) {
             if (credentials.get(name) == null || credentials.get(name).isBlank()) {
                 throw new BadRequestException("missing-credential", name, channel.name());
             }

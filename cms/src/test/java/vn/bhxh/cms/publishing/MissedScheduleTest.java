@@ -33,8 +33,7 @@ import vn.bhxh.cms.elasticsearch.IndexInitializer;
  * know; when the portal is back the job goes out once and health clears.
  */
 @CmsIntegrationTest
-@TestPropertySource(properties = {"bhxh.publishing.missed-after=2s", "bhxh.publishing.retry-base=300ms",
-        "bhxh.publishing.retry-max=1s"})
+@TestPropertySource(properties = "bhxh.publishing.missed-after=2s")
 class MissedScheduleTest {
 
     private static WireMockServer portal;
