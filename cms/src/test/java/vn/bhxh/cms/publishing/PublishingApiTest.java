@@ -183,6 +183,11 @@ class PublishingApiTest {
         assertThat(admin.getAnonymously("/api/v1/feeds/vi.txt").statusCode()).isEqualTo(404);
         assertThat(admin.post("/api/v1/feeds/vi.json", "{}").statusCode()).isEqualTo(405);
 
+        // Its first post out, the variant is PUBLISHED (and audited as done by the publisher).
+        Await.until(() -> "PUBLISHED".equals(Json.parse(editor.get(vi).body()).get("state").asString()), Duration.ofSeconds(10),
+                "the variant is marked published");
+        assertThat(admin.get("/api/v1/products/" + product + "/audit").body()).contains("\"actor\":\"publisher\"", "PUBLISH");
+
         HttpResponse<String> withdrawn = transition(approver, vi, "WITHDRAW", "Sai mức đóng, rút để sửa");
         assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
         remote.verify(1, deleteRequestedFor(urlEqualTo("/v24.0/1020_55")));
