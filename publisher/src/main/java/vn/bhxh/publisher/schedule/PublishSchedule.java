@@ -60,6 +60,8 @@ public final class PublishSchedule {
             }
             jobs.add(stored.job());
         }
+        // The editor looks at the calendar or the dashboard next: make the new jobs visible to searches now.
+        store.refresh();
         return jobs;
     }
 
