@@ -61,7 +61,9 @@ class PublishingLifecycle {
         } catch (UnknownHostException e) {
             host = "cms";
         }
-        return host + "-" + ProcessHandle.current().pid();
+        // Host and pid name the instance for people reading the delivery log; the suffix keeps two schedulers in one
+        // JVM (test contexts) apart, since leases and lost-lease checks compare owners.
+        return host + "-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID().toString().substring(0, 4);
     }
 
     @EventListener(IndicesReadyEvent.class)
