@@ -126,6 +126,26 @@ public class ProductAccess {
         }
     }
 
+    /**
+     * Whether the actor may take this step now: the state allows it and {@link #requireTransition} would pass
+     * (pages show only the buttons that will work; the service checks again when pressed).
+     */
+    public boolean allows(Actor actor, Variant variant, WorkflowAction action) {
+        if (!action.allowedFrom(variant.state())) {
+            return false;
+        }
+        try {
+            requireTransition(actor, variant, action);
+            return true;
+        } catch (ForbiddenException e) {
+            return false;
+        }
+    }
+
+    public boolean canEdit(Actor actor, Variant variant) {
+        return canEditContent(actor, variant);
+    }
+
     private boolean canEditContent(Actor actor, Variant variant) {
         if (!variant.isSource()) {
             // Translations: translators of that language, or the product's owners.
