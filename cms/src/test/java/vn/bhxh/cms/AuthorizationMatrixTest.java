@@ -97,6 +97,24 @@ class AuthorizationMatrixTest {
         check(mismatches, "upload a file", "201 201 403 403 201 201 403 401",
                 c -> send(c, request(c, "/api/v1/assets?productType=INFOGRAPHIC&fileName=a.png").header("Content-Type", "image/png")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(png()))));
+        check(mismatches, "list channel targets", "200 200 403 200 403 403 403 401",
+                c -> get(c, "/api/v1/targets"));
+        check(mismatches, "create a channel target", "201 403 403 403 403 403 403 401",
+                c -> post(c, "/api/v1/targets", "{\"id\":\"t-" + UUID.randomUUID().toString().substring(0, 8)
+                        + "\",\"channel\":\"APP_FEED\",\"name\":\"Ứng dụng VssID\"}"));
+        check(mismatches, "schedule a draft (refused: not approved)", "409 409 403 409 403 403 403 401",
+                c -> post(c, "/api/v1/schedules", "{\"productId\":\"" + readOnly + "\",\"language\":\"vi\","
+                        + "\"targets\":[\"vssid\"],\"publishAt\":\"2099-05-10T07:00\"}"));
+        check(mismatches, "failed deliveries", "200 200 403 200 403 403 403 401",
+                c -> get(c, "/api/v1/schedules/failed"));
+        check(mismatches, "publishing calendar", "200 200 200 200 200 200 200 401",
+                c -> get(c, "/api/v1/calendar?from=2026-05-01&to=2026-05-31"));
+        check(mismatches, "publications of a national draft", "200 200 200 200 200 404 404 401",
+                c -> get(c, "/api/v1/products/" + readOnly + "/publications"));
+        check(mismatches, "my notices", "200 200 200 200 200 200 200 401",
+                c -> get(c, "/api/v1/notices"));
+        check(mismatches, "public app feed", "200 200 200 200 200 200 200 200",
+                c -> get(c, "/api/v1/feeds/vi.json"));
         assertThat(mismatches).isEmpty();
     }
 

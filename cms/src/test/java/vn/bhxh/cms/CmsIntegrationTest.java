@@ -20,6 +20,13 @@ import org.springframework.test.context.ContextConfiguration;
         "bhxh.media.directory=${java.io.tmpdir}/bhxh-test-media",
         "bhxh.elasticsearch.refresh-interval=100ms",
         "bhxh.demo.enabled=false",
+        "bhxh.publishing.credentials-key-file=${java.io.tmpdir}/bhxh-test-publishing/credentials.key",
+        "bhxh.publishing.poll-interval=200ms",
+        "bhxh.publishing.feed-refresh=300ms",
+        "bhxh.publishing.check-interval=1s",
+        // Every cached test context runs a scheduler on the shared node; any of them may take a job, so all retry alike.
+        "bhxh.publishing.retry-base=300ms",
+        "bhxh.publishing.retry-max=1s",
         // Every API call checks a password; the lowest bcrypt cost keeps the suite fast (production keeps 10).
         "bhxh.security.password.bcrypt-strength=4"})
 @ContextConfiguration(initializers = SharedElasticsearchInitializer.class)

@@ -24,19 +24,22 @@ public class ProductService {
     private final ProductAccess access;
     private final AuditLog audit;
     private final VariantFiles files;
+    private final PublicationHooks publication;
     private final Clock clock;
 
-    public ProductService(ProductStore store, ProductAccess access, AuditLog audit, VariantFiles files, Clock clock) {
+    public ProductService(ProductStore store, ProductAccess access, AuditLog audit, VariantFiles files,
+            PublicationHooks publication, Clock clock) {
         this.store = store;
         this.access = access;
         this.audit = audit;
         this.files = files;
+        this.publication = publication;
         this.clock = clock;
     }
 
     /** The same service for loading many products at once (demo data, benchmarks): writes do not wait for refreshes. */
     public ProductService forBulkLoading() {
-        return new ProductService(store.withoutRefreshWaits(), access, audit, files, clock);
+        return new ProductService(store.withoutRefreshWaits(), access, audit, files, publication, clock);
     }
 
     public void refresh() {
@@ -113,6 +116,9 @@ public class ProductService {
             throw new ConflictException("not-editable", current.state().name());
         }
         VariantContent content = sanitized(newContent);
+        if (mayBeScheduled(current)) {
+            publication.hold(current, "Nội dung đã sửa sau khi duyệt (phiên bản " + current.revision() + ") / edited after approval");
+        }
         files.markUsedBy(productId, content.assets());
         Instant now = clock.instant();
         Variant changed = current.withContent(content, actor.username(), WorkflowState.DRAFT, searchText(content), now)
@@ -170,6 +176,9 @@ public class ProductService {
         if ((action == WorkflowAction.APPROVE || action == WorkflowAction.PUBLISH) && current.outdated()) {
             throw new ConflictException("translation-outdated", language);
         }
+        if (action == WorkflowAction.REJECT || action == WorkflowAction.ARCHIVE || action == WorkflowAction.WITHDRAW) {
+            publication.cancel(current, action.name() + ": " + (comment == null ? "" : comment));
+        }
         Instant now = clock.instant();
         String reviewer = action == WorkflowAction.REVIEW ? actor.username() : current.reviewedBy();
         String approver = action == WorkflowAction.APPROVE ? actor.username() : current.approvedBy();
@@ -179,6 +188,9 @@ public class ProductService {
         }
         Variant saved = saveVariant(current.withState(action.target(), reviewer, approver, now).withVersion(expected));
         audit.record(actor.username(), action.name(), productId, language, current.state().name(), saved.state().name(), comment, null);
+        if (action == WorkflowAction.WITHDRAW) {
+            publication.withdrawn(saved, comment);
+        }
         return saved;
     }
 
@@ -241,6 +253,9 @@ public class ProductService {
                     || translation.sourceRevision() == null || translation.sourceRevision() >= sourceRevision) {
                 continue;
             }
+            if (mayBeScheduled(translation)) {
+                publication.hold(translation, "Bản tiếng Việt đã sửa (phiên bản " + sourceRevision + ") / the Vietnamese source changed");
+            }
             retryOnConflict(() -> {
                 Variant fresh = store.variant(productId, translation.language()).orElseThrow();
                 store.save(fresh.withSource(fresh.sourceRevision(), true, clock.instant()));
@@ -255,6 +270,11 @@ public class ProductService {
             Variant fresh = store.variant(variant.productId(), variant.language()).orElseThrow();
             store.save(fresh.withProduct(info, clock.instant()));
         });
+    }
+
+    /** Jobs exist only for variants that were approved; other states have nothing pending to hold. */
+    private static boolean mayBeScheduled(Variant variant) {
+        return variant.state() == WorkflowState.APPROVED || variant.state() == WorkflowState.PUBLISHED;
     }
 
     /** Background updates (not the user's own write) simply re-read and retry when someone else saved first. */

@@ -2,6 +2,7 @@ package vn.bhxh.cms.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -21,6 +22,8 @@ class SecurityConfiguration {
         return http
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
+                        // What was published is public: the app backend and CDNs poll feeds, remote services fetch media.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/feeds/**", "/api/v1/media/**").permitAll()
                         .requestMatchers("/api/v1/users/**", "/api/v1/audit/**", "/api/v1/templates/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .addFilterBefore(new TokenAuthenticationFilter(tokens, accounts, entryPoint), BasicAuthenticationFilter.class)

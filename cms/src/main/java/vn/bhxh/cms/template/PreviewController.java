@@ -9,33 +9,42 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.bhxh.cms.api.NotFoundException;
+import vn.bhxh.cms.product.ProductService;
 import vn.bhxh.cms.security.AccountPrincipal;
+import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.content.RenderInput;
 import vn.bhxh.templates.payload.PrintDocument;
 import vn.bhxh.templates.render.Preview;
 import vn.bhxh.templates.render.PreviewOptions;
+import vn.bhxh.templates.render.ProductRenderer;
 
 /** What a variant will look like on each channel, and which channel rules it breaks, before anything is scheduled. */
 @RestController
 @RequestMapping("/api/v1/products/{id}/variants/{language}/previews")
 class PreviewController {
 
-    private final ProductPreviews previews;
+    private final ProductService products;
+    private final ProductRenderer renderer;
+    private final VariantRenderInputs inputs;
 
-    PreviewController(ProductPreviews previews) {
-        this.previews = previews;
+    PreviewController(ProductService products, ProductRenderer renderer, VariantRenderInputs inputs) {
+        this.products = products;
+        this.renderer = renderer;
+        this.inputs = inputs;
     }
 
     @GetMapping
     List<PreviewView> all(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @PathVariable String language,
             @RequestParam(defaultValue = "false") boolean unaccentedSms) {
-        return previews.all(user.actor(), id, language, new PreviewOptions(unaccentedSms)).stream()
+        return renderer.previewAll(input(user, id, language), new PreviewOptions(unaccentedSms)).stream()
                 .map(p -> PreviewView.of(p, id, language)).toList();
     }
 
     @GetMapping("/{channel}")
     PreviewView one(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @PathVariable String language,
             @PathVariable String channel, @RequestParam(defaultValue = "false") boolean unaccentedSms) {
-        return PreviewView.of(previews.one(user.actor(), id, language, channel, new PreviewOptions(unaccentedSms)),
+        return PreviewView.of(renderer.preview(input(user, id, language), channel(channel), new PreviewOptions(unaccentedSms)),
                 id, language);
     }
 
@@ -60,8 +69,22 @@ class PreviewController {
     @GetMapping(value = "/print/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> printPdf(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
             @PathVariable String language) {
+        Preview preview = renderer.preview(input(user, id, language), Channel.PRINT, PreviewOptions.DEFAULT);
+        PrintDocument print = (PrintDocument) preview.payload();
         return ResponseEntity.ok()
                 .header("Content-Disposition", "inline; filename=\"" + id + "-" + language + ".pdf\"")
-                .body(previews.printPdf(user.actor(), id, language));
+                .body(print.pdf());
+    }
+
+    private RenderInput input(AccountPrincipal user, String id, String language) {
+        return inputs.of(products.readVariant(user.actor(), id, language));
+    }
+
+    private static Channel channel(String id) {
+        try {
+            return Channel.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("channel", id);
+        }
     }
 }

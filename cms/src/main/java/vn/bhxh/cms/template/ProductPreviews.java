@@ -2,10 +2,8 @@ package vn.bhxh.cms.template;
 
 import java.util.List;
 import org.springframework.stereotype.Service;
-import vn.bhxh.cms.api.ConflictException;
 import vn.bhxh.cms.api.NotFoundException;
 import vn.bhxh.cms.product.ProductService;
-import vn.bhxh.cms.product.Variant;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.templates.channel.Channel;
 import vn.bhxh.templates.content.RenderInput;
@@ -14,18 +12,18 @@ import vn.bhxh.templates.render.Preview;
 import vn.bhxh.templates.render.PreviewOptions;
 import vn.bhxh.templates.render.ProductRenderer;
 
-/** What a variant the actor may read looks like on each channel (for the API's previews and the pages). */
+/** What a variant the actor may read looks like on each channel, for the pages (the API's PreviewController does the same). */
 @Service
 public class ProductPreviews {
 
     private final ProductService products;
     private final ProductRenderer renderer;
-    private final PublicSiteProperties site;
+    private final VariantRenderInputs inputs;
 
-    ProductPreviews(ProductService products, ProductRenderer renderer, PublicSiteProperties site) {
+    ProductPreviews(ProductService products, ProductRenderer renderer, VariantRenderInputs inputs) {
         this.products = products;
         this.renderer = renderer;
-        this.site = site;
+        this.inputs = inputs;
     }
 
     public List<Preview> all(Actor actor, String id, String language, PreviewOptions options) {
@@ -42,24 +40,9 @@ public class ProductPreviews {
         return ((PrintDocument) preview.payload()).pdf();
     }
 
+    /** The same input the API's previews and the scheduler use (files linked by their public addresses). */
     private RenderInput input(Actor actor, String id, String language) {
-        Variant variant = products.readVariant(actor, id, language);
-        if (!variant.content().hasTitle()) {
-            throw new ConflictException("empty-variant", language);
-        }
-        String summary = variant.content().summary();
-        return RenderInput.builder()
-                .productId(id)
-                .productType(variant.product().type().name())
-                .languageTag(language)
-                .title(variant.content().title())
-                .summary(summary)
-                .bodyHtml(variant.content().body())
-                .message(summary == null || summary.isBlank() ? variant.content().title() : summary)
-                .publicUrl(site.productPage(id, language))
-                .campaignCode(variant.product().campaign())
-                .author(variant.product().ownerUnit())
-                .build();
+        return inputs.of(products.readVariant(actor, id, language));
     }
 
     private static Channel channel(String id) {

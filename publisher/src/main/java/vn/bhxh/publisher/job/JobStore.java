@@ -205,6 +205,11 @@ public final class JobStore {
         })), max, "dueAt");
     }
 
+    /** Jobs in one state, most recently changed first (failed deliveries for the editors' dashboard). */
+    public List<StoredJob> byState(JobState state, int max) {
+        return search(Query.of(q -> q.term(t -> t.field("state").value(state.name()))), max, "updatedAt", SortOrder.Desc);
+    }
+
     /** Delivered jobs whose unpublish time has come and that no instance is removing right now. */
     public List<StoredJob> dueForUnpublish(Instant now, int max) {
         return search(Query.of(q -> q.bool(b -> b

@@ -82,6 +82,34 @@ public final class PublishSchedule {
         return transition(store.byProduct(productId), j -> NOT_YET_SENT.contains(j.state()), JobState.CANCELLED, reason);
     }
 
+    /** One language variant was withdrawn or archived: its jobs that have not gone out are cancelled. */
+    public List<PublishJob> cancelVariant(String productId, String language, String reason) {
+        store.refresh();
+        return transition(store.byProduct(productId), j -> j.language().equals(language) && NOT_YET_SENT.contains(j.state()),
+                JobState.CANCELLED, reason);
+    }
+
+    /**
+     * The variant may no longer go out as scheduled (it is being edited, or its Vietnamese source changed): every job
+     * of that language not yet sent is held until someone reschedules or retries it.
+     */
+    public List<PublishJob> holdVariant(String productId, String language, String reason) {
+        store.refresh();
+        return transition(store.byProduct(productId), j -> j.language().equals(language)
+                && (j.state() == JobState.PENDING || j.state() == JobState.PAUSED_TARGET), JobState.HELD, reason);
+    }
+
+    /** Failed jobs, most recent first: what someone must look at. */
+    public List<PublishJob> failed(int max) {
+        return store.byState(JobState.FAILED, max).stream().map(StoredJob::job).toList();
+    }
+
+    /** Every job of a product, by due time: what was scheduled, sent, held or cancelled, with delivery logs. */
+    public List<PublishJob> ofProduct(String productId) {
+        store.refresh();
+        return store.byProduct(productId).stream().map(StoredJob::job).toList();
+    }
+
     /** The variant changed: jobs for older revisions of this language are held until someone reschedules. */
     public List<PublishJob> holdOutdated(String productId, String language, String currentRevision, String reason) {
         store.refresh();
@@ -126,6 +154,7 @@ public final class PublishSchedule {
 
     /** One line per product and target of a release. */
     public List<PublishJob> release(String releaseId) {
+        store.refresh();
         return store.byRelease(releaseId).stream().map(StoredJob::job).toList();
     }
 

@@ -51,6 +51,11 @@ public final class Withdrawal {
     }
 
     public Report withdraw(String productId, String reason) {
+        return withdraw(productId, null, reason);
+    }
+
+    /** Withdraws one language variant ({@code language} null: every language of the product). */
+    public Report withdraw(String productId, String language, String reason) {
         store.refresh();
         List<PublishJob> cancelled = new ArrayList<>();
         List<PublishJob> removed = new ArrayList<>();
@@ -58,6 +63,9 @@ public final class Withdrawal {
         List<PublishJob> inFlight = new ArrayList<>();
         for (StoredJob stored : store.byProduct(productId)) {
             PublishJob job = stored.job();
+            if (language != null && !language.equals(job.language())) {
+                continue;
+            }
             Instant now = clock.instant();
             switch (job.state()) {
                 case PENDING, HELD, PAUSED_TARGET -> store.replace(stored, job.withState(JobState.CANCELLED, now, reason, now))

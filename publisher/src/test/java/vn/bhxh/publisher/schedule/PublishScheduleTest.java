@@ -117,6 +117,24 @@ class PublishScheduleTest {
     }
 
     @Test
+    void holdingOrCancellingOneLanguageLeavesTheOtherLanguagesJobsAlone() {
+        LocalDateTime later = LocalDateTime.now(PublishSchedule.VIETNAM).plusDays(2);
+        PublishJob vietnamese = schedule.schedule(request("to-gap-hai-ngu", later, page)).getFirst();
+        PublishJob khmer = schedule.schedule(new ScheduleRequest(null, null, "to-gap-hai-ngu", "km", "r2", later, null,
+                List.of(payload(page, "3.1")))).getFirst();
+        store.refresh();
+
+        assertThat(schedule.holdVariant("to-gap-hai-ngu", "km", "Bản tiếng Việt đã sửa")).extracting(PublishJob::id)
+                .containsExactly(khmer.id());
+        assertThat(schedule.cancelVariant("to-gap-hai-ngu", "km", "Rút bản tiếng Khmer")).extracting(PublishJob::id)
+                .containsExactly(khmer.id());
+        assertThat(schedule.ofProduct("to-gap-hai-ngu")).extracting(PublishJob::language, PublishJob::state)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("vi", JobState.PENDING),
+                        org.assertj.core.groups.Tuple.tuple("km", JobState.CANCELLED));
+        assertThat(schedule.job(vietnamese.id())).map(PublishJob::state).contains(JobState.PENDING);
+    }
+
+    @Test
     void anExpiredPageTokenPausesTheTargetTellsItsAdminsAndResumingSendsTheJobOnce() throws Exception {
         remote.server().stubFor(post("/v24.0/1020/feed").inScenario("token").whenScenarioStateIs("Started")
                 .willReturn(aResponse().withStatus(400).withBody("{\"error\":{\"message\":\"Error validating access token: "

@@ -1,0 +1,74 @@
+package vn.bhxh.cms.asset;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import vn.bhxh.cms.product.AssetRef;
+import vn.bhxh.cms.product.ProductStore;
+import vn.bhxh.cms.product.Variant;
+import vn.bhxh.cms.workflow.WorkflowState;
+import vn.bhxh.media.store.BlobId;
+import vn.bhxh.media.MediaServices;
+
+/**
+ * The files of a variant as channels need them: what they are and the public address remote services fetch them
+ * from. Only files of approved or published variants are public; drafts stay behind the login.
+ */
+@Component
+public class VariantMedia {
+
+    /** Public files live under this path; {@code /api/v1/media/<asset id>/<file name>}. */
+    public static final String PUBLIC_PATH = "/api/v1/media/";
+
+    private final AssetStore assets;
+    private final ProductStore products;
+    private final MediaServices media;
+
+    VariantMedia(AssetStore assets, ProductStore products, MediaServices media) {
+        this.assets = assets;
+        this.products = products;
+        this.media = media;
+    }
+
+    /** One file of a variant. {@code durationSeconds} is set for audio and video. */
+    public record MediaFile(String assetId, String fileName, String mediaType, Double durationSeconds) {
+
+        public String publicPath() {
+            return PUBLIC_PATH + assetId + "/" + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+        }
+
+        public boolean is(String kind) {
+            return mediaType != null && mediaType.startsWith(kind + "/");
+        }
+    }
+
+    public List<MediaFile> of(List<AssetRef> refs) {
+        return refs.stream().map(ref -> assets.find(ref.assetId())).flatMap(Optional::stream)
+                .map(a -> new MediaFile(a.id(), a.fileName(), a.mediaType(), a.durationSeconds())).toList();
+    }
+
+    /** The asset if some approved or published variant uses it, else empty (the caller answers 404). */
+    Optional<Asset> publicAsset(String assetId) {
+        Optional<Asset> asset = assets.find(assetId);
+        return asset.filter(a -> a.usedByProducts() != null && a.usedByProducts().stream()
+                .flatMap(productId -> products.variants(productId).stream())
+                .anyMatch(v -> isPublic(v) && v.content().assets().stream().anyMatch(r -> r.assetId().equals(assetId))));
+    }
+
+    /** The bytes of a public file, for connectors on this instance (no HTTP round trip to ourselves). */
+    public Optional<InputStream> openPublic(String assetId) throws IOException {
+        Optional<Asset> asset = publicAsset(assetId);
+        if (asset.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(media.store().open(BlobId.parse(asset.get().sha256())));
+    }
+
+    private static boolean isPublic(Variant variant) {
+        return variant.state() == WorkflowState.APPROVED || variant.state() == WorkflowState.PUBLISHED;
+    }
+}

@@ -1,0 +1,108 @@
+package vn.bhxh.publisher.delivery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import vn.bhxh.publisher.crypto.Credentials;
+import vn.bhxh.publisher.job.Channel;
+import vn.bhxh.publisher.testsupport.RemoteService;
+
+/** "Test connection" against services that answer as they document, refusals included; nothing is posted. */
+class ConnectionCheckTest {
+
+    private final RemoteService remote = RemoteService.shared();
+    private final ConnectionCheck check = new ConnectionCheck(Http.defaultClient(), Clock.systemUTC(), Duration.ofSeconds(5));
+
+    @AfterEach
+    void reset() {
+        remote.server().resetAll();
+    }
+
+    private Target target(Channel channel, String base, String account) {
+        return new Target("t-" + channel, channel, "Đích thử", remote.uri(base), account, null, Duration.ZERO, List.of());
+    }
+
+    @Test
+    void aFacebookPageTokenThatWorksNamesThePageAndAnInvalidatedOneSaysSo() {
+        remote.server().stubFor(get(urlEqualTo("/v24.0/1020?fields=id,name")).withHeader("Authorization", equalTo("Bearer good"))
+                .willReturn(okJson("{\"id\":\"1020\",\"name\":\"Bảo hiểm xã hội Việt Nam\"}")));
+        remote.server().stubFor(get(urlEqualTo("/v24.0/1020?fields=id,name")).withHeader("Authorization", equalTo("Bearer old"))
+                .willReturn(aResponse().withStatus(400).withBody("{\"error\":{\"message\":\"Error validating access token: "
+                        + "Session has expired\",\"type\":\"OAuthException\",\"code\":190,\"error_subcode\":463}}")));
+        Target page = target(Channel.FACEBOOK, "/v24.0", "1020");
+
+        ConnectionCheck.Result ok = check.check(page, new Credentials(Map.of("page_access_token", "good")));
+        ConnectionCheck.Result expired = check.check(page, new Credentials(Map.of("page_access_token", "old")));
+
+        assertThat(ok.ok()).isTrue();
+        assertThat(ok.message()).contains("Bảo hiểm xã hội Việt Nam");
+        assertThat(expired.ok()).isFalse();
+        assertThat(expired.status()).isEqualTo(400);
+        assertThat(expired.message()).contains("không còn hiệu lực", "Session has expired", "190");
+    }
+
+    @Test
+    void wordPressChecksTheApplicationPasswordWithoutWriting() {
+        remote.server().stubFor(get(urlPathEqualTo("/wp-json/wp/v2/users/me")).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":\"incorrect_password\",\"message\":\"The provided password is an invalid application password.\",\"data\":{\"status\":401}}")));
+
+        ConnectionCheck.Result result = check.check(target(Channel.WORDPRESS, "/", null),
+                new Credentials(Map.of("username", "bientap", "application_password", "abcd efgh")));
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.status()).isEqualTo(401);
+        remote.server().verify(getRequestedFor(urlPathEqualTo("/wp-json/wp/v2/users/me"))
+                .withHeader("Authorization", equalTo("Basic YmllbnRhcDphYmNkIGVmZ2g=")));
+    }
+
+    @Test
+    void zaloReportsItsOwnErrorCodeFromAnHttp200Answer() {
+        remote.server().stubFor(get(urlEqualTo("/v2.0/oa/getoa")).withHeader("access_token", equalTo("expired"))
+                .willReturn(okJson("{\"error\":-216,\"message\":\"Access token is invalid\"}")));
+        remote.server().stubFor(get(urlEqualTo("/v2.0/oa/getoa")).withHeader("access_token", equalTo("fresh"))
+                .willReturn(okJson("{\"error\":0,\"message\":\"Success\",\"data\":{\"oa_id\":\"579\",\"name\":\"BHXH Việt Nam\"}}")));
+        Target oa = target(Channel.ZALO, "/", "579");
+
+        assertThat(check.check(oa, new Credentials(Map.of("access_token", "expired"))))
+                .satisfies(r -> assertThat(r.ok()).isFalse()).extracting(ConnectionCheck.Result::message).asString().contains("-216");
+        assertThat(check.check(oa, new Credentials(Map.of("access_token", "fresh"))).message()).contains("BHXH Việt Nam");
+    }
+
+    @Test
+    void aPortalThatOnlyTakesPostStillCountsAsReachableButAWrongSecretDoesNot() {
+        remote.server().stubFor(get(urlEqualTo("/portal-a/bhxh")).willReturn(aResponse().withStatus(405)));
+        remote.server().stubFor(get(urlEqualTo("/portal-b/bhxh")).willReturn(aResponse().withStatus(401)));
+
+        assertThat(check.check(target(Channel.WEBHOOK, "/portal-a/bhxh", null), new Credentials(Map.of("secret", "s"))).ok()).isTrue();
+        ConnectionCheck.Result refused = check.check(target(Channel.WEBHOOK, "/portal-b/bhxh", null), new Credentials(Map.of("secret", "s")));
+        assertThat(refused.ok()).isFalse();
+        assertThat(refused.message()).contains("chữ ký");
+        remote.server().verify(getRequestedFor(urlEqualTo("/portal-a/bhxh")).withHeader("X-BHXH-Signature", matching("v1=[0-9a-f]{64}")));
+    }
+
+    @Test
+    void missingCredentialsOrAnUnreachableServiceAreSentencesNotExceptions() {
+        ConnectionCheck.Result missing = check.check(target(Channel.YOUTUBE, "/", null), new Credentials(Map.of()));
+        Target nowhere = new Target("x", Channel.YOUTUBE, "x", java.net.URI.create("http://127.0.0.1:1"), null, null, Duration.ZERO, List.of());
+        ConnectionCheck.Result down = check.check(nowhere, new Credentials(Map.of("access_token", "t")));
+
+        assertThat(missing.ok()).isFalse();
+        assertThat(missing.message()).contains("access_token");
+        assertThat(down.ok()).isFalse();
+        assertThat(down.message()).contains("Không kết nối được");
+    }
+}
