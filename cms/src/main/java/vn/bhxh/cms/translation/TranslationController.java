@@ -1,6 +1,5 @@
 package vn.bhxh.cms.translation;
 
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,15 +12,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
-import vn.bhxh.cms.api.ConflictException;
 import vn.bhxh.cms.api.Versions;
-import vn.bhxh.cms.product.ContentDiff;
-import vn.bhxh.cms.product.ProductService;
 import vn.bhxh.cms.product.Variant;
-import vn.bhxh.cms.product.VariantContent;
 import vn.bhxh.cms.security.AccountPrincipal;
-import vn.bhxh.cms.security.Actor;
 
 /** Export a variant for a translator and import the translation back (JSON or XLIFF 2.0). */
 @RestController

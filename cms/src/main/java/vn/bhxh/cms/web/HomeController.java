@@ -7,15 +7,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.security.Role;
+import vn.bhxh.cms.web.publishing.JobRows;
 
 /** The sign-in page and the dashboard: each user sees the work lists of their roles. */
 @Controller
 class HomeController {
 
     private final WorkLists lists;
+    private final JobRows jobs;
 
-    HomeController(WorkLists lists) {
+    HomeController(WorkLists lists, JobRows jobs) {
         this.lists = lists;
+        this.jobs = jobs;
     }
 
     @GetMapping("/login")
@@ -39,6 +42,10 @@ class HomeController {
             model.addAttribute("toTranslate", lists.toTranslate(actor));
         }
         model.addAttribute("editor", actor.hasAny(Role.EDITOR, Role.ADMIN));
+        if (JobRows.schedules(actor)) {
+            model.addAttribute("goingOut", jobs.goingOutThisWeek(actor));
+            model.addAttribute("failed", jobs.failed(actor));
+        }
         model.addAttribute("limit", WorkLists.MAX_ITEMS);
         return "dashboard";
     }

@@ -43,6 +43,12 @@ class WebErrors {
         return page(response, status == 403 ? 403 : status, refusals.text(e, locale));
     }
 
+    /** A form without the version it was made from (only a hand-made request lacks it). */
+    @ExceptionHandler(vn.bhxh.cms.api.Versions.PreconditionRequiredException.class)
+    ModelAndView versionMissing(HttpServletResponse response, Locale locale) {
+        return page(response, 428, refusals.sentence("if-match-required", locale));
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(HttpServletResponse response, Locale locale) {
         return page(response, 413, refusals.message("ui.error.too-large", locale));

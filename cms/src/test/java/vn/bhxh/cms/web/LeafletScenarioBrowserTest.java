@@ -23,9 +23,9 @@ import vn.bhxh.cms.security.Scopes;
 
 /**
  * The issue's scenario in headless chromium: an editor creates a leaflet, uploads its PDF and submits it; a reviewer
- * reviews it and an approver approves it (four eyes: neither wrote it); a provincial user finds it by typing the title
- * without diacritics, previews it and downloads a bundle. (Scheduling is not part of it yet: the publishing package
- * has not landed in this branch.)
+ * reviews it and an approver approves it (four eyes: neither wrote it); an administrator adds an app-feed target and
+ * the editor schedules the leaflet to it; a provincial user finds it by typing the title without diacritics, previews it
+ * and downloads a bundle.
  */
 class LeafletScenarioBrowserTest extends BrowserTest {
 
@@ -95,6 +95,31 @@ class LeafletScenarioBrowserTest extends BrowserTest {
         open("/review/" + productId + "/vi");
         driver.findElement(By.id("action-APPROVE")).click();
         waitUntilText(By.id("variant-state"), "Đã phê duyệt");
+
+        // An administrator adds the VssID app feed as a channel target and tests its connection.
+        String target = "vssid-" + code;
+        login(vn.bhxh.cms.CmsIntegrationTest.ADMIN, vn.bhxh.cms.CmsIntegrationTest.ADMIN_PASSWORD);
+        open("/admin/targets/new");
+        driver.findElement(By.id("id")).sendKeys(target);
+        new Select(driver.findElement(By.id("channel"))).selectByValue("APP_FEED");
+        driver.findElement(By.id("name")).sendKeys("Ứng dụng VssID " + code);
+        driver.findElement(By.id("save-target")).click();
+        assertThat(waitFor(By.id("targets")).getText()).contains(target, "Ứng dụng VssID " + code);
+        driver.findElement(By.id("test-" + target)).click();
+        assertThat(waitFor(By.cssSelector(".flash")).getText()).contains("Kết nối tới kênh " + target);
+        screenshot("12-admin-targets");
+
+        // The editor schedules it from the schedule dialog, beside the campaign calendar.
+        login(editor);
+        open("/products/" + productId + "/variants/vi");
+        driver.findElement(By.id("schedule-link")).click();
+        assertThat(waitFor(By.id("calendar")).getText()).contains("Lịch truyền thông");
+        driver.findElement(By.cssSelector("#schedule-form input[name=targets][value='" + target + "']")).click();
+        screenshot("13-schedule-dialog");
+        driver.findElement(By.id("schedule-button")).click();
+        assertThat(waitFor(By.cssSelector(".flash")).getText()).contains("Đã lập lịch 1 lượt phát hành");
+        open("/");
+        assertThat(waitFor(By.id("going-out")).getText()).contains(title, "Ứng dụng VssID " + code);
 
         // The provincial user types the title without diacritics.
         login(provincial);

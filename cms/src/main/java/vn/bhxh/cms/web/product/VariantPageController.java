@@ -77,6 +77,10 @@ class VariantPageController {
         model.addAttribute("actions", Arrays.stream(WorkflowAction.values()).filter(a -> access.allows(actor, variant, a)).toList());
         model.addAttribute("editable", variant.state().allowsEditing() && access.canEdit(actor, variant));
         model.addAttribute("canRequestTranslation", variant.isSource() && actor.hasAny(Role.ADMIN, Role.EDITOR));
+        // The scheduling service takes approved or published variants that are not outdated, from these roles.
+        model.addAttribute("canSchedule", vn.bhxh.cms.web.publishing.JobRows.schedules(actor) && !variant.outdated()
+                && (variant.state() == vn.bhxh.cms.workflow.WorkflowState.APPROVED
+                        || variant.state() == vn.bhxh.cms.workflow.WorkflowState.PUBLISHED));
         model.addAttribute("canConfirmSource", !variant.isSource() && variant.outdated() && actor.has(Role.APPROVER));
         model.addAttribute("languages", reference.names(ReferenceKind.LANGUAGES, locale));
         model.addAttribute("maxComment", ContentLimits.COMMENT);
