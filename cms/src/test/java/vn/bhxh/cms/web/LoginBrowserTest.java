@@ -45,6 +45,35 @@ class LoginBrowserTest extends BrowserTest {
     }
 
     @Test
+    void keyboardUsersSkipTheNavigationAndPhonesNeedNoSidewaysScrolling() throws Exception {
+        String provincial = WebUsers.ensure(accounts, passwords, "tinh-dien-bien-bt", "Cán bộ Điện Biên",
+                Set.of(Role.PROVINCIAL_STAFF), WebUsers.province("DB"));
+        login(provincial);
+        open("/catalogue");
+        // The first Tab reaches the skip link, which leads to the main content.
+        driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+        org.openqa.selenium.WebElement focused = driver.switchTo().activeElement();
+        assertThat(focused.getAttribute("class")).isEqualTo("skip-link");
+        assertThat(focused.isDisplayed()).isTrue();
+        // Every input of the page has a label.
+        Long unlabelled = (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))"
+                        + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).length;");
+        assertThat(unlabelled).isZero();
+        // A phone-sized window: the page fits its width.
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            open("/catalogue");
+            Boolean fits = (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth;");
+            assertThat(fits).isTrue();
+            screenshot("14-catalogue-phone");
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
+    @Test
     void provincialStaffCannotOpenTheEditorAndSeeAReadableRefusal() throws Exception {
         String provincial = WebUsers.ensure(accounts, passwords, "tinh-ha-giang-bt", "Cán bộ Hà Giang",
                 Set.of(Role.PROVINCIAL_STAFF), WebUsers.province("HG"));
