@@ -173,8 +173,9 @@ public class ProductAccess {
             return true;
         }
         // A department (Ban Thu, Ban CSXH, …) reviews the products its unit owns; a topic reviewer those of its fields.
-        return !Collections.disjoint(topics, variant.product().topics())
-                || departments.contains(variant.product().ownerUnit());
+        // A product without an owning unit is nobody's by department (and Set.of(...).contains(null) would throw).
+        String owner = variant.product().ownerUnit();
+        return !Collections.disjoint(topics, variant.product().topics()) || (owner != null && departments.contains(owner));
     }
 
     private static boolean ownLocal(Actor actor, ProductInfo info) {
