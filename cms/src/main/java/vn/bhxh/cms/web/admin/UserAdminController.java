@@ -64,7 +64,8 @@ class UserAdminController {
     @PostMapping("/new")
     String create(@AuthenticationPrincipal AccountPrincipal admin, @Valid @ModelAttribute("form") UserForm form,
             BindingResult errors, Model model, Locale locale, RedirectAttributes redirect) {
-        if (form.password() == null || form.password().length() < UserForm.MIN_PASSWORD) {
+        // form is null when it could not even be built from the request (a value of the wrong type): errors say why.
+        if (form != null && (form.password() == null || form.password().length() < UserForm.MIN_PASSWORD)) {
             errors.rejectValue("password", "ui.user.passwordShort", new Object[] {UserForm.MIN_PASSWORD}, null);
         }
         if (errors.hasErrors()) {
@@ -84,7 +85,9 @@ class UserAdminController {
 
     @GetMapping("/{username}")
     String editForm(@PathVariable String username, Model model) {
-        model.addAttribute("form", UserForm.of(find(username)));
+        UserAccount account = find(username);
+        model.addAttribute("form", UserForm.of(account));
+        model.addAttribute("editUsername", account.username());
         return form(model, false);
     }
 
@@ -93,6 +96,10 @@ class UserAdminController {
             @Valid @ModelAttribute("form") UserForm form, BindingResult errors, Model model, Locale locale,
             RedirectAttributes redirect) {
         UserAccount current = find(username);
+        model.addAttribute("editUsername", current.username());
+        if (form == null) {
+            return form(model, false);
+        }
         boolean newPassword = form.password() != null && !form.password().isEmpty();
         if (newPassword && form.password().length() < UserForm.MIN_PASSWORD) {
             errors.rejectValue("password", "ui.user.passwordShort", new Object[] {UserForm.MIN_PASSWORD}, null);
@@ -103,14 +110,14 @@ class UserAdminController {
         if (errors.hasErrors()) {
             return form(model, false);
         }
-        if (current.username().equals(admin.getUsername()) && (!form.enabled() || !form.roles().contains(Role.ADMIN))) {
+        if (current.username().equals(admin.getUsername()) && (!form.mayLogIn() || !form.roles().contains(Role.ADMIN))) {
             // An administrator who locks themselves out leaves nobody to undo it.
             model.addAttribute("formError", refusals.message("ui.user.selfLockout", locale));
             return form(model, false);
         }
         UserAccount saved = accounts.save(new UserAccount(current.username(), form.displayName(),
                 newPassword ? passwords.encode(form.password()) : current.passwordHash(), form.roles(), form.scopes(),
-                form.enabled(), current.createdAt()));
+                form.mayLogIn(), current.createdAt()));
         audit.record(admin.getUsername(), "USER_UPDATED", null, null, null, null, null,
                 saved.username() + " " + saved.roles() + " enabled=" + saved.enabled());
         redirect.addFlashAttribute("flash", refusals.message("ui.user.saved", locale, saved.username()));

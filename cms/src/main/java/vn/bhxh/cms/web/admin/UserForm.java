@@ -25,13 +25,18 @@ public record UserForm(
         @Size(max = 500) String languages,
         @Size(max = 20) String province,
         @Size(max = 500) String channels,
-        boolean enabled) {
+        Boolean enabled) {
 
     /** The API's minimum (UserController.MIN_PASSWORD). */
     public static final int MIN_PASSWORD = 12;
 
     public static UserForm empty() {
         return new UserForm(null, null, null, Set.of(), null, null, null, null, null, true);
+    }
+
+    /** An unticked checkbox sends nothing: no value means the account may not sign in. */
+    public boolean mayLogIn() {
+        return Boolean.TRUE.equals(enabled);
     }
 
     public Scopes scopes() {

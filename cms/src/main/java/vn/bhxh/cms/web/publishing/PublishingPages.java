@@ -78,8 +78,10 @@ class PublishingPages {
             RedirectAttributes redirect) {
         Actor actor = user.actor();
         Variant variant = products.readVariant(actor, id, language);
-        LocalDate around = form.publishAt() == null ? LocalDate.now(WebFormats.VIETNAM) : form.publishAt().toLocalDate();
-        if (errors.hasErrors()) {
+        // form is null when it could not be built from the request (e.g. an unreadable time): errors say why.
+        LocalDate around = form == null || form.publishAt() == null ? LocalDate.now(WebFormats.VIETNAM)
+                : form.publishAt().toLocalDate();
+        if (form == null || errors.hasErrors()) {
             return page(actor, variant, around, model, locale);
         }
         try {

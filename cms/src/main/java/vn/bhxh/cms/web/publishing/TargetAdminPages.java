@@ -49,7 +49,7 @@ class TargetAdminPages {
     @PostMapping("/new")
     String create(@AuthenticationPrincipal AccountPrincipal user, @Valid @ModelAttribute("form") TargetForm form,
             BindingResult errors, Model model, Locale locale, RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
+        if (form == null || errors.hasErrors()) {
             return form(model, true);
         }
         try {
@@ -69,6 +69,7 @@ class TargetAdminPages {
                 t.minIntervalSeconds(), String.join(", ", t.adminContacts() == null ? java.util.List.of() : t.adminContacts()),
                 t.province()));
         model.addAttribute("credentialNames", t.credentialNames());
+        model.addAttribute("targetId", t.id());
         return form(model, false);
     }
 
@@ -76,7 +77,8 @@ class TargetAdminPages {
     String update(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
             @Valid @ModelAttribute("form") TargetForm form, BindingResult errors, Model model, Locale locale,
             RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
+        model.addAttribute("targetId", id);
+        if (form == null || errors.hasErrors()) {
             return form(model, false);
         }
         try {
