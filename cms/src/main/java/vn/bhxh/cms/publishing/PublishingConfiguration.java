@@ -8,8 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
 import vn.bhxh.cms.asset.VariantMedia;
 import vn.bhxh.cms.elasticsearch.IndexedDocument;
 import vn.bhxh.cms.template.PublicSiteProperties;
@@ -117,10 +121,19 @@ class PublishingConfiguration {
         return new ConnectionCheck(Http.defaultClient(), clock, properties.connectorTimeout());
     }
 
+    /** Ahead of the security chain and MVC: see {@link FeedEndpoint}. */
+    @Bean
+    FilterRegistrationBean<FeedEndpoint> feedEndpoint(FeedService feeds, MessageSource messages, JsonMapper json) {
+        FilterRegistrationBean<FeedEndpoint> registration = new FilterRegistrationBean<>(new FeedEndpoint(feeds, messages, json));
+        registration.addUrlPatterns(FeedEndpoint.PATH + "/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     FeedService feedService(JobStore jobs, PublishingProperties properties, PublicSiteProperties site, Clock clock) {
         return new FeedService(new PublishedJobsFeedSource(jobs, FEED_ITEMS),
-                new FeedSettings(properties.publicUrl(FeedController.PATH), site.baseUrl(), properties.feedMaxAge(),
+                new FeedSettings(properties.publicUrl(FeedEndpoint.PATH), site.baseUrl(), properties.feedMaxAge(),
                         Duration.ofMinutes(5), 50), clock);
     }
 }

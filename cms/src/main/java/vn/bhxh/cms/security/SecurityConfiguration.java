@@ -24,6 +24,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // What was published is public: the app backend and CDNs poll feeds, remote services fetch media.
                         .requestMatchers(HttpMethod.GET, "/api/v1/feeds/**", "/api/v1/media/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/v1/feeds/**", "/api/v1/media/**").permitAll()
                         .requestMatchers("/api/v1/users/**", "/api/v1/audit/**", "/api/v1/templates/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .addFilterBefore(new TokenAuthenticationFilter(tokens, accounts, entryPoint), BasicAuthenticationFilter.class)

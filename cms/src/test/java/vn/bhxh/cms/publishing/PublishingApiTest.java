@@ -176,7 +176,12 @@ class PublishingApiTest {
                 + "/api/v1/feeds/vi.json?audience=3.1")).header("If-None-Match", etag).GET());
         assertThat(notModified.statusCode()).isEqualTo(304);
         assertThat(admin.getAnonymously("/api/v1/feeds/vi.atom").body()).contains("<feed", title);
-        assertThat(admin.getAnonymously("/api/v1/feeds/vi.json?since=hom-qua").statusCode()).isEqualTo(400);
+        HttpResponse<String> badCursor = admin.getAnonymously("/api/v1/feeds/vi.json?since=hom-qua");
+        assertThat(badCursor.statusCode()).isEqualTo(400);
+        assertThat(badCursor.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(badCursor.body()).contains("Mốc thời gian không hợp lệ");
+        assertThat(admin.getAnonymously("/api/v1/feeds/vi.txt").statusCode()).isEqualTo(404);
+        assertThat(admin.post("/api/v1/feeds/vi.json", "{}").statusCode()).isEqualTo(405);
 
         HttpResponse<String> withdrawn = transition(approver, vi, "WITHDRAW", "Sai mức đóng, rút để sửa");
         assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
