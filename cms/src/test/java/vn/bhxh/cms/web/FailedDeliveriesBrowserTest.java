@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import vn.bhxh.cms.product.ProductType;
 import vn.bhxh.cms.product.Scope;
 import vn.bhxh.cms.product.Variant;
 import vn.bhxh.cms.product.VariantContent;
+import vn.bhxh.cms.publishing.JobView;
 import vn.bhxh.cms.publishing.ScheduleCommand;
 import vn.bhxh.cms.publishing.ScheduleService;
 import vn.bhxh.cms.publishing.TargetCommand;
@@ -33,6 +35,7 @@ import vn.bhxh.cms.security.Scopes;
 import vn.bhxh.cms.web.WebFormats;
 import vn.bhxh.cms.workflow.WorkflowAction;
 import vn.bhxh.publisher.job.Channel;
+import vn.bhxh.publisher.job.JobState;
 
 /**
  * A portal that refuses the post (HTTP 400, a permanent failure): the delivery shows on the editor's dashboard under
@@ -64,10 +67,14 @@ class FailedDeliveriesBrowserTest extends BrowserTest {
         try {
             String suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
             Actor admin = new Actor("admin", Set.of(Role.ADMIN), Scopes.NONE);
-            String targetId = "cong-tinh-" + suffix;
-            targets.create(admin, new TargetCommand(targetId, Channel.WEBHOOK, "Cổng TTĐT tỉnh " + suffix,
-                    "http://127.0.0.1:" + portal.getAddress().getPort() + "/bai-viet", null, Map.of("secret", "bi-mat-" + suffix),
-                    null, List.of(), null));
+            // Two portals that both refuse: one delivery is retried, the other cancelled.
+            String retried = "cong-tinh-" + suffix;
+            String cancelled = "cong-huyen-" + suffix;
+            for (String targetId : List.of(retried, cancelled)) {
+                targets.create(admin, new TargetCommand(targetId, Channel.WEBHOOK, "Cổng TTĐT " + targetId,
+                        "http://127.0.0.1:" + portal.getAddress().getPort() + "/bai-viet", null, Map.of("secret", "bi-mat-" + suffix),
+                        null, List.of(), null));
+            }
 
             String editorName = WebUsers.ensure(accounts, passwords, "bt-gui-" + suffix, "Biên tập gửi bài", Set.of(Role.EDITOR),
                     Scopes.NONE);
@@ -81,37 +88,41 @@ class FailedDeliveriesBrowserTest extends BrowserTest {
             v = products.transition(editor, id, "vi", v.seqNoPrimaryTerm(), WorkflowAction.SUBMIT, null);
             v = products.transition(reviewer, id, "vi", v.seqNoPrimaryTerm(), WorkflowAction.REVIEW, null);
             products.transition(approver, id, "vi", v.seqNoPrimaryTerm(), WorkflowAction.APPROVE, null);
-            schedules.schedule(editor, new ScheduleCommand(id, "vi", List.of(targetId), LocalDateTime.now(WebFormats.VIETNAM),
-                    null, null, null));
-            Await.until(() -> schedules.failed(editor).stream().anyMatch(j -> j.productId().equals(id)), Duration.ofSeconds(30),
-                    "the refused post is a failed delivery");
+            List<JobView> jobs = schedules.schedule(editor, new ScheduleCommand(id, "vi", List.of(retried, cancelled),
+                    LocalDateTime.now(WebFormats.VIETNAM), null, null, null));
+            Await.until(() -> schedules.failed(editor).stream().filter(j -> j.productId().equals(id)).count() == 2,
+                    Duration.ofSeconds(60), "both refused posts are failed deliveries");
+            assertThat(posts.get()).isGreaterThanOrEqualTo(2);
+            String retriedJob = jobs.stream().filter(j -> j.targetId().equals(retried)).findFirst().orElseThrow().id();
+            String cancelledJob = jobs.stream().filter(j -> j.targetId().equals(cancelled)).findFirst().orElseThrow().id();
 
             login(editorName);
-            WebElement row = failedRow(title);
-            assertThat(row.getText()).contains("Cổng TTĐT tỉnh " + suffix, "HTTP 400");
+            WebElement row = failedRow(title, retried);
+            assertThat(row.getText()).contains("HTTP 400");
             screenshot("16-failed-deliveries");
+            Instant beforeRetry = Instant.now();
             row.findElement(By.xpath(".//button[normalize-space()='Gửi lại']")).click();
             assertThat(waitFor(By.cssSelector(".flash")).getText()).contains("Đã đưa lượt gửi vào hàng chờ gửi lại");
-            int before = posts.get();
-            Await.until(() -> posts.get() > before && schedules.failed(editor).stream().anyMatch(j -> j.productId().equals(id)),
-                    Duration.ofSeconds(30), "the retried post is refused again");
+            // The retry took: the job is queued again (or already being sent, or refused once more since the click).
+            JobView afterRetry = schedules.job(editor, retriedJob);
+            assertThat(afterRetry.state() != JobState.FAILED || afterRetry.updatedAt().isAfter(beforeRetry)).isTrue();
 
-            open("/");
-            failedRow(title).findElement(By.xpath(".//button[normalize-space()='Hủy lượt gửi']")).click();
+            failedRow(title, cancelled).findElement(By.xpath(".//button[normalize-space()='Hủy lượt gửi']")).click();
             assertThat(waitFor(By.cssSelector(".flash")).getText()).contains("Đã hủy lượt gửi");
+            assertThat(schedules.job(editor, cancelledJob).state()).isEqualTo(JobState.CANCELLED);
             // The job store is searched after its next refresh: the cancelled job leaves the list within moments.
             Await.until(() -> {
                 open("/");
-                return !driver.findElement(By.id("failed-deliveries")).getText().contains(title);
+                return !driver.findElement(By.id("failed-deliveries")).getText().contains("Cổng TTĐT " + cancelled);
             }, Duration.ofSeconds(10), "the cancelled delivery leaves the failed list");
         } finally {
             portal.stop(0);
         }
     }
 
-    private WebElement failedRow(String title) {
+    private WebElement failedRow(String title, String targetId) {
         open("/");
         return waitFor(By.id("failed-deliveries")).findElements(By.cssSelector("tbody tr")).stream()
-                .filter(tr -> tr.getText().contains(title)).findFirst().orElseThrow();
+                .filter(tr -> tr.getText().contains(title) && tr.getText().contains("Cổng TTĐT " + targetId)).findFirst().orElseThrow();
     }
 }
