@@ -44,14 +44,15 @@ http {
 }
 EOF
 nginx -c "$data/nginx/nginx.conf"
-# Its own process group, so that stopping it also stops the JVM that Maven forks.
-setsid ./mvnw -q -pl cms -am -DskipTests spring-boot:run -Dspring-boot.run.arguments="--server.port=$port \
+./mvnw -q -pl cms -am -DskipTests spring-boot:run -Dspring-boot.run.arguments="--server.port=$port \
   --bhxh.elasticsearch.embedded.data-directory=$data/elasticsearch --bhxh.demo.enabled=false \
   --bhxh.media.directory=$data/media --bhxh.publishing.credentials-key-file=$data/credentials.key \
   --bhxh.publishing.public-base-url=http://localhost:$port --bhxh.security.password.bcrypt-strength=4 \
+  --bhxh.elasticsearch.refresh-interval=100ms \
   --bhxh.security.initial-admin.password=$password" > "$data/app.log" 2>&1 &
 app=$!
-trap 'kill -- -$app 2>/dev/null; wait $app 2>/dev/null; kill $(cat "$data/nginx/nginx.pid") 2>/dev/null || true' EXIT
+# Maven forks the application's JVM: stop it by its arguments (it stops its Elasticsearch node), then Maven.
+trap 'pkill -f -- "--server.port=$port" || true; kill $app 2>/dev/null || true; kill $(cat "$data/nginx/nginx.pid") 2>/dev/null || true' EXIT
 until curl -sf "localhost:$port/actuator/health" | grep -q '"publishing":{"status":"UP"'; do
   sleep 1; kill -0 $app || { tail -30 "$data/app.log"; exit 1; }
 done
@@ -101,7 +102,11 @@ for product in ids:
     call("POST", "/api/v1/schedules", {"productId": product, "language": "vi", "targets": targets + ["vssid"],
         "publishAt": due.replace(tzinfo=None).isoformat(), "releaseId": "bench"})
 jobs = products * (per_product + 1)
-print(f"{products} products x {per_product + 1} targets = {jobs} jobs due at {due.isoformat()}", flush=True)
+scheduled = datetime.now(vietnam)
+print(f"{products} products x {per_product + 1} targets = {jobs} jobs due at {due.isoformat()}, all scheduled "
+      f"{(due - scheduled).total_seconds():.1f} s before", flush=True)
+if scheduled >= due:
+    sys.exit("scheduling took longer than the margin: rerun with fewer products")
 while True:
     release, _ = call("GET", "/api/v1/releases/bench")
     done = release["counts"].get("DELIVERED", 0)

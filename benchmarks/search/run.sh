@@ -15,12 +15,12 @@ password=bench-admin-password-123
 command -v hey >/dev/null || { apt-get update -qq && apt-get install -y -qq hey; }
 
 rm -rf "$data"; mkdir -p "$data"; chmod o+rx target "$data"
-# Its own process group, so that stopping it also stops the JVM that Maven forks.
-setsid ./mvnw -q -pl cms -am -DskipTests spring-boot:run -Dspring-boot.run.arguments="--server.port=$port \
+./mvnw -q -pl cms -am -DskipTests spring-boot:run -Dspring-boot.run.arguments="--server.port=$port \
   --bhxh.elasticsearch.embedded.data-directory=$PWD/$data --bhxh.demo.enabled=false \
   --bhxh.security.initial-admin.password=$password" > "$data/app.log" 2>&1 &
 app=$!
-trap 'kill -- -$app 2>/dev/null; wait $app 2>/dev/null' EXIT
+# Maven forks the application's JVM: stop it by its arguments (it stops its Elasticsearch node), then Maven.
+trap 'pkill -f -- "--server.port=$port" || true; kill $app 2>/dev/null || true' EXIT
 until curl -sf -u admin:$password "localhost:$port/api/v1/search?size=1" >/dev/null; do sleep 1; kill -0 $app || { tail -30 "$data/app.log"; exit 1; }; done
 es=$(grep -o 'Local Elasticsearch ready at http://127.0.0.1:[0-9]*' "$data/app.log" | grep -o 'http.*')
 echo "app on :$port, Elasticsearch at $es"

@@ -64,5 +64,7 @@ class DemoDataTest {
         assertThat(api.get("/api/v1/reference/audience-groups").body()).contains("\"code\":\"3.10\"", "\"parent\":\"3\"");
         assertThat(api.get("/api/v1/reference/campaigns").body()).contains("\"startMonthDay\":\"07-01\"");
         assertThat(Json.parse(api.get("/api/v1/reference/provinces").body())).hasSize(34);
+        // The one channel target a demo can use without outside accounts: the app feed this CMS serves.
+        assertThat(api.get("/api/v1/targets").body()).contains("\"id\":\"vssid-bang-tin\"", "\"channel\":\"APP_FEED\"");
     }
 }

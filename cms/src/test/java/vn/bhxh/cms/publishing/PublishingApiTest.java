@@ -183,6 +183,11 @@ class PublishingApiTest {
         assertThat(admin.getAnonymously("/api/v1/feeds/vi.txt").statusCode()).isEqualTo(404);
         assertThat(admin.post("/api/v1/feeds/vi.json", "{}").statusCode()).isEqualTo(405);
 
+        // Its first post out, the variant is PUBLISHED (and audited as done by the publisher).
+        Await.until(() -> "PUBLISHED".equals(Json.parse(editor.get(vi).body()).get("state").asString()), Duration.ofSeconds(10),
+                "the variant is marked published");
+        assertThat(admin.get("/api/v1/products/" + product + "/audit").body()).contains("\"actor\":\"publisher\"", "PUBLISH");
+
         HttpResponse<String> withdrawn = transition(approver, vi, "WITHDRAW", "Sai mức đóng, rút để sửa");
         assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
         remote.verify(1, deleteRequestedFor(urlEqualTo("/v24.0/1020_55")));
@@ -222,6 +227,46 @@ class PublishingApiTest {
         HttpResponse<String> cancelled = editor.post("/api/v1/schedules/" + job + "/cancel", "{\"reason\":\"Sẽ lên lịch bản mới\"}");
         assertThat(Json.parse(cancelled.body()).get("state").asString()).isEqualTo("CANCELLED");
         remote.verify(0, postRequestedFor(urlEqualTo("/v24.0/1020/feed")));
+    }
+
+    @Test
+    void aDraftsImageIsPrivateAndOnceApprovedItIsPublicAndGoesOutAsAFacebookPhotoPost() throws Exception {
+        remote.stubFor(post(urlEqualTo("/v24.0/1020/photos")).willReturn(okJson("{\"id\":\"1020_77\",\"post_id\":\"1020_78\"}")));
+        String facebook = createTarget(facebookTarget("fb-" + suffix));
+        HttpResponse<String> uploaded = editor.send(editor.request("/api/v1/assets?productType=INFOGRAPHIC&fileName=infographic.png")
+                .header("Content-Type", "image/png").POST(HttpRequest.BodyPublishers.ofByteArray(png())));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        String asset = Json.parse(uploaded.body()).get("id").asString();
+        HttpResponse<String> created = editor.post("/api/v1/products", "{\"info\":{\"type\":\"INFOGRAPHIC\",\"topics\":[\"VOLUNTARY_SI\"],"
+                + "\"audiences\":[\"3.1\"],\"scope\":\"NATIONAL\"},\"content\":{\"title\":\"Infographic BHXH tự nguyện " + suffix
+                + "\",\"summary\":\"Nhà nước hỗ trợ tiền đóng\",\"body\":\"<p>Hỗ trợ 30% cho hộ nghèo.</p>\","
+                + "\"assets\":[{\"assetId\":\"" + asset + "\",\"role\":\"image\"}]}}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String product = Json.parse(created.body()).get("productId").asString();
+        String media = "/api/v1/media/" + asset + "/infographic.png";
+
+        assertThat(admin.getAnonymously(media).statusCode()).isEqualTo(404);
+        approve("/api/v1/products/" + product + "/variants/vi");
+        HttpResponse<String> publicFile = admin.getAnonymously(media);
+        assertThat(publicFile.statusCode()).isEqualTo(200);
+        assertThat(publicFile.headers().firstValue("Content-Type")).hasValue("image/png");
+
+        String job = Json.parse(schedule(product, LocalDateTime.now(VIETNAM), null, facebook).body()).get(0).get("id").asString();
+        Await.until(() -> "DELIVERED".equals(state(job)), Duration.ofSeconds(30), "photo post delivered");
+        remote.verify(1, postRequestedFor(urlEqualTo("/v24.0/1020/photos"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
+                        java.net.URLEncoder.encode(media, java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(Json.parse(editor.get("/api/v1/schedules/" + job).body()).get("payload").get("media").get(0).get("url").asString())
+                .endsWith(media);
+    }
+
+    private static byte[] png() throws java.io.IOException {
+        try (var out = new java.io.ByteArrayOutputStream()) {
+            var image = new java.awt.image.BufferedImage(120, 80, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            image.setRGB(5, 5, 0x1E88E5);
+            javax.imageio.ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        }
     }
 
     private String facebookTarget(String id) {

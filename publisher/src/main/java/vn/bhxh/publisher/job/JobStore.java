@@ -205,6 +205,13 @@ public final class JobStore {
         })), max, "dueAt");
     }
 
+    /** Jobs delivered (or changed after delivery) since {@code since}, oldest change first. */
+    public List<StoredJob> deliveredSince(Instant since, int max) {
+        return search(Query.of(q -> q.bool(b -> b
+                .filter(f -> f.term(t -> t.field("state").value(JobState.DELIVERED.name())))
+                .filter(f -> f.range(r -> r.date(d -> d.field("updatedAt").gte(since.toString())))))), max, "updatedAt");
+    }
+
     /** Jobs in one state, most recently changed first (failed deliveries for the editors' dashboard). */
     public List<StoredJob> byState(JobState state, int max) {
         return search(Query.of(q -> q.term(t -> t.field("state").value(state.name()))), max, "updatedAt", SortOrder.Desc);

@@ -99,6 +99,11 @@ public final class PublishSchedule {
                 && (j.state() == JobState.PENDING || j.state() == JobState.PAUSED_TARGET), JobState.HELD, reason);
     }
 
+    /** What went out since {@code since} (oldest first), so the cms can mark those variants published. */
+    public List<PublishJob> deliveredSince(Instant since, int max) {
+        return store.deliveredSince(since, max).stream().map(StoredJob::job).toList();
+    }
+
     /** Failed jobs, most recent first: what someone must look at. */
     public List<PublishJob> failed(int max) {
         return store.byState(JobState.FAILED, max).stream().map(StoredJob::job).toList();
