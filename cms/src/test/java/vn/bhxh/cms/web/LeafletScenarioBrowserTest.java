@@ -118,8 +118,12 @@ class LeafletScenarioBrowserTest extends BrowserTest {
         screenshot("13-schedule-dialog");
         driver.findElement(By.id("schedule-button")).click();
         assertThat(waitFor(By.cssSelector(".flash")).getText()).contains("Đã lập lịch 1 lượt phát hành");
-        open("/");
-        assertThat(waitFor(By.id("going-out")).getText()).contains(title, "Ứng dụng VssID " + code);
+        // The job store is searched after its next refresh: the new job shows on the dashboard within moments.
+        vn.bhxh.cms.Await.until(() -> {
+            open("/");
+            return waitFor(By.id("going-out")).getText().contains(title);
+        }, java.time.Duration.ofSeconds(10), "the scheduled leaflet is going out this week");
+        assertThat(driver.findElement(By.id("going-out")).getText()).contains(title, "Ứng dụng VssID " + code);
 
         // The provincial user types the title without diacritics.
         login(provincial);
