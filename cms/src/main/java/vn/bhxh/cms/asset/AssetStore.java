@@ -31,6 +31,19 @@ class AssetStore {
         return Optional.ofNullable(operations.get(id, Asset.class));
     }
 
+    /** A user's downloads, newest first (the download history page); the count is refreshed first to include the latest. */
+    java.util.List<Download> downloadsBy(String username, int limit) {
+        indices.requireReady();
+        operations.indexOps(Download.class).refresh();
+        org.springframework.data.elasticsearch.client.elc.NativeQuery query = org.springframework.data.elasticsearch.client.elc.NativeQuery
+                .builder().withQuery(q -> q.term(t -> t.field("username").value(username)))
+                .withPageable(org.springframework.data.domain.PageRequest.of(0, limit,
+                        org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "at")))
+                .build();
+        return operations.search(query, Download.class).stream()
+                .map(org.springframework.data.elasticsearch.core.SearchHit::getContent).toList();
+    }
+
     void count(Download download) {
         indices.requireReady();
         counting.save(download);

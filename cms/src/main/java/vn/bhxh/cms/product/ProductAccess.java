@@ -126,6 +126,26 @@ public class ProductAccess {
         }
     }
 
+    /**
+     * Whether the actor may take this step now: the state allows it and {@link #requireTransition} would pass
+     * (pages show only the buttons that will work; the service checks again when pressed).
+     */
+    public boolean allows(Actor actor, Variant variant, WorkflowAction action) {
+        if (!action.allowedFrom(variant.state())) {
+            return false;
+        }
+        try {
+            requireTransition(actor, variant, action);
+            return true;
+        } catch (ForbiddenException e) {
+            return false;
+        }
+    }
+
+    public boolean canEdit(Actor actor, Variant variant) {
+        return canEditContent(actor, variant);
+    }
+
     private boolean canEditContent(Actor actor, Variant variant) {
         if (!variant.isSource()) {
             // Translations: translators of that language, or the product's owners.
@@ -153,8 +173,9 @@ public class ProductAccess {
             return true;
         }
         // A department (Ban Thu, Ban CSXH, …) reviews the products its unit owns; a topic reviewer those of its fields.
-        return !Collections.disjoint(topics, variant.product().topics())
-                || departments.contains(variant.product().ownerUnit());
+        // A product without an owning unit is nobody's by department (and Set.of(...).contains(null) would throw).
+        String owner = variant.product().ownerUnit();
+        return !Collections.disjoint(topics, variant.product().topics()) || (owner != null && departments.contains(owner));
     }
 
     private static boolean ownLocal(Actor actor, ProductInfo info) {

@@ -32,11 +32,11 @@ import vn.bhxh.cms.workflow.WorkflowState;
 @RequestMapping("/api/v1/products")
 class ProductController {
 
-    static final int MAX_TITLE = 300;
-    static final int MAX_SUMMARY = 2_000;
-    static final int MAX_BODY = 200_000;
-    static final int MAX_COMMENT = 2_000;
-    static final String LANGUAGE_TAG = "^[a-z]{2,3}(-[A-Z][a-z]{3})?$";
+    static final int MAX_TITLE = ContentLimits.TITLE;
+    static final int MAX_SUMMARY = ContentLimits.SUMMARY;
+    static final int MAX_BODY = ContentLimits.BODY;
+    static final int MAX_COMMENT = ContentLimits.COMMENT;
+    static final String LANGUAGE_TAG = ContentLimits.LANGUAGE_TAG;
 
     private final ProductService products;
     private final AuditLog audit;

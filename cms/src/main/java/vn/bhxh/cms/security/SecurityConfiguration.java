@@ -3,12 +3,13 @@ package vn.bhxh.cms.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import vn.bhxh.cms.elasticsearch.IndexedDocument;
 
@@ -36,13 +37,45 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The browser pages: a session after a form sign-in, CSRF tokens on every form (and in a meta tag for our own
+     * scripts), a Content-Security-Policy without inline scripts, a new session id at sign-in, throttled sign-ins.
+     * Which role opens which page is decided here; what a user may do with a product, by the services.
+     */
     @Bean
-    SecurityFilterChain site(HttpSecurity http) throws Exception {
+    SecurityFilterChain site(HttpSecurity http, SiteSecurityProperties properties, LoginThrottle throttle) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
+        success.setDefaultTargetUrl("/");
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/error", "/v3/api-docs/**").permitAll()
+                        .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/products/**").hasAnyRole(Role.ADMIN.name(), Role.EDITOR.name(),
+                                Role.REVIEWER.name(), Role.APPROVER.name(), Role.TRANSLATOR.name())
+                        .requestMatchers("/review/**").hasAnyRole(Role.REVIEWER.name(), Role.APPROVER.name(),
+                                Role.TRANSLATOR.name(), Role.ADMIN.name())
+                        .requestMatchers("/translate/**").hasAnyRole(Role.TRANSLATOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler((request, response, authentication) -> {
+                            throttle.succeeded(authentication.getName());
+                            success.onAuthenticationSuccess(request, response, authentication);
+                        })
+                        .failureHandler((request, response, exception) -> {
+                            throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+                            response.sendRedirect(request.getContextPath() + "/login?error");
+                        })
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                // A new session id at sign-in: an id planted before it (session fixation) is worthless afterwards.
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(properties.contentSecurityPolicy()))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
 

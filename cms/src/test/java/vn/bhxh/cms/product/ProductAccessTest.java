@@ -1,5 +1,6 @@
 package vn.bhxh.cms.product;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,6 +31,16 @@ class ProductAccessTest {
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> access.requireTransition(reviewer(Set.of("STUDENT_HI"), Set.of("BAN-CSYT")), leaflet,
                 WorkflowAction.REVIEW)).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void aProductWithoutAnOwningUnitIsRefusedToAnotherTopicsReviewerRatherThanFailing() {
+        Variant unowned = variant("vi", Set.of("VOLUNTARY_SI"), null);
+
+        assertThatThrownBy(() -> access.requireTransition(reviewer(Set.of("STUDENT_HI"), Set.of()), unowned, WorkflowAction.REVIEW))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(access.allows(reviewer(Set.of("STUDENT_HI"), Set.of("BAN-THU")), unowned, WorkflowAction.REVIEW)).isFalse();
+        assertThat(access.allows(reviewer(Set.of("VOLUNTARY_SI"), Set.of()), unowned, WorkflowAction.REVIEW)).isTrue();
     }
 
     @Test

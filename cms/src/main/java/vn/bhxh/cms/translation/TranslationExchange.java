@@ -1,0 +1,83 @@
+package vn.bhxh.cms.translation;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+import vn.bhxh.cms.api.ConflictException;
+import vn.bhxh.cms.product.ContentDiff;
+import vn.bhxh.cms.product.ProductService;
+import vn.bhxh.cms.product.Variant;
+import vn.bhxh.cms.product.VariantContent;
+import vn.bhxh.cms.security.Actor;
+
+/** Exports a variant for a translator and imports the translation back (JSON or XLIFF 2.0), for the API and the pages. */
+@Service
+public class TranslationExchange {
+
+    public static final int MAX_FILE_BYTES = 1_000_000;
+
+    private final ProductService products;
+    private final JsonMapper json;
+
+    TranslationExchange(ProductService products, JsonMapper json) {
+        this.products = products;
+        this.json = json;
+    }
+
+    /** A translation file and the version of the target variant it was made from (the ETag an import must carry). */
+    public record Export(TranslationFile file, org.springframework.data.elasticsearch.core.query.SeqNoPrimaryTerm version) {
+    }
+
+    public Export export(Actor actor, String id, String language) {
+        Variant target = products.readVariant(actor, id, language);
+        Variant source = products.readVariant(actor, id, Variant.SOURCE_LANGUAGE);
+        VariantContent s = source.content();
+        VariantContent t = target.content();
+        return new Export(new TranslationFile(id, Variant.SOURCE_LANGUAGE, language, source.revision(), List.of(
+                new TranslationFile.Unit("title", s.title(), t.title()),
+                new TranslationFile.Unit("summary", s.summary(), t.summary()),
+                new TranslationFile.Unit("body", s.body(), t.body()))), target.seqNoPrimaryTerm());
+    }
+
+    public String write(TranslationFile file, boolean xliff) {
+        return xliff ? Xliff.write(file) : json.writeValueAsString(file);
+    }
+
+    /**
+     * Reads the file (JSON unless {@code xliff}), checks it is for this variant and made from the current source, and saves
+     * the translated texts as a new revision made from {@code expected}.
+     */
+    public Variant importFile(Actor actor, String id, String language,
+            org.springframework.data.elasticsearch.core.query.SeqNoPrimaryTerm expected, byte[] body, boolean xliff) {
+        if (body.length > MAX_FILE_BYTES) {
+            throw new InvalidTranslationFileException("the file is larger than " + MAX_FILE_BYTES + " bytes");
+        }
+        TranslationFile file = xliff ? Xliff.read(body) : readJson(body);
+        if (!id.equals(file.productId()) || !language.equals(file.targetLanguage())) {
+            throw new InvalidTranslationFileException("the file is for " + file.productId() + "/" + file.targetLanguage()
+                    + ", not " + id + "/" + language);
+        }
+        int current = products.sourceRevision(id);
+        if (file.sourceRevision() != current) {
+            List<ContentDiff.FieldChange> changes = products.sourceChangesSince(actor, id, file.sourceRevision());
+            throw new ConflictException("source-changed", Map.of("sourceChanges", changes, "currentSourceRevision", current),
+                    file.sourceRevision(), current);
+        }
+        Variant existing = products.readVariant(actor, id, language);
+        VariantContent imported = new VariantContent(file.target("title"), file.target("summary"), file.target("body"),
+                existing.content().assets());
+        if (!imported.hasTitle()) {
+            throw new InvalidTranslationFileException("the unit 'title' has no target text");
+        }
+        return products.editContent(actor, id, language, expected, imported, "imported translation");
+    }
+
+    private TranslationFile readJson(byte[] body) {
+        try {
+            return json.readValue(body, TranslationFile.class);
+        } catch (RuntimeException e) {
+            throw new InvalidTranslationFileException("not a readable translation JSON file: " + e.getMessage());
+        }
+    }
+}
