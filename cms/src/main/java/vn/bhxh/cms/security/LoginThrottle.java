@@ -19,7 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class LoginThrottle {
 
-    /** Keys kept at most; beyond that the oldest entries are dropped so a flood of names cannot fill the memory. */
+    /**
+     * Keys kept at most. Beyond that the entries that block nobody are dropped, so a flood of made-up names can
+     * neither fill the memory nor wash out a block that is in force.
+     */
     static final int MAX_KEYS = 100_000;
 
     private final SiteSecurityProperties.Login limits;
@@ -41,7 +44,7 @@ public class LoginThrottle {
     public void failed(String username, String address) {
         Instant now = clock.instant();
         if (entries.size() >= MAX_KEYS) {
-            entries.clear();
+            entries.values().removeIf(entry -> !entry.blocks(now));
         }
         record(userKey(username), now, limits.maxFailures());
         record(addressKey(address), now, limits.maxFailuresPerAddress());
@@ -101,5 +104,9 @@ public class LoginThrottle {
     private static final class Entry {
         final Deque<Instant> failures = new ArrayDeque<>();
         Instant blockedUntil;
+
+        synchronized boolean blocks(Instant now) {
+            return blockedUntil != null && blockedUntil.isAfter(now);
+        }
     }
 }
