@@ -186,7 +186,9 @@ class PublishingApiTest {
         // Its first post out, the variant is PUBLISHED (and audited as done by the publisher).
         Await.until(() -> "PUBLISHED".equals(Json.parse(editor.get(vi).body()).get("state").asString()), Duration.ofSeconds(10),
                 "the variant is marked published");
-        assertThat(admin.get("/api/v1/products/" + product + "/audit").body()).contains("\"actor\":\"publisher\"", "PUBLISH");
+        // The audit entry is written just after the state is saved.
+        Await.until(() -> admin.get("/api/v1/products/" + product + "/audit").body().contains("\"actor\":\"publisher\""),
+                Duration.ofSeconds(5), "the publisher's PUBLISH is audited");
 
         HttpResponse<String> withdrawn = transition(approver, vi, "WITHDRAW", "Sai mức đóng, rút để sửa");
         assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
