@@ -12,6 +12,7 @@ import vn.bhxh.cms.api.NotFoundException;
 import vn.bhxh.cms.api.PreconditionFailedException;
 import vn.bhxh.cms.api.Versions;
 import vn.bhxh.cms.audit.AuditLog;
+import vn.bhxh.cms.elasticsearch.VersionConflicts;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.workflow.WorkflowAction;
 import vn.bhxh.cms.workflow.WorkflowState;
@@ -150,7 +151,7 @@ public class ProductService {
         try {
             store.create(requested.id(), requested, Variant.class);
         } catch (RuntimeException e) {
-            if (ProductStore.isConflict(e)) {
+            if (VersionConflicts.is(e)) {
                 throw new ConflictException("variant-exists", language);
             }
             throw e;
@@ -256,7 +257,7 @@ public class ProductService {
             if (mayBeScheduled(translation)) {
                 publication.hold(translation, "Bản tiếng Việt đã sửa (phiên bản " + sourceRevision + ") / the Vietnamese source changed");
             }
-            retryOnConflict(() -> {
+            VersionConflicts.retry(() -> {
                 Variant fresh = store.variant(productId, translation.language()).orElseThrow();
                 store.save(fresh.withSource(fresh.sourceRevision(), true, clock.instant()));
             });
@@ -266,7 +267,7 @@ public class ProductService {
     }
 
     private void copyInfo(Variant variant, ProductInfo info) {
-        retryOnConflict(() -> {
+        VersionConflicts.retry(() -> {
             Variant fresh = store.variant(variant.productId(), variant.language()).orElseThrow();
             store.save(fresh.withProduct(info, clock.instant()));
         });
@@ -275,20 +276,6 @@ public class ProductService {
     /** Jobs exist only for variants that were approved; other states have nothing pending to hold. */
     private static boolean mayBeScheduled(Variant variant) {
         return variant.state() == WorkflowState.APPROVED || variant.state() == WorkflowState.PUBLISHED;
-    }
-
-    /** Background updates (not the user's own write) simply re-read and retry when someone else saved first. */
-    private static void retryOnConflict(Runnable update) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                update.run();
-                return;
-            } catch (RuntimeException e) {
-                if (!ProductStore.isConflict(e) || attempt >= 5) {
-                    throw e;
-                }
-            }
-        }
     }
 
     /**
@@ -310,7 +297,7 @@ public class ProductService {
     }
 
     private static RuntimeException staleOr(RuntimeException e, java.util.function.Supplier<Object> current) {
-        if (!ProductStore.isConflict(e)) {
+        if (!VersionConflicts.is(e)) {
             return e;
         }
         Object now = current.get();

@@ -2,7 +2,6 @@ package vn.bhxh.cms.product;
 
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.elasticsearch.client.elc.NativeQuery;
@@ -118,8 +117,4 @@ public class ProductStore {
         return operations.count(NativeQuery.builder().withQuery(QueryBuilders.matchAll(m -> m)).build(), Product.class);
     }
 
-    static boolean isConflict(RuntimeException e) {
-        return e instanceof OptimisticLockingFailureException
-                || (e.getMessage() != null && e.getMessage().contains("version_conflict_engine_exception"));
-    }
 }

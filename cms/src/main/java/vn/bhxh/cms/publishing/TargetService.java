@@ -14,6 +14,7 @@ import vn.bhxh.cms.api.ConflictException;
 import vn.bhxh.cms.api.ForbiddenException;
 import vn.bhxh.cms.api.NotFoundException;
 import vn.bhxh.cms.audit.AuditLog;
+import vn.bhxh.cms.elasticsearch.VersionConflicts;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.security.Role;
 import vn.bhxh.publisher.crypto.CredentialCipher;
@@ -84,7 +85,7 @@ public class TargetService {
         try {
             store.create(target);
         } catch (RuntimeException e) {
-            if (TargetStore.isConflict(e)) {
+            if (VersionConflicts.is(e)) {
                 throw new ConflictException("target-exists", command.id());
             }
             throw e;

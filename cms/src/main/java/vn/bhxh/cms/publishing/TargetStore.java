@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
@@ -17,6 +16,7 @@ import org.springframework.data.elasticsearch.core.query.IndexQueryBuilder;
 import org.springframework.data.elasticsearch.client.elc.NativeQuery;
 import org.springframework.stereotype.Component;
 import vn.bhxh.cms.elasticsearch.IndexInitializer;
+import vn.bhxh.cms.elasticsearch.VersionConflicts;
 import vn.bhxh.publisher.crypto.SealedSecret;
 import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.delivery.TargetDirectory;
@@ -91,25 +91,7 @@ class TargetStore implements TargetDirectory {
     }
 
     private void update(String targetId, UnaryOperator<ChannelTarget> change) {
-        for (int attempt = 1; ; attempt++) {
-            ChannelTarget current = get(targetId).orElse(null);
-            if (current == null) {
-                return;
-            }
-            try {
-                save(change.apply(current));
-                return;
-            } catch (RuntimeException e) {
-                if (!isConflict(e) || attempt >= 5) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    static boolean isConflict(RuntimeException e) {
-        return e instanceof OptimisticLockingFailureException
-                || (e.getMessage() != null && e.getMessage().contains("version_conflict_engine_exception"));
+        VersionConflicts.retry(() -> get(targetId).ifPresent(current -> save(change.apply(current))));
     }
 
     static Target target(ChannelTarget t) {

@@ -13,6 +13,7 @@ import org.springframework.data.elasticsearch.core.mapping.IndexCoordinates;
 import org.springframework.data.elasticsearch.core.query.IndexQuery;
 import org.springframework.data.elasticsearch.core.query.IndexQueryBuilder;
 import org.springframework.stereotype.Component;
+import vn.bhxh.cms.elasticsearch.VersionConflicts;
 import vn.bhxh.templates.channel.TemplateSlot;
 import vn.bhxh.templates.template.ConcurrentTemplateChangeException;
 import vn.bhxh.templates.template.TemplateKey;
@@ -65,6 +66,9 @@ class ElasticsearchTemplateRepository implements TemplateRepository {
         try {
             operations.index(create, IndexCoordinates.of("template-overrides"));
         } catch (RuntimeException e) {
+            if (!VersionConflicts.is(e)) {
+                throw e;
+            }
             // The same version id created meanwhile by someone else: op_type=create makes the second one fail.
             throw new ConcurrentTemplateChangeException(key, expectedLatestVersion, latest(key).map(TemplateVersion::version).orElse(0));
         }
