@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import vn.bhxh.cms.api.ConflictException;
 import vn.bhxh.cms.asset.VariantMedia;
+import vn.bhxh.cms.asset.VariantMedia.MediaFile;
 import vn.bhxh.cms.product.Variant;
 import vn.bhxh.cms.template.VariantRenderInputs;
 import vn.bhxh.publisher.job.Channel;
@@ -50,30 +51,39 @@ class PayloadRenderer {
         };
     }
 
-    ChannelPayload render(Variant variant, ChannelTarget target) {
-        RenderInput input = inputs.of(variant);
+    /** One payload per target; the variant's files and template input are looked up once for all of them. */
+    List<ChannelPayload> render(Variant variant, List<ChannelTarget> targets) {
+        List<MediaFile> files = media.of(variant.content().assets());
+        RenderInput input = inputs.of(variant, files);
+        return targets.stream().map(target -> render(variant, input, files, target)).toList();
+    }
+
+    private ChannelPayload render(Variant variant, RenderInput input, List<MediaFile> files, ChannelTarget target) {
         Preview preview = renderer.preview(input, templateChannel(target.channel()), PreviewOptions.DEFAULT);
         if (!preview.publishable()) {
             throw new ConflictException("not-publishable", Map.of("violations", preview.violations()), target.name(),
                     preview.violations().stream().map(v -> v.vietnamese()).collect(Collectors.joining("; ")));
         }
-        List<MediaRef> files = media.of(variant.content().assets()).stream()
-                .map(f -> new MediaRef(inputs.url(f), f.fileName(), f.mediaType())).toList();
         String audience = String.join(",", new TreeSet<>(variant.product().audiences()));
         String summary = variant.content().summary();
         String link = input.publicUrl();
         return switch (preview.payload()) {
-            case PortalArticle a -> payload(target, variant, audience, a.title(), a.html(), summary, link, files);
+            case PortalArticle a -> payload(target, variant, audience, a.title(), a.html(), summary, link, refs(files, null));
             case FacebookPost p -> payload(target, variant, audience, variant.content().title(), p.message(), summary,
-                    p.link() == null ? link : p.link(), files);
-            case ZaloArticle z -> payload(target, variant, audience, z.title(), text(z), z.description(), link, files);
+                    p.link() == null ? link : p.link(), refs(files, null));
+            case ZaloArticle z -> payload(target, variant, audience, z.title(), text(z), z.description(), link, refs(files, null));
             case YoutubeVideo y -> payload(target, variant, audience, y.title(), y.description(), summary, link,
-                    files.stream().filter(f -> f.contentType() != null && f.contentType().startsWith("video/")).toList());
+                    refs(files, "video"));
             case FeedCard c -> payload(target, variant, audience, c.title(), c.summary(), c.summary(),
-                    c.url() == null ? link : c.url(), files.stream()
-                            .filter(f -> f.contentType() != null && f.contentType().startsWith("image/")).toList());
+                    c.url() == null ? link : c.url(), refs(files, "image"));
             default -> throw new IllegalStateException("No payload mapping for " + preview.payload().getClass().getSimpleName());
         };
+    }
+
+    /** The files as channels fetch them, by public URL; {@code kind} null keeps every file. */
+    private List<MediaRef> refs(List<MediaFile> files, String kind) {
+        return files.stream().filter(f -> kind == null || f.is(kind))
+                .map(f -> new MediaRef(inputs.url(f), f.fileName(), f.mediaType())).toList();
     }
 
     private static ChannelPayload payload(ChannelTarget target, Variant variant, String audience, String title, String body,

@@ -97,13 +97,10 @@ public class ScheduleService {
         if (variant.outdated()) {
             throw new ConflictException("translation-outdated", variant.language());
         }
-        List<ChannelPayload> rendered = new ArrayList<>();
-        Map<String, String> names = new LinkedHashMap<>();
-        for (String targetId : targetIds) {
-            ChannelTarget target = targets.get(targetId).orElseThrow(() -> new BadRequestException("unknown-target", targetId));
-            names.put(target.id(), target.name());
-            rendered.add(payloads.render(variant, target));
-        }
+        List<ChannelTarget> chosen = targetIds.stream()
+                .map(id -> targets.get(id).orElseThrow(() -> new BadRequestException("unknown-target", id))).toList();
+        List<ChannelPayload> rendered = payloads.render(variant, chosen);
+        Map<String, String> names = chosen.stream().collect(Collectors.toMap(ChannelTarget::id, ChannelTarget::name));
         String campaign = command.campaign() != null ? command.campaign() : variant.product().campaign();
         List<PublishJob> jobs = schedule.schedule(new ScheduleRequest(command.releaseId(), campaign, variant.productId(),
                 variant.language(), String.valueOf(variant.revision()), command.publishAt(), command.unpublishAt(), rendered));

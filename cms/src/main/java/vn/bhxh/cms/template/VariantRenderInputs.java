@@ -28,6 +28,11 @@ public class VariantRenderInputs {
     }
 
     public RenderInput of(Variant variant) {
+        return of(variant, media.of(variant.content().assets()));
+    }
+
+    /** The same, with the variant's files already looked up. */
+    public RenderInput of(Variant variant, List<MediaFile> files) {
         if (!variant.content().hasTitle()) {
             throw new ConflictException("empty-variant", variant.language());
         }
@@ -43,7 +48,6 @@ public class VariantRenderInputs {
                 .publicUrl(site.productPage(variant.productId(), variant.language()))
                 .campaignCode(variant.product().campaign())
                 .author(variant.product().ownerUnit());
-        List<MediaFile> files = media.of(variant.content().assets());
         files.stream().filter(f -> f.is("image")).findFirst().ifPresent(f -> input.imageUrl(url(f)));
         files.stream().filter(f -> f.is("audio")).findFirst().ifPresent(f -> input.audio(url(f), duration(f)));
         files.stream().filter(f -> f.is("video")).findFirst().ifPresent(f -> input.video(url(f), duration(f)));
