@@ -96,7 +96,7 @@ class AuthorizationMatrixTest {
                 c -> get(c, "/api/v1/templates"));
         check(mismatches, "upload a file", "201 201 403 403 201 201 403 401",
                 c -> send(c, request(c, "/api/v1/assets?productType=INFOGRAPHIC&fileName=a.png").header("Content-Type", "image/png")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(png()))));
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(TestImages.png(40, 30)))));
         check(mismatches, "list channel targets", "200 200 403 200 403 403 403 401",
                 c -> get(c, "/api/v1/targets"));
         check(mismatches, "create a channel target", "201 403 403 403 403 403 403 401",
@@ -131,17 +131,6 @@ class AuthorizationMatrixTest {
                 assertThat(response.headers().firstValue("Content-Type")).as(family + " as " + caller)
                         .hasValue("application/problem+json");
             }
-        }
-    }
-
-    private static byte[] png() {
-        try (var out = new java.io.ByteArrayOutputStream()) {
-            var image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
-            image.setRGB(5, 5, 0x1E88E5);
-            javax.imageio.ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 

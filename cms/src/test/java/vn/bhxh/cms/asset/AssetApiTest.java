@@ -2,8 +2,6 @@ package vn.bhxh.cms.asset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -38,6 +36,7 @@ import vn.bhxh.cms.ApiClient;
 import vn.bhxh.cms.Await;
 import vn.bhxh.cms.CmsIntegrationTest;
 import vn.bhxh.cms.Json;
+import vn.bhxh.cms.TestImages;
 import vn.bhxh.cms.elasticsearch.IndexInitializer;
 
 @CmsIntegrationTest
@@ -70,7 +69,7 @@ class AssetApiTest {
 
     @Test
     void anUploadedImageIsServedSafelyWithEtagRangeAndItsVietnameseName() throws Exception {
-        byte[] png = png(1600, 900);
+        byte[] png = TestImages.png(1600, 900);
         JsonNode asset = upload("INFOGRAPHIC", POSTER_NAME, "image/png", png);
         assertThat(asset.get("format").asString()).isEqualTo("PNG");
         assertThat(asset.get("width").asInt()).isEqualTo(1600);
@@ -172,8 +171,8 @@ class AssetApiTest {
 
     @Test
     void aSelectionIsBundledAsAZipWithAManifest() throws Exception {
-        JsonNode first = upload("INFOGRAPHIC", "Infographic BHXH tự nguyện.png", "image/png", png(300, 200));
-        JsonNode second = upload("PRINT_MASTER", "Tờ gấp HSSV.png", "image/png", png(200, 300));
+        JsonNode first = upload("INFOGRAPHIC", "Infographic BHXH tự nguyện.png", "image/png", TestImages.png(300, 200));
+        JsonNode second = upload("PRINT_MASTER", "Tờ gấp HSSV.png", "image/png", TestImages.png(200, 300));
         String body = "{\"title\":\"Đợt cao điểm tháng 5 – tiếng Tày\",\"items\":["
                 + "{\"assetId\":\"" + first.get("id").asString() + "\",\"product\":\"Infographic BHXH tự nguyện\",\"language\":\"tyz\",\"version\":2},"
                 + "{\"assetId\":\"" + second.get("id").asString() + "\",\"product\":\"Tờ gấp HSSV\",\"language\":\"tyz\",\"version\":1}]}";
@@ -208,19 +207,6 @@ class AssetApiTest {
 
     private HttpResponse<byte[]> bytes(HttpRequest.Builder request) throws Exception {
         return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static byte[] png(int width, int height) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.RED);
-        g.fillRect(0, 0, width / 2, height);
-        g.setColor(Color.BLUE);
-        g.fillRect(width / 2, 0, width - width / 2, height);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 
     /** Mono 16-bit 8 kHz, a 1 kHz tone at −20 dBFS: about −23 LUFS. */

@@ -36,6 +36,7 @@ import vn.bhxh.cms.ApiClient;
 import vn.bhxh.cms.Await;
 import vn.bhxh.cms.CmsIntegrationTest;
 import vn.bhxh.cms.Json;
+import vn.bhxh.cms.TestImages;
 import vn.bhxh.cms.TestUsers;
 import vn.bhxh.cms.elasticsearch.IndexInitializer;
 
@@ -236,7 +237,7 @@ class PublishingApiTest {
         remote.stubFor(post(urlEqualTo("/v24.0/1020/photos")).willReturn(okJson("{\"id\":\"1020_77\",\"post_id\":\"1020_78\"}")));
         String facebook = createTarget(facebookTarget("fb-" + suffix));
         HttpResponse<String> uploaded = editor.send(editor.request("/api/v1/assets?productType=INFOGRAPHIC&fileName=infographic.png")
-                .header("Content-Type", "image/png").POST(HttpRequest.BodyPublishers.ofByteArray(png())));
+                .header("Content-Type", "image/png").POST(HttpRequest.BodyPublishers.ofByteArray(TestImages.png(120, 80))));
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         String asset = Json.parse(uploaded.body()).get("id").asString();
         HttpResponse<String> created = editor.post("/api/v1/products", "{\"info\":{\"type\":\"INFOGRAPHIC\",\"topics\":[\"VOLUNTARY_SI\"],"
@@ -260,15 +261,6 @@ class PublishingApiTest {
                         java.net.URLEncoder.encode(media, java.nio.charset.StandardCharsets.UTF_8))));
         assertThat(Json.parse(editor.get("/api/v1/schedules/" + job).body()).get("payload").get("media").get(0).get("url").asString())
                 .endsWith(media);
-    }
-
-    private static byte[] png() throws java.io.IOException {
-        try (var out = new java.io.ByteArrayOutputStream()) {
-            var image = new java.awt.image.BufferedImage(120, 80, java.awt.image.BufferedImage.TYPE_INT_RGB);
-            image.setRGB(5, 5, 0x1E88E5);
-            javax.imageio.ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        }
     }
 
     private String facebookTarget(String id) {
