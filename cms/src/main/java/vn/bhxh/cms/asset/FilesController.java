@@ -1,0 +1,111 @@
+package vn.bhxh.cms.asset;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import vn.bhxh.cms.api.BadRequestException;
+import vn.bhxh.cms.api.NotFoundException;
+import vn.bhxh.cms.product.AssetRef;
+import vn.bhxh.cms.product.ProductService;
+import vn.bhxh.cms.product.Variant;
+import vn.bhxh.cms.security.AccountPrincipal;
+import vn.bhxh.cms.site.PageController;
+import vn.bhxh.media.derive.ThumbnailSize;
+
+/**
+ * Files for signed-in pages: the original (download or inline for players), preview images, a bundle of chosen
+ * files of one variant, and the user's own download history. Every download is counted per user by the asset service.
+ */
+@PageController
+class FilesController {
+
+    /** Rows the download history shows. */
+    static final int HISTORY_SIZE = 200;
+
+    private final AssetFiles files;
+    private final ProductService products;
+
+    FilesController(AssetFiles files, ProductService products) {
+        this.files = files;
+        this.products = products;
+    }
+
+    @GetMapping("/files/{assetId}")
+    void download(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String assetId,
+            @RequestParam(defaultValue = "false") boolean inline, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        files.serveOriginal(user.actor(), assetId, inline, request, response);
+    }
+
+    @GetMapping("/files/{assetId}/thumbnails/{size}")
+    void thumbnail(@PathVariable String assetId, @PathVariable String size, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        ThumbnailSize thumbnailSize;
+        try {
+            thumbnailSize = ThumbnailSize.valueOf(size.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("ảnh xem trước", assetId + "/" + size);
+        }
+        files.serveThumbnail(assetId, thumbnailSize, request, response);
+    }
+
+    /**
+     * The chosen files of one variant as one ZIP, made while it downloads. Only files of that variant, which the user
+     * must be able to read, can be chosen.
+     */
+    @PostMapping(value = "/catalogue/{id}/{language}/bundle", produces = "application/zip")
+    ResponseEntity<StreamingResponseBody> bundle(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
+            @PathVariable String language, @RequestParam(name = "assetId", required = false) List<String> chosen) {
+        Variant variant = products.readVariant(user.actor(), id, language);
+        if (chosen == null || chosen.isEmpty()) {
+            throw new BadRequestException("ui-bundle-empty");
+        }
+        if (chosen.size() > AssetFiles.MAX_BUNDLE_ITEMS) {
+            throw new BadRequestException("ui-bundle-too-large", AssetFiles.MAX_BUNDLE_ITEMS);
+        }
+        List<String> own = variant.content().assets().stream().map(AssetRef::assetId).toList();
+        List<AssetFiles.Item> items = chosen.stream().distinct().map(assetId -> {
+            if (!own.contains(assetId)) {
+                throw new NotFoundException("tệp", assetId);
+            }
+            return new AssetFiles.Item(assetId, variant.content().title(), language, variant.revision());
+        }).toList();
+        String title = variant.content().hasTitle() ? variant.content().title() : id;
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, AssetFiles.attachment(title + ".zip"))
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .body(out -> files.writeBundle(user.actor(), title, items, out));
+    }
+
+    @GetMapping("/downloads")
+    String history(@AuthenticationPrincipal AccountPrincipal user, Model model) {
+        List<Download> downloads = files.downloadsBy(user.actor(), HISTORY_SIZE);
+        model.addAttribute("downloads", downloads.stream().map(d -> new HistoryRow(d, fileName(d.assetId()))).toList());
+        model.addAttribute("limit", HISTORY_SIZE);
+        return "catalogue/downloads";
+    }
+
+    record HistoryRow(Download download, String fileName) {
+    }
+
+    private String fileName(String assetId) {
+        try {
+            return files.get(assetId).fileName();
+        } catch (NotFoundException e) {
+            return assetId;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package vn.bhxh.cms.distribution;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import vn.bhxh.publisher.job.Channel;
+import vn.bhxh.publisher.job.ChannelPayload;
+import vn.bhxh.publisher.job.DeliveryAttempt;
+import vn.bhxh.publisher.job.JobState;
+import vn.bhxh.publisher.job.PublishJob;
+import vn.bhxh.publisher.schedule.PublishSchedule;
+
+/**
+ * A publish job as the API shows it: times in UTC plus the Vietnamese wall-clock time editors entered; {@code title}
+ * is the title that goes out. The payload
+ * and the delivery log come with a single job ({@code detailed}); lists leave them out.
+ *
+ * @param removeByHand the variant was withdrawn but this post is still online: the service did not let us remove it
+ */
+public record JobView(String id, String releaseId, String campaign, String productId, String language, String revision, String title,
+        String targetId, String targetName, Channel channel, Instant dueAt, String dueAtVietnam, Instant unpublishAt,
+        JobState state, int attempts, String reason, String remoteId, String remoteUrl, String payloadSha256,
+        boolean removeByHand, Instant createdAt, Instant updatedAt, ChannelPayload payload, List<DeliveryAttempt> deliveryLog) {
+
+    static final DateTimeFormatter VIETNAMESE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(PublishSchedule.VIETNAM);
+
+    static JobView of(PublishJob job, String targetName, boolean detailed, boolean removeByHand) {
+        return new JobView(job.id(), job.releaseId(), job.campaign(), job.productId(), job.language(), job.variantRevision(),
+                job.payload() == null ? null : job.payload().title(),
+                job.targetId(), targetName, job.channel(), job.dueAt(), VIETNAMESE_TIME.format(job.dueAt()), job.unpublishAt(),
+                job.state(), job.attempts(), job.reason(), job.remoteId(), job.remoteUrl(), job.payloadSha256(), removeByHand,
+                job.createdAt(), job.updatedAt(), detailed ? job.payload() : null, detailed ? job.deliveryLog() : null);
+    }
+}

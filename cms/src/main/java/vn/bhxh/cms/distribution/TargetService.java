@@ -1,0 +1,212 @@
+package vn.bhxh.cms.distribution;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import vn.bhxh.cms.api.BadRequestException;
+import vn.bhxh.cms.api.ConflictException;
+import vn.bhxh.cms.api.ForbiddenException;
+import vn.bhxh.cms.api.NotFoundException;
+import vn.bhxh.cms.audit.AuditLog;
+import vn.bhxh.cms.elasticsearch.VersionConflicts;
+import vn.bhxh.cms.security.Actor;
+import vn.bhxh.cms.security.Role;
+import vn.bhxh.publisher.crypto.CredentialCipher;
+import vn.bhxh.publisher.delivery.ConnectionCheck;
+import vn.bhxh.publisher.delivery.TargetCredentials;
+import vn.bhxh.publisher.job.Channel;
+import vn.bhxh.publisher.schedule.PublishSchedule;
+
+/** The directory of channel targets: admins configure them; editors pick from them when scheduling. */
+@Service
+public class TargetService {
+
+    static final int MAX_NAME = 200;
+    static final int MAX_CREDENTIALS = 10;
+    static final int MAX_CREDENTIAL_LENGTH = 4096;
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,59}");
+    /** What each connector cannot work without; other documented keys (Zalo's refresh pair, Facebook's app id) are optional. */
+    static final Map<Channel, Set<String>> REQUIRED_CREDENTIALS = Map.of(
+            Channel.WEBHOOK, Set.of("secret"),
+            Channel.WORDPRESS, Set.of("username", "application_password"),
+            Channel.FACEBOOK, Set.of("page_access_token"),
+            Channel.ZALO, Set.of("access_token"),
+            Channel.YOUTUBE, Set.of("access_token"),
+            Channel.APP_FEED, Set.of());
+
+    private final TargetStore store;
+    private final CredentialCipher cipher;
+    private final ConnectionCheck check;
+    private final PublishSchedule schedule;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    TargetService(TargetStore store, CredentialCipher cipher, ConnectionCheck check, PublishSchedule schedule, AuditLog audit,
+            Clock clock) {
+        this.store = store;
+        this.cipher = cipher;
+        this.check = check;
+        this.schedule = schedule;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public List<TargetView> list(Actor actor) {
+        if (!actor.hasAny(Role.ADMIN, Role.EDITOR, Role.APPROVER)) {
+            throw new ForbiddenException("forbidden-action", "TARGETS");
+        }
+        return store.list().stream().map(TargetView::of).toList();
+    }
+
+    public TargetView get(Actor actor, String id) {
+        requireAdmin(actor);
+        return TargetView.of(find(id));
+    }
+
+    public TargetView create(Actor actor, TargetCommand command) {
+        requireAdmin(actor);
+        if (command.id() == null || !ID.matcher(command.id()).matches()) {
+            throw new BadRequestException("invalid-target-id", String.valueOf(command.id()));
+        }
+        validate(command);
+        Map<String, String> credentials = command.credentials() == null ? Map.of() : command.credentials();
+        requireCredentials(command.channel(), command.endpoint(), credentials);
+        Instant now = clock.instant();
+        ChannelTarget target = new ChannelTarget(command.id(), command.channel(), command.name().strip(), blankToNull(command.endpoint()),
+                blankToNull(command.account()), credentials.isEmpty() ? null : TargetCredentials.seal(cipher, command.id(), credentials).value(),
+                List.copyOf(new TreeSet<>(credentials.keySet())), interval(command), command.adminContacts(), blankToNull(command.province()),
+                false, null, null, now, now, null);
+        try {
+            store.create(target);
+        } catch (RuntimeException e) {
+            if (VersionConflicts.is(e)) {
+                throw new ConflictException("target-exists", command.id());
+            }
+            throw e;
+        }
+        audit.record(actor.username(), "TARGET_CREATED", null, null, null, null, null,
+                "target " + command.id() + " " + command.channel() + " credentials " + target.credentialNames());
+        return TargetView.of(find(command.id()));
+    }
+
+    public TargetView update(Actor actor, String id, TargetCommand command) {
+        requireAdmin(actor);
+        ChannelTarget current = find(id);
+        if (command.channel() != null && command.channel() != current.channel()) {
+            throw new BadRequestException("target-channel-fixed", current.channel().name());
+        }
+        TargetCommand complete = new TargetCommand(id, current.channel(), command.name(), command.endpoint(), command.account(),
+                command.credentials(), command.minIntervalSeconds(), command.adminContacts(), command.province());
+        validate(complete);
+        String sealed = current.sealedCredentials();
+        List<String> names = current.credentialNames();
+        if (command.credentials() != null) {
+            requireCredentials(current.channel(), complete.endpoint(), command.credentials());
+            sealed = command.credentials().isEmpty() ? null : TargetCredentials.seal(cipher, id, command.credentials()).value();
+            names = List.copyOf(new TreeSet<>(command.credentials().keySet()));
+        } else if (current.channel() == Channel.APP_FEED && blankToNull(complete.endpoint()) != null && !names.contains("secret")) {
+            throw new BadRequestException("missing-credential", "secret", Channel.APP_FEED.name());
+        }
+        ChannelTarget changed = new ChannelTarget(id, current.channel(), complete.name().strip(), blankToNull(complete.endpoint()),
+                blankToNull(complete.account()), sealed, names, interval(complete), complete.adminContacts(),
+                blankToNull(complete.province()), current.paused(), current.pausedReason(), current.pausedAt(), current.createdAt(),
+                clock.instant(), current.seqNoPrimaryTerm());
+        store.save(changed);
+        audit.record(actor.username(), "TARGET_UPDATED", null, null, null, null, null,
+                "target " + id + (command.credentials() == null ? "" : ", credentials replaced " + names));
+        return TargetView.of(find(id));
+    }
+
+    /** The admin's "test connection": one read-only call with the stored credentials. */
+    public ConnectionCheck.Result test(Actor actor, String id) {
+        requireAdmin(actor);
+        ChannelTarget target = find(id);
+        ConnectionCheck.Result result;
+        try {
+            result = check.check(TargetStore.target(target), TargetCredentials.open(cipher, TargetStore.target(target)));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            result = new ConnectionCheck.Result(false, null, e.getMessage());
+        }
+        audit.record(actor.username(), "TARGET_TESTED", null, null, null, null, null,
+                "target " + id + (result.ok() ? " ok" : " failed: " + result.message()));
+        return result;
+    }
+
+    /** After reconnecting a paused target: it takes posts again and its paused jobs go out. */
+    public int resume(Actor actor, String id) {
+        requireAdmin(actor);
+        find(id);
+        store.resume(id);
+        int resumed = schedule.resumeTarget(id).size();
+        audit.record(actor.username(), "TARGET_RESUMED", null, null, null, null, null, "target " + id + ", jobs resumed " + resumed);
+        return resumed;
+    }
+
+    private ChannelTarget find(String id) {
+        return store.get(id).orElseThrow(() -> new NotFoundException("target", id));
+    }
+
+    private static void validate(TargetCommand command) {
+        if (command.channel() == null) {
+            throw new BadRequestException("invalid-target", "channel");
+        }
+        if (command.name() == null || command.name().isBlank() || command.name().length() > MAX_NAME) {
+            throw new BadRequestException("invalid-target", "name");
+        }
+        boolean optionalPush = command.channel() == Channel.APP_FEED;
+        if (!optionalPush || (command.endpoint() != null && !command.endpoint().isBlank())) {
+            URI endpoint;
+            try {
+                endpoint = command.endpoint() == null ? null : URI.create(command.endpoint().strip());
+            } catch (IllegalArgumentException e) {
+                endpoint = null;
+            }
+            if (endpoint == null || endpoint.getHost() == null
+                    || !("https".equals(endpoint.getScheme()) || "http".equals(endpoint.getScheme()))) {
+                throw new BadRequestException("invalid-target", "endpoint");
+            }
+        }
+        if ((command.channel() == Channel.FACEBOOK || command.channel() == Channel.ZALO)
+                && (command.account() == null || command.account().isBlank())) {
+            throw new BadRequestException("invalid-target", "account");
+        }
+        if (command.minIntervalSeconds() != null && (command.minIntervalSeconds() < 0 || command.minIntervalSeconds() > 86_400)) {
+            throw new BadRequestException("invalid-target", "minIntervalSeconds");
+        }
+    }
+
+    /** The app feed needs no credentials, unless it also pushes to the app backend: then it signs like a portal webhook. */
+    private static void requireCredentials(Channel channel, String endpoint, Map<String, String> credentials) {
+        if (credentials.size() > MAX_CREDENTIALS || credentials.values().stream()
+                .anyMatch(v -> v == null || v.length() > MAX_CREDENTIAL_LENGTH)) {
+            throw new BadRequestException("invalid-target", "credentials");
+        }
+        Set<String> required = channel == Channel.APP_FEED && endpoint != null && !endpoint.isBlank()
+                ? REQUIRED_CREDENTIALS.get(Channel.WEBHOOK) : REQUIRED_CREDENTIALS.get(channel);
+        for (String name : required) {
+            if (credentials.get(name) == null || credentials.get(name).isBlank()) {
+                throw new BadRequestException("missing-credential", name, channel.name());
+            }
+        }
+    }
+
+    private static long interval(TargetCommand command) {
+        return command.minIntervalSeconds() == null ? 0 : command.minIntervalSeconds();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.has(Role.ADMIN)) {
+            throw new ForbiddenException("forbidden-action", "TARGETS");
+        }
+    }
+}

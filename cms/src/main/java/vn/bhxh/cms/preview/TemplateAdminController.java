@@ -1,0 +1,92 @@
+package vn.bhxh.cms.preview;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.bhxh.cms.api.NotFoundException;
+import vn.bhxh.cms.security.AccountPrincipal;
+import vn.bhxh.templates.channel.TemplateSlot;
+import vn.bhxh.templates.render.ProductRenderer;
+import vn.bhxh.templates.template.ResolvedTemplate;
+import vn.bhxh.templates.template.TemplateField;
+import vn.bhxh.templates.template.TemplateKey;
+import vn.bhxh.templates.template.TemplateVersion;
+
+/**
+ * Administrators override the shipped templates per channel slot and language; overrides are versioned and a
+ * template naming an unknown field is refused when saved (422). Path: {@code /api/v1/templates/{lang}/{channel}/{slot}}.
+ */
+@RestController
+@RequestMapping("/api/v1/templates")
+class TemplateAdminController {
+
+    static final int MAX_TEMPLATE = 20_000;
+
+    private final ProductRenderer renderer;
+
+    TemplateAdminController(ProductRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    /** The slots an administrator can override and the fields a template may name. */
+    @GetMapping
+    Map<String, Object> catalogue() {
+        return Map.of(
+                "slots", Arrays.stream(TemplateSlot.values()).map(TemplateSlot::path).toList(),
+                "fields", Arrays.stream(TemplateField.values()).map(Enum::name).toList());
+    }
+
+    @GetMapping("/{language}/{channel}/{slot}")
+    Map<String, Object> get(@PathVariable String language, @PathVariable String channel, @PathVariable String slot) {
+        TemplateKey key = key(language, channel, slot);
+        ResolvedTemplate resolved = renderer.templates().resolve(key.slot(), key.languageTag());
+        return Map.of("resolved", resolved, "history", renderer.templates().history(key));
+    }
+
+    @PutMapping("/{language}/{channel}/{slot}")
+    TemplateVersion save(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String language,
+            @PathVariable String channel, @PathVariable String slot, @Valid @RequestBody SaveRequest request) {
+        return renderer.templates().saveOverride(key(language, channel, slot), request.expectedVersion(), request.source(),
+                admin.getUsername());
+    }
+
+    @DeleteMapping("/{language}/{channel}/{slot}")
+    TemplateVersion removeOverride(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String language,
+            @PathVariable String channel, @PathVariable String slot, @RequestParam @Min(0) int expectedVersion) {
+        return renderer.templates().removeOverride(key(language, channel, slot), expectedVersion, admin.getUsername());
+    }
+
+    @PostMapping("/{language}/{channel}/{slot}/versions/{version}/restore")
+    TemplateVersion restore(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String language,
+            @PathVariable String channel, @PathVariable String slot, @PathVariable int version,
+            @RequestParam @Min(0) int expectedVersion) {
+        return renderer.templates().restore(key(language, channel, slot), version, expectedVersion, admin.getUsername());
+    }
+
+    private static TemplateKey key(String language, String channel, String slot) {
+        try {
+            return new TemplateKey(TemplateSlot.fromPath(channel + "/" + slot), language);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("template", language + "/" + channel + "/" + slot);
+        }
+    }
+
+    /** @param expectedVersion the override version the administrator edited (0 when there was none) */
+    record SaveRequest(@NotNull @Size(min = 1, max = MAX_TEMPLATE) String source, @Min(0) int expectedVersion) {
+    }
+
+}

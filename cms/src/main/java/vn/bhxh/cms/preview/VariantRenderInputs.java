@@ -1,0 +1,64 @@
+package vn.bhxh.cms.preview;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import vn.bhxh.cms.api.ConflictException;
+import vn.bhxh.cms.asset.VariantMedia;
+import vn.bhxh.cms.asset.VariantMedia.MediaFile;
+import vn.bhxh.cms.product.Variant;
+import vn.bhxh.templates.content.RenderInput;
+
+/**
+ * A variant as the templates see it, for previews and for what is scheduled: the same input both times, so what
+ * an editor previews is what goes out. Files are linked by their public addresses.
+ */
+@Component
+public class VariantRenderInputs {
+
+    private final PublicSiteProperties site;
+    private final VariantMedia media;
+    private final String mediaBaseUrl;
+
+    VariantRenderInputs(PublicSiteProperties site, VariantMedia media,
+            vn.bhxh.cms.distribution.PublishingProperties publishing) {
+        this.site = site;
+        this.media = media;
+        this.mediaBaseUrl = publishing.publicBaseUrl().replaceAll("/+$", "");
+    }
+
+    public RenderInput of(Variant variant) {
+        return of(variant, media.of(variant.content().assets()));
+    }
+
+    /** The same, with the variant's files already looked up. */
+    public RenderInput of(Variant variant, List<MediaFile> files) {
+        if (!variant.content().hasTitle()) {
+            throw new ConflictException("empty-variant", variant.language());
+        }
+        String summary = variant.content().summary();
+        RenderInput.Builder input = RenderInput.builder()
+                .productId(variant.productId())
+                .productType(variant.product().type().name())
+                .languageTag(variant.language())
+                .title(variant.content().title())
+                .summary(summary)
+                .bodyHtml(variant.content().body())
+                .message(summary == null || summary.isBlank() ? variant.content().title() : summary)
+                .publicUrl(site.productPage(variant.productId(), variant.language()))
+                .campaignCode(variant.product().campaign())
+                .author(variant.product().ownerUnit());
+        files.stream().filter(f -> f.is("image")).findFirst().ifPresent(f -> input.imageUrl(url(f)));
+        files.stream().filter(f -> f.is("audio")).findFirst().ifPresent(f -> input.audio(url(f), duration(f)));
+        files.stream().filter(f -> f.is("video")).findFirst().ifPresent(f -> input.video(url(f), duration(f)));
+        return input.build();
+    }
+
+    public String url(MediaFile file) {
+        return mediaBaseUrl + file.publicPath();
+    }
+
+    private static Duration duration(MediaFile file) {
+        return file.durationSeconds() == null ? null : Duration.ofMillis(Math.round(file.durationSeconds() * 1000));
+    }
+}

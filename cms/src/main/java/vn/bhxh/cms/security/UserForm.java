@@ -1,0 +1,59 @@
+package vn.bhxh.cms.security;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * An administrator's form for a user, with the API's rules (user name pattern, password at least 12 characters).
+ * Scopes are typed as comma-separated codes; the password is optional when editing (empty keeps the current one).
+ */
+public record UserForm(
+        @NotBlank @Pattern(regexp = "^[A-Za-z0-9._-]{3,60}$") String username,
+        @NotBlank @Size(max = 120) String displayName,
+        @Size(max = 200) String password,
+        @NotEmpty Set<Role> roles,
+        @Size(max = 500) String topics,
+        @Size(max = 500) String departments,
+        @Size(max = 500) String languages,
+        @Size(max = 20) String province,
+        @Size(max = 500) String channels,
+        Boolean enabled) {
+
+    /** The API's minimum (UserController.MIN_PASSWORD). */
+    public static final int MIN_PASSWORD = 12;
+
+    public static UserForm empty() {
+        return new UserForm(null, null, null, Set.of(), null, null, null, null, null, true);
+    }
+
+    /** An unticked checkbox sends nothing: no value means the account may not sign in. */
+    public boolean mayLogIn() {
+        return Boolean.TRUE.equals(enabled);
+    }
+
+    public Scopes scopes() {
+        return new Scopes(codes(topics), codes(departments), codes(languages),
+                province == null || province.isBlank() ? null : province.strip(), codes(channels));
+    }
+
+    public static UserForm of(vn.bhxh.cms.security.UserAccount account) {
+        Scopes s = account.scopes();
+        return new UserForm(account.username(), account.displayName(), null, account.roles(), String.join(", ", s.topics()),
+                String.join(", ", s.departments()), String.join(", ", s.languages()), s.province(),
+                String.join(", ", s.channels()), account.enabled());
+    }
+
+    private static Set<String> codes(String list) {
+        if (list == null || list.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(list.split("[,\\s]+")).map(String::strip).filter(code -> !code.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+}
