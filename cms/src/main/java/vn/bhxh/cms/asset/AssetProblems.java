@@ -8,17 +8,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import vn.bhxh.cms.api.Problems;
+import vn.bhxh.media.MediaMessage;
 import vn.bhxh.media.MediaRefusal;
 import vn.bhxh.media.derive.DerivationFailure;
 import vn.bhxh.media.upload.UploadException;
 
 /**
  * Refused files and upload conflicts as RFC 9457 problems. The detail comes from media-assets' own
- * Vietnamese/English messages, so the reason is the library's exact sentence.
+ * Vietnamese/English messages, so the reason is the library's exact sentence. For every API controller: files are
+ * uploaded through assets and through a product's variant alike.
  */
-@RestControllerAdvice(basePackageClasses = AssetController.class)
+@RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AssetProblems {
 
@@ -58,6 +61,6 @@ class AssetProblems {
     }
 
     private static Locale locale(Locale locale) {
-        return english(locale) ? Locale.ENGLISH : vn.bhxh.media.MediaMessage.VIETNAMESE;
+        return english(locale) ? Locale.ENGLISH : MediaMessage.VIETNAMESE;
     }
 }

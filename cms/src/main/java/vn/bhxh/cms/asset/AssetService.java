@@ -1,51 +1,80 @@
 package vn.bhxh.cms.asset;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import vn.bhxh.cms.api.BadRequestException;
 import vn.bhxh.cms.api.NotFoundException;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.security.Role;
+import vn.bhxh.media.FileFormat;
 import vn.bhxh.media.MediaMessage;
 import vn.bhxh.media.MediaRefusal;
 import vn.bhxh.media.MediaServices;
 import vn.bhxh.media.ProductType;
+import vn.bhxh.media.bundle.BundleEntry;
+import vn.bhxh.media.bundle.ZipBundleWriter;
+import vn.bhxh.media.derive.DerivationFailure;
+import vn.bhxh.media.derive.Rendition;
+import vn.bhxh.media.derive.ThumbnailSize;
+import vn.bhxh.media.derive.Thumbnailer;
 import vn.bhxh.media.inspect.Inspection;
 import vn.bhxh.media.inspect.MediaMetadata;
+import vn.bhxh.media.store.BlobId;
 import vn.bhxh.media.upload.IngestRequest;
 import vn.bhxh.media.upload.IngestedFile;
 import vn.bhxh.media.upload.ResumableUploads;
 import vn.bhxh.media.upload.UploadException;
 import vn.bhxh.media.upload.UploadId;
 
-/** Turns uploads into asset records, and records downloads. */
+/**
+ * Files, for the API and the pages alike: uploads become asset records; originals, previews, renditions and bundles
+ * are served with their downloads counted; products record which files they use and search their text.
+ */
 @Service
-class AssetService {
+public class AssetService {
+
+    /** Files one bundle may hold (a variant holds at most 50; a provincial selection spans a few products). */
+    public static final int MAX_BUNDLE_ITEMS = 200;
+    /** Enough for a folded leaflet or a handbook chapter; longer texts are cut to keep variant documents small. */
+    static final int MAX_TEXT = 100_000;
 
     private final MediaServices media;
     private final ResumableUploads uploads;
     private final AssetStore store;
+    private final BlobResponder responder;
+    private final ZipBundleWriter bundles;
     private final Clock clock;
 
-    AssetService(MediaServices media, ResumableUploads uploads, AssetStore store, Clock clock) {
+    AssetService(MediaServices media, ResumableUploads uploads, AssetStore store, BlobResponder responder, ZipBundleWriter bundles,
+            Clock clock) {
         this.media = media;
         this.uploads = uploads;
         this.store = store;
+        this.responder = responder;
+        this.bundles = bundles;
         this.clock = clock;
     }
 
-    Asset upload(Actor actor, ProductType product, String declaredType, String fileName, OptionalLong length, InputStream content)
-            throws MediaRefusal, IOException, InterruptedException {
+    public Asset upload(Actor actor, FileUpload upload) throws MediaRefusal, IOException, InterruptedException {
         requireUploader(actor);
-        IngestedFile file = media.ingestor().ingest(new IngestRequest(product, declaredType, fileName, length), content);
-        return store.save(record(actor, product, file));
+        IngestedFile file = media.ingestor().ingest(new IngestRequest(upload.productType(), upload.contentType(), upload.fileName(),
+                upload.length()), upload.content());
+        return store.save(record(actor, upload.productType(), file));
     }
 
     Asset completeUpload(Actor actor, UploadId id) throws MediaRefusal, IOException, InterruptedException, UploadException {
@@ -55,13 +84,122 @@ class AssetService {
         return store.save(record(actor, product, file));
     }
 
-    Asset get(String id) {
+    public Asset get(String id) {
         return store.find(id).orElseThrow(() -> new NotFoundException("tệp", id));
+    }
+
+    /**
+     * The original file; counted as a download unless it is a player seeking (Range) or a cache revalidating, which
+     * are not new downloads for the monthly report.
+     */
+    public void serveOriginal(Actor actor, String id, boolean inline, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Asset asset = get(id);
+        countUnlessRevalidationOrSeek(actor, asset, "original", request);
+        responder.serve(request, response, BlobId.parse(asset.sha256()), asset.mediaType(),
+                inline ? ContentDispositions.inline(asset.fileName()) : ContentDispositions.attachment(asset.fileName()));
+    }
+
+    /** A preview image (an image's or a PDF's first page), if inspection made one of that size. */
+    public boolean hasThumbnail(Asset asset, ThumbnailSize size) {
+        return asset.thumbnails() != null && asset.thumbnails().containsKey(name(size));
+    }
+
+    public void serveThumbnail(String id, ThumbnailSize size, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Asset asset = get(id);
+        if (!hasThumbnail(asset, size)) {
+            throw new NotFoundException("ảnh xem trước", id + "/" + name(size));
+        }
+        responder.serve(request, response, BlobId.parse(asset.thumbnails().get(name(size))), MediaType.IMAGE_JPEG_VALUE,
+                ContentDispositions.inline(baseName(asset.fileName()) + "-" + name(size) + ".jpg"));
+    }
+
+    /** {@code link-share} (1200×630) or {@code square}; made from the original the first time it is asked for. */
+    void serveRendition(Actor actor, String id, Rendition rendition, String name, HttpServletRequest request,
+            HttpServletResponse response) throws IOException, MediaRefusal, DerivationFailure {
+        Asset asset = get(id);
+        FileFormat format = FileFormat.valueOf(asset.format());
+        if (!Thumbnailer.canPreview(format)) {
+            throw new NotFoundException("bản kênh", id + "/" + name);
+        }
+        BlobId blob = media.derivatives().rendition(BlobId.parse(asset.sha256()), format, rendition);
+        countUnlessRevalidationOrSeek(actor, asset, name, request);
+        responder.serve(request, response, blob, MediaType.IMAGE_JPEG_VALUE,
+                ContentDispositions.attachment(baseName(asset.fileName()) + "-" + name + ".jpg"));
+    }
+
+    /** One bundle entry: which asset, and the product, language and revision it is filed under in the ZIP. */
+    public record BundleItem(String assetId, String product, String language, int version) {
+    }
+
+    /**
+     * A bundle's entries, each file counted as a bundle download. Every file is looked up before anything is written, so
+     * an unknown one is refused with a 404 rather than cutting a ZIP short.
+     */
+    public List<BundleEntry> bundleEntries(Actor actor, List<BundleItem> items) {
+        if (items.size() > MAX_BUNDLE_ITEMS) {
+            throw new BadRequestException("ui-bundle-too-large", MAX_BUNDLE_ITEMS);
+        }
+        return items.stream().map(item -> {
+            Asset asset = get(item.assetId());
+            countDownload(actor, asset, "bundle");
+            return new BundleEntry(item.product(), item.language(), item.version(), asset.fileName(), BlobId.parse(asset.sha256()));
+        }).toList();
+    }
+
+    /** Writes the ZIP with its manifest to {@code out} as it is made. */
+    public void writeBundle(String title, List<BundleEntry> entries, OutputStream out) throws IOException {
+        bundles.write(title, entries, out);
+    }
+
+    /** The user's own downloads, newest first. */
+    public List<Download> downloadsBy(Actor actor, int limit) {
+        return store.downloadsBy(actor.username(), limit);
+    }
+
+    /** The text extracted from the files (PDF leaflets…), which search covers too; empty when they have none. */
+    public String textOf(List<AssetRef> refs) {
+        String text = refs.stream().map(ref -> store.find(ref.assetId()).map(Asset::text).orElse(null))
+                .filter(Objects::nonNull).collect(Collectors.joining("\n"));
+        return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+    }
+
+    /**
+     * Records that the product uses these files (the asset records list their products), refusing ids that name
+     * no file with a 400 problem.
+     */
+    public void markUsedBy(String productId, List<AssetRef> refs) {
+        for (AssetRef ref : refs) {
+            Asset asset = store.find(ref.assetId()).orElseThrow(() -> new BadRequestException("unknown-asset", ref.assetId()));
+            List<String> users = asset.usedByProducts() == null ? new ArrayList<>() : new ArrayList<>(asset.usedByProducts());
+            if (!users.contains(productId)) {
+                users.add(productId);
+                store.save(asset.usedBy(users));
+            }
+        }
     }
 
     void countDownload(Actor actor, Asset asset, String variant) {
         store.count(new Download(UUID.randomUUID().toString(), asset.id(), variant, actor.username(), actor.scopes().province(),
                 clock.instant()));
+    }
+
+    private void countUnlessRevalidationOrSeek(Actor actor, Asset asset, String variant, HttpServletRequest request) {
+        String range = request.getHeader(HttpHeaders.RANGE);
+        boolean seek = range != null && !range.strip().startsWith("bytes=0-");
+        if (!seek && request.getHeader(HttpHeaders.IF_NONE_MATCH) == null && !"HEAD".equals(request.getMethod())) {
+            countDownload(actor, asset, variant);
+        }
+    }
+
+    private static String name(ThumbnailSize size) {
+        return size.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String baseName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
     static void requireUploader(Actor actor) {
@@ -74,7 +212,7 @@ class AssetService {
         Inspection inspection = file.inspection();
         MediaMetadata metadata = inspection.metadata();
         Map<String, String> thumbnails = new LinkedHashMap<>();
-        file.thumbnails().forEach((size, blob) -> thumbnails.put(size.name().toLowerCase(java.util.Locale.ROOT), blob.sha256()));
+        file.thumbnails().forEach((size, blob) -> thumbnails.put(size.name().toLowerCase(Locale.ROOT), blob.sha256()));
         List<String> warnings = inspection.warnings().stream().map(MediaMessage::text).toList();
         return new Asset(UUID.randomUUID().toString(), file.blob().id().sha256(), file.blob().size(), file.format().name(),
                 file.format().mediaType(), product.name(), file.originalFileName(), inspection.status().name(), warnings,

@@ -8,16 +8,16 @@ import java.text.Normalizer;
  * parameter) plus a plain ASCII {@code filename} for old clients: "Tờ rơi.pdf" arrives as "Tờ rơi.pdf"
  * in browsers and as "To roi.pdf" where UTF-8 is not understood.
  */
-final class ContentDispositions {
+public final class ContentDispositions {
 
     private ContentDispositions() {
     }
 
-    static String attachment(String fileName) {
+    public static String attachment(String fileName) {
         return header("attachment", fileName);
     }
 
-    static String inline(String fileName) {
+    public static String inline(String fileName) {
         return header("inline", fileName);
     }
 

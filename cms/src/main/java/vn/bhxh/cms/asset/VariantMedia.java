@@ -7,12 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import vn.bhxh.cms.product.AssetRef;
-import vn.bhxh.cms.product.ProductStore;
-import vn.bhxh.cms.product.Variant;
-import vn.bhxh.cms.workflow.WorkflowState;
-import vn.bhxh.media.store.BlobId;
 import vn.bhxh.media.MediaServices;
+import vn.bhxh.media.store.BlobId;
 
 /**
  * The files of a variant as channels need them: what they are and the public address remote services fetch them
@@ -25,12 +21,12 @@ public class VariantMedia {
     public static final String PUBLIC_PATH = "/api/v1/media/";
 
     private final AssetStore assets;
-    private final ProductStore products;
+    private final ReleasedFiles released;
     private final MediaServices media;
 
-    VariantMedia(AssetStore assets, ProductStore products, MediaServices media) {
+    VariantMedia(AssetStore assets, ReleasedFiles released, MediaServices media) {
         this.assets = assets;
-        this.products = products;
+        this.released = released;
         this.media = media;
     }
 
@@ -55,8 +51,7 @@ public class VariantMedia {
     Optional<Asset> publicAsset(String assetId) {
         Optional<Asset> asset = assets.find(assetId);
         return asset.filter(a -> a.usedByProducts() != null && a.usedByProducts().stream()
-                .flatMap(productId -> products.variants(productId).stream())
-                .anyMatch(v -> isPublic(v) && v.content().assets().stream().anyMatch(r -> r.assetId().equals(assetId))));
+                .anyMatch(productId -> released.uses(productId, assetId)));
     }
 
     /** The bytes of a public file, for connectors on this instance (no HTTP round trip to ourselves). */
@@ -66,9 +61,5 @@ public class VariantMedia {
             return Optional.empty();
         }
         return Optional.of(media.store().open(BlobId.parse(asset.get().sha256())));
-    }
-
-    private static boolean isPublic(Variant variant) {
-        return variant.state() == WorkflowState.APPROVED || variant.state() == WorkflowState.PUBLISHED;
     }
 }

@@ -23,7 +23,7 @@ import vn.bhxh.cms.reference.ReferenceKind;
 import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.site.PageController;
-import vn.bhxh.cms.site.ReferenceLists;
+import vn.bhxh.cms.reference.ReferenceLists;
 import vn.bhxh.cms.site.Refusals;
 import vn.bhxh.cms.site.WebFormats;
 

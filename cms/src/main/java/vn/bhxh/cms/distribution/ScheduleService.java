@@ -91,7 +91,7 @@ public class ScheduleService {
             throw new BadRequestException("invalid-release-id", command.releaseId());
         }
         Variant variant = products.readVariant(actor, command.productId(), command.language());
-        if (variant.state() != WorkflowState.APPROVED && variant.state() != WorkflowState.PUBLISHED) {
+        if (!variant.state().isReleased()) {
             throw new ConflictException("not-approved", variant.language(), variant.state().name());
         }
         if (variant.outdated()) {
@@ -125,7 +125,7 @@ public class ScheduleService {
             throw new ConflictException("job-outdated", job.variantRevision(), variant.revision());
         }
         if (job.state() == JobState.HELD && (variant.outdated()
-                || (variant.state() != WorkflowState.APPROVED && variant.state() != WorkflowState.PUBLISHED))) {
+                || !variant.state().isReleased())) {
             throw new ConflictException("not-approved", variant.language(), variant.state().name());
         }
         PublishJob retried = schedule.retry(jobId).orElseThrow(() -> new ConflictException("job-not-retryable", job.state().name()));

@@ -29,13 +29,12 @@ import vn.bhxh.cms.workflow.WorkflowState;
 @Component
 public class ProductAccess {
 
-    private static final List<WorkflowState> RELEASED = List.of(WorkflowState.APPROVED, WorkflowState.PUBLISHED);
 
     public boolean canRead(Actor actor, Variant variant) {
         if (actor.hasAny(ADMIN, EDITOR, REVIEWER, APPROVER)) {
             return true;
         }
-        boolean released = RELEASED.contains(variant.state());
+        boolean released = variant.state().isReleased();
         if (actor.has(TRANSLATOR) && (variant.isSource() || actor.scopes().languages().contains(variant.language()))) {
             return true;
         }
@@ -57,7 +56,7 @@ public class ProductAccess {
             anyOf.add(QueryBuilders.terms(t -> t.field("language").terms(v -> v.value(languages))));
         }
         Query released = QueryBuilders.terms(t -> t.field("state")
-                .terms(v -> v.value(RELEASED.stream().map(s -> FieldValue.of(s.name())).toList())));
+                .terms(v -> v.value(WorkflowState.RELEASED.stream().map(s -> FieldValue.of(s.name())).toList())));
         if (actor.hasAny(PROVINCIAL_STAFF, CONNECTOR)) {
             anyOf.add(released);
         }

@@ -1,15 +1,18 @@
 package vn.bhxh.cms.product;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,13 +22,18 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.bhxh.cms.api.Versions;
+import vn.bhxh.cms.asset.AssetRef;
+import vn.bhxh.cms.asset.FileUpload;
 import vn.bhxh.cms.audit.AuditEvent;
 import vn.bhxh.cms.audit.AuditLog;
 import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.cms.workflow.WorkflowAction;
+import vn.bhxh.cms.product.ProductService.AttachedFile;
 import vn.bhxh.cms.workflow.WorkflowState;
+import vn.bhxh.media.MediaRefusal;
 
 /** Products and their language variants. Every write carries If-Match with the ETag it was made from. */
 @RestController
@@ -98,6 +106,22 @@ class ProductController {
         Variant saved = products.editContent(user.actor(), id, language, Versions.fromIfMatch(ifMatch), request.toContent(),
                 request.comment());
         return ResponseEntity.ok().eTag(Versions.etag(saved.seqNoPrimaryTerm())).body(VariantView.of(saved));
+    }
+
+    /**
+     * Uploads a file (the request body, its name in {@code fileName}) and attaches it to the variant with its
+     * {@code role}: the same step as the editor's page, so the same limits and rights apply.
+     */
+    @PostMapping("/{id}/variants/{language}/files")
+    ResponseEntity<VariantView> attachFile(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
+            @PathVariable String language, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @Valid FileUpload.Description file, @RequestParam String role,
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType, HttpServletRequest request)
+            throws IOException, MediaRefusal, InterruptedException {
+        AttachedFile attached = products.attachFile(user.actor(), id, language, Versions.fromIfMatch(ifMatch), role,
+                FileUpload.of(file, contentType, request));
+        return ResponseEntity.created(URI.create("/api/v1/assets/" + attached.asset().id()))
+                .eTag(Versions.etag(attached.variant().seqNoPrimaryTerm())).body(VariantView.of(attached.variant()));
     }
 
     @PostMapping("/{id}/variants/{language}/transitions")

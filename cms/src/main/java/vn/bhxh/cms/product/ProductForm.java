@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Set;
+import vn.bhxh.cms.asset.AssetRef;
 
 /**
  * The product editor's form: the product's own fields (Vietnamese source only) and the variant's texts, with the

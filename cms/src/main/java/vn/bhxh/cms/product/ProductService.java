@@ -1,21 +1,30 @@
 package vn.bhxh.cms.product;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.elasticsearch.core.query.SeqNoPrimaryTerm;
 import org.springframework.stereotype.Service;
+import vn.bhxh.cms.api.BadRequestException;
 import vn.bhxh.cms.api.ConflictException;
 import vn.bhxh.cms.api.NotFoundException;
 import vn.bhxh.cms.api.PreconditionFailedException;
 import vn.bhxh.cms.api.Versions;
+import vn.bhxh.cms.asset.Asset;
+import vn.bhxh.cms.asset.AssetRef;
+import vn.bhxh.cms.asset.AssetService;
+import vn.bhxh.cms.asset.FileUpload;
 import vn.bhxh.cms.audit.AuditLog;
 import vn.bhxh.cms.elasticsearch.VersionConflicts;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.workflow.WorkflowAction;
 import vn.bhxh.cms.workflow.WorkflowState;
+import vn.bhxh.media.MediaRefusal;
+import vn.bhxh.media.derive.ThumbnailSize;
 
 /** Everything that changes a product or a variant: checked, versioned, audited. */
 @Service
@@ -24,11 +33,11 @@ public class ProductService {
     private final ProductStore store;
     private final ProductAccess access;
     private final AuditLog audit;
-    private final VariantFiles files;
+    private final AssetService files;
     private final PublicationHooks publication;
     private final Clock clock;
 
-    public ProductService(ProductStore store, ProductAccess access, AuditLog audit, VariantFiles files,
+    public ProductService(ProductStore store, ProductAccess access, AuditLog audit, AssetService files,
             PublicationHooks publication, Clock clock) {
         this.store = store;
         this.access = access;
@@ -136,6 +145,50 @@ public class ProductService {
             markTranslationsOutdated(actor, productId, saved.revision());
         }
         return saved;
+    }
+
+    /** The stored file and the variant that now lists it. */
+    public record AttachedFile(Asset asset, String role, Variant variant) {
+    }
+
+    /**
+     * Uploads a file and attaches it to the variant with the part it plays; only the file list grows. The API passes the
+     * version its If-Match names; the editor's page, which uploads while the editor types, passes null: the variant as
+     * it is when the file has arrived.
+     */
+    public AttachedFile attachFile(Actor actor, String productId, String language, SeqNoPrimaryTerm expected, String role,
+            FileUpload upload) throws MediaRefusal, IOException, InterruptedException {
+        Variant variant = readVariant(actor, productId, language);
+        if (expected != null) {
+            requireVersion(variant, expected);
+        }
+        if (variant.content().assets().size() >= ContentLimits.ASSETS) {
+            throw new ConflictException("too-many-files", ContentLimits.ASSETS);
+        }
+        if (role == null || role.isBlank() || role.length() > AssetRef.MAX_ROLE) {
+            throw new BadRequestException("invalid-file-role", AssetRef.MAX_ROLE);
+        }
+        Asset asset = files.upload(actor, upload);
+        Variant current = expected == null ? readVariant(actor, productId, language) : variant;
+        List<AssetRef> attached = new ArrayList<>(current.content().assets());
+        attached.add(new AssetRef(asset.id(), role));
+        VariantContent content = new VariantContent(current.content().title(), current.content().summary(),
+                current.content().body(), attached);
+        Variant saved = editContent(actor, productId, language, expected == null ? current.seqNoPrimaryTerm() : expected, content,
+                "+ " + asset.fileName());
+        return new AttachedFile(asset, role, saved);
+    }
+
+    /** The asset records of a variant's files as the pages show them; a file whose record is gone is shown as missing. */
+    public List<AssetView> files(Variant variant) {
+        return variant.content().assets().stream().map(ref -> {
+            try {
+                Asset asset = files.get(ref.assetId());
+                return new AssetView(ref.assetId(), ref.role(), asset, files.hasThumbnail(asset, ThumbnailSize.MEDIUM), false);
+            } catch (NotFoundException e) {
+                return new AssetView(ref.assetId(), ref.role(), null, false, true);
+            }
+        }).toList();
     }
 
     public Variant requestTranslation(Actor actor, String productId, String language) {
@@ -275,7 +328,7 @@ public class ProductService {
 
     /** Jobs exist only for variants that were approved; other states have nothing pending to hold. */
     private static boolean mayBeScheduled(Variant variant) {
-        return variant.state() == WorkflowState.APPROVED || variant.state() == WorkflowState.PUBLISHED;
+        return variant.state().isReleased();
     }
 
     /**

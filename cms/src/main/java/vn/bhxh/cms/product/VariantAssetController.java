@@ -1,12 +1,11 @@
 package vn.bhxh.cms.product;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,11 +16,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.bhxh.cms.api.ApiException;
 import vn.bhxh.cms.api.PreconditionFailedException;
 import vn.bhxh.cms.asset.Asset;
-import vn.bhxh.cms.asset.AssetFiles;
+import vn.bhxh.cms.asset.FileUpload;
 import vn.bhxh.cms.security.AccountPrincipal;
-import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.site.PageController;
 import vn.bhxh.cms.site.Refusals;
+import vn.bhxh.cms.product.ProductService.AttachedFile;
 import vn.bhxh.media.MediaRefusal;
 
 /**
@@ -32,45 +31,29 @@ import vn.bhxh.media.MediaRefusal;
 @PageController
 class VariantAssetController {
 
-    private final AssetFiles assets;
     private final ProductService products;
     private final Refusals refusals;
 
-    VariantAssetController(AssetFiles assets, ProductService products, Refusals refusals) {
-        this.assets = assets;
+    VariantAssetController(ProductService products, Refusals refusals) {
         this.products = products;
         this.refusals = refusals;
     }
 
     @PostMapping("/products/{id}/variants/{language}/assets")
     ResponseEntity<Map<String, Object>> upload(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
-            @PathVariable String language, @RequestParam String fileName, @RequestParam vn.bhxh.media.ProductType productType,
-            @RequestParam String role, @RequestHeader(value = "Content-Type", required = false) String contentType,
+            @PathVariable String language, @Valid FileUpload.Description file, @RequestParam String role, @RequestHeader(value = "Content-Type", required = false) String contentType,
             HttpServletRequest request, Locale locale) throws IOException, InterruptedException {
-        Actor actor = user.actor();
         try {
-            Variant variant = products.readVariant(actor, id, language);
-            if (variant.content().assets().size() >= ContentLimits.ASSETS) {
-                return refused(HttpStatus.CONFLICT, refusals.message("ui.upload.tooMany", locale, ContentLimits.ASSETS));
-            }
-            if (role.isBlank() || role.length() > 40) {
-                return refused(HttpStatus.BAD_REQUEST, refusals.message("ui.upload.failed", locale));
-            }
-            long length = request.getContentLengthLong();
-            Asset asset = assets.upload(actor, productType, contentType, fileName,
-                    length >= 0 ? OptionalLong.of(length) : OptionalLong.empty(), request.getInputStream());
-            // Attach to the variant as it is now: only the file list grows, whatever else changed meanwhile.
-            Variant current = products.readVariant(actor, id, language);
-            List<AssetRef> files = new ArrayList<>(current.content().assets());
-            files.add(new AssetRef(asset.id(), role));
-            products.editContent(actor, id, language, current.seqNoPrimaryTerm(),
-                    new vn.bhxh.cms.product.VariantContent(current.content().title(), current.content().summary(),
-                            current.content().body(), files), "+ " + asset.fileName());
+            AttachedFile attached = products.attachFile(user.actor(), id, language, null, role,
+                    FileUpload.of(file, contentType, request));
+            Asset asset = attached.asset();
             return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("assetId", asset.id(), "fileName", asset.fileName(),
                     "role", role, "warnings", asset.warnings() == null ? List.of() : asset.warnings()));
         } catch (MediaRefusal refusal) {
             return refused(HttpStatus.valueOf(refusal.code().httpStatus()), refusal.reason().text(locale));
-        } catch (ApiException | PreconditionFailedException e) {
+        } catch (ApiException e) {
+            return refused(e.status() == HttpStatus.BAD_REQUEST ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT, refusals.text(e, locale));
+        } catch (PreconditionFailedException e) {
             return refused(HttpStatus.CONFLICT, refusals.text(e, locale));
         }
     }

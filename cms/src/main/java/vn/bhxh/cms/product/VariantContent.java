@@ -3,6 +3,7 @@ package vn.bhxh.cms.product;
 import java.util.List;
 import org.springframework.data.elasticsearch.annotations.Field;
 import org.springframework.data.elasticsearch.annotations.FieldType;
+import vn.bhxh.cms.asset.AssetRef;
 
 /** The texts and files of one language variant; the body is sanitized HTML. */
 public record VariantContent(

@@ -24,7 +24,7 @@ import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.security.Role;
 import vn.bhxh.cms.site.PageController;
-import vn.bhxh.cms.site.ReferenceLists;
+import vn.bhxh.cms.reference.ReferenceLists;
 import vn.bhxh.cms.site.Refusals;
 import vn.bhxh.cms.workflow.WorkflowAction;
 import vn.bhxh.templates.payload.PrintDocument;
@@ -41,17 +41,15 @@ class VariantPageController {
 
     private final ProductService products;
     private final ProductAccess access;
-    private final VariantFilesReader files;
     private final ProductPreviews previews;
     private final ReferenceLists reference;
     private final Refusals refusals;
     private final JsonMapper json;
 
-    VariantPageController(ProductService products, ProductAccess access, VariantFilesReader files, ProductPreviews previews,
+    VariantPageController(ProductService products, ProductAccess access, ProductPreviews previews,
             ReferenceLists reference, Refusals refusals, JsonMapper json) {
         this.products = products;
         this.access = access;
-        this.files = files;
         this.previews = previews;
         this.reference = reference;
         this.refusals = refusals;
@@ -67,7 +65,7 @@ class VariantPageController {
         model.addAttribute("variant", variant);
         model.addAttribute("variants", variants);
         model.addAttribute("etag", Versions.etag(variant.seqNoPrimaryTerm()));
-        model.addAttribute("files", files.of(variant));
+        model.addAttribute("files", products.files(variant));
         model.addAttribute("actions", Arrays.stream(WorkflowAction.values()).filter(a -> access.allows(actor, variant, a)).toList());
         model.addAttribute("editable", variant.state().allowsEditing() && access.canEdit(actor, variant));
         model.addAttribute("canRequestTranslation", variant.isSource() && actor.hasAny(Role.ADMIN, Role.EDITOR));

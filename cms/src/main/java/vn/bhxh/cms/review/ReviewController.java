@@ -13,7 +13,6 @@ import vn.bhxh.cms.product.ContentLimits;
 import vn.bhxh.cms.product.ProductAccess;
 import vn.bhxh.cms.product.ProductService;
 import vn.bhxh.cms.product.Variant;
-import vn.bhxh.cms.product.VariantFilesReader;
 import vn.bhxh.cms.product.VariantVersion;
 import vn.bhxh.cms.product.WorkLists;
 import vn.bhxh.cms.security.AccountPrincipal;
@@ -34,15 +33,12 @@ class ReviewController {
     private final ProductService products;
     private final ProductAccess access;
     private final ReviewHistory history;
-    private final VariantFilesReader files;
 
-    ReviewController(WorkLists lists, ProductService products, ProductAccess access, ReviewHistory history,
-            VariantFilesReader files) {
+    ReviewController(WorkLists lists, ProductService products, ProductAccess access, ReviewHistory history) {
         this.lists = lists;
         this.products = products;
         this.access = access;
         this.history = history;
-        this.files = files;
     }
 
     @GetMapping
@@ -63,7 +59,7 @@ class ReviewController {
         Optional<ReviewHistory.Baseline> baseline = history.baseline(actor.username(), variant, versions);
         model.addAttribute("variant", variant);
         model.addAttribute("etag", Versions.etag(variant.seqNoPrimaryTerm()));
-        model.addAttribute("files", files.of(variant));
+        model.addAttribute("files", products.files(variant));
         model.addAttribute("baseline", baseline.orElse(null));
         baseline.filter(b -> !"unchanged".equals(b.reason())).ifPresent(b -> model.addAttribute("changes", ContentDiff.between(
                 products.version(actor, id, language, b.revision()).content(), variant.content())));

@@ -1,4 +1,4 @@
-package vn.bhxh.cms.asset;
+package vn.bhxh.cms.catalogue;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,11 +17,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import vn.bhxh.cms.api.BadRequestException;
 import vn.bhxh.cms.api.NotFoundException;
-import vn.bhxh.cms.product.AssetRef;
+import vn.bhxh.cms.asset.AssetRef;
+import vn.bhxh.cms.asset.AssetService;
+import vn.bhxh.cms.asset.ContentDispositions;
+import vn.bhxh.cms.asset.Download;
 import vn.bhxh.cms.product.ProductService;
 import vn.bhxh.cms.product.Variant;
 import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.cms.site.PageController;
+import vn.bhxh.media.bundle.BundleEntry;
 import vn.bhxh.media.derive.ThumbnailSize;
 
 /**
@@ -34,10 +38,10 @@ class FilesController {
     /** Rows the download history shows. */
     static final int HISTORY_SIZE = 200;
 
-    private final AssetFiles files;
+    private final AssetService files;
     private final ProductService products;
 
-    FilesController(AssetFiles files, ProductService products) {
+    FilesController(AssetService files, ProductService products) {
         this.files = files;
         this.products = products;
     }
@@ -72,22 +76,20 @@ class FilesController {
         if (chosen == null || chosen.isEmpty()) {
             throw new BadRequestException("ui-bundle-empty");
         }
-        if (chosen.size() > AssetFiles.MAX_BUNDLE_ITEMS) {
-            throw new BadRequestException("ui-bundle-too-large", AssetFiles.MAX_BUNDLE_ITEMS);
-        }
         List<String> own = variant.content().assets().stream().map(AssetRef::assetId).toList();
-        List<AssetFiles.Item> items = chosen.stream().distinct().map(assetId -> {
+        List<AssetService.BundleItem> items = chosen.stream().distinct().map(assetId -> {
             if (!own.contains(assetId)) {
                 throw new NotFoundException("tệp", assetId);
             }
-            return new AssetFiles.Item(assetId, variant.content().title(), language, variant.revision());
+            return new AssetService.BundleItem(assetId, variant.content().title(), language, variant.revision());
         }).toList();
+        List<BundleEntry> entries = files.bundleEntries(user.actor(), items);
         String title = variant.content().hasTitle() ? variant.content().title() : id;
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, AssetFiles.attachment(title + ".zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.attachment(title + ".zip"))
                 .header("X-Content-Type-Options", "nosniff")
                 .contentType(MediaType.parseMediaType("application/zip"))
-                .body(out -> files.writeBundle(user.actor(), title, items, out));
+                .body(out -> files.writeBundle(title, entries, out));
     }
 
     @GetMapping("/downloads")

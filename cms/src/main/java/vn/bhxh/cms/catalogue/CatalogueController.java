@@ -1,4 +1,4 @@
-package vn.bhxh.cms.asset;
+package vn.bhxh.cms.catalogue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.bhxh.cms.product.ProductService;
 import vn.bhxh.cms.product.Variant;
-import vn.bhxh.cms.product.VariantFilesReader;
 import vn.bhxh.cms.reference.ReferenceKind;
 import vn.bhxh.cms.search.SearchRequest;
 import vn.bhxh.cms.search.SearchResult;
@@ -19,7 +18,7 @@ import vn.bhxh.cms.search.SearchService;
 import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.site.PageController;
-import vn.bhxh.cms.site.ReferenceLists;
+import vn.bhxh.cms.reference.ReferenceLists;
 
 /**
  * The catalogue for provincial staff (and everyone): search without diacritics through the search service (which
@@ -37,13 +36,11 @@ class CatalogueController {
 
     private final SearchService search;
     private final ProductService products;
-    private final VariantFilesReader files;
     private final ReferenceLists reference;
 
-    CatalogueController(SearchService search, ProductService products, VariantFilesReader files, ReferenceLists reference) {
+    CatalogueController(SearchService search, ProductService products, ReferenceLists reference) {
         this.search = search;
         this.products = products;
-        this.files = files;
         this.reference = reference;
     }
 
@@ -81,7 +78,7 @@ class CatalogueController {
         Variant variant = products.readVariant(actor, id, language);
         model.addAttribute("variant", variant);
         model.addAttribute("variants", products.readVariants(actor, id));
-        model.addAttribute("files", files.of(variant));
+        model.addAttribute("files", products.files(variant));
         return "catalogue/product";
     }
 

@@ -1,4 +1,4 @@
-package vn.bhxh.cms.product;
+package vn.bhxh.cms.asset;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -12,5 +12,8 @@ import org.springframework.data.elasticsearch.annotations.FieldType;
  */
 public record AssetRef(
         @Field(type = FieldType.Keyword) @NotBlank @Size(max = 100) String assetId,
-        @Field(type = FieldType.Keyword) @NotBlank @Size(max = 40) String role) {
+        @Field(type = FieldType.Keyword) @NotBlank @Size(max = AssetRef.MAX_ROLE) String role) {
+
+    /** The longest role name. */
+    public static final int MAX_ROLE = 40;
 }

@@ -1,10 +1,9 @@
-package vn.bhxh.cms.site;
+package vn.bhxh.cms.product;
 
 import java.util.Collection;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import vn.bhxh.cms.product.AssetRef;
-import vn.bhxh.cms.product.HtmlSanitizer;
+import vn.bhxh.cms.asset.AssetRef;
 
 /**
  * A changed field's value as plain text for the diff views ({@code ${@htmlText.of(x)}}): HTML bodies lose their tags,

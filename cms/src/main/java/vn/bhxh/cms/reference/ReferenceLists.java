@@ -1,12 +1,9 @@
-package vn.bhxh.cms.site;
+package vn.bhxh.cms.reference;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import vn.bhxh.cms.reference.ReferenceData;
-import vn.bhxh.cms.reference.ReferenceItem;
-import vn.bhxh.cms.reference.ReferenceKind;
 
 /** Reference data (topics, audience groups, campaigns, units, languages, provinces) as code → name in the page language. */
 @Component
