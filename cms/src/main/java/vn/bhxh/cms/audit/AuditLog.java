@@ -38,9 +38,9 @@ public class AuditLog {
     }
 
 
-    public AuditEvent record(String actor, String action, String productId, String language, String fromState,
+    public AuditEvent record(String actor, AuditAction action, String productId, String language, String fromState,
             String toState, String comment, String details) {
-        AuditEvent event = new AuditEvent(UUID.randomUUID().toString(), clock.instant(), actor, action, productId, language,
+        AuditEvent event = new AuditEvent(UUID.randomUUID().toString(), clock.instant(), actor, action.name(), productId, language,
                 fromState, toState, comment, details);
         IndexQuery create = new IndexQueryBuilder().withId(event.id()).withObject(event).withOpType(IndexQuery.OpType.CREATE).build();
         operations.index(create, INDEX);

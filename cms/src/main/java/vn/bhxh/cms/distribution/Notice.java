@@ -7,6 +7,7 @@ import org.springframework.data.elasticsearch.annotations.DateFormat;
 import org.springframework.data.elasticsearch.annotations.Document;
 import org.springframework.data.elasticsearch.annotations.Field;
 import org.springframework.data.elasticsearch.annotations.FieldType;
+import vn.bhxh.cms.audit.AuditAction;
 
 /**
  * Something a person must act on: a target paused because its token stopped working, a schedule missed. Shown to
@@ -22,9 +23,9 @@ public record Notice(
         @Field(type = FieldType.Text) String message,
         @Field(type = FieldType.Date, format = DateFormat.date_time) Instant createdAt) {
 
-    public static final String TARGET_PAUSED = "TARGET_PAUSED";
-    public static final String DELIVERY_OVERDUE = "DELIVERY_OVERDUE";
-    public static final String MANUAL_REMOVAL = "MANUAL_REMOVAL";
+    public static final String TARGET_PAUSED = AuditAction.TARGET_PAUSED.name();
+    public static final String DELIVERY_OVERDUE = AuditAction.DELIVERY_OVERDUE.name();
+    public static final String MANUAL_REMOVAL = AuditAction.MANUAL_REMOVAL.name();
 
     public Notice {
         recipients = recipients == null ? List.of() : List.copyOf(recipients);

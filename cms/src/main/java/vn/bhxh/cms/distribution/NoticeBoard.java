@@ -11,6 +11,7 @@ import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
 import org.springframework.data.elasticsearch.core.SearchHit;
 import org.springframework.data.elasticsearch.client.elc.NativeQuery;
 import org.springframework.stereotype.Component;
+import vn.bhxh.cms.audit.AuditAction;
 import vn.bhxh.cms.audit.AuditLog;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.security.Role;
@@ -66,7 +67,7 @@ class NoticeBoard implements TargetAdminNotifier {
         log.warn("{} {} {}: {}", kind, target.id(), jobId == null ? "" : jobId, message);
         operations.save(new Notice(UUID.randomUUID().toString(), kind, target.adminContacts(), target.id(), jobId, message,
                 clock.instant()));
-        audit.record("system", kind, null, null, null, null, message, "target " + target.id() + (jobId == null ? "" : ", job " + jobId));
+        audit.record("system", AuditAction.valueOf(kind), null, null, null, null, message, "target " + target.id() + (jobId == null ? "" : ", job " + jobId));
     }
 
     /** The newest notices for this person: addressed to them, or to nobody in particular when they are an admin. */

@@ -19,6 +19,7 @@ import vn.bhxh.cms.api.BadRequestException;
 import vn.bhxh.cms.api.ConflictException;
 import vn.bhxh.cms.api.ForbiddenException;
 import vn.bhxh.cms.api.NotFoundException;
+import vn.bhxh.cms.audit.AuditAction;
 import vn.bhxh.cms.audit.AuditLog;
 import vn.bhxh.cms.product.ProductService;
 import vn.bhxh.cms.product.Variant;
@@ -104,7 +105,7 @@ public class ScheduleService {
         String campaign = command.campaign() != null ? command.campaign() : variant.product().campaign();
         List<PublishJob> jobs = schedule.schedule(new ScheduleRequest(command.releaseId(), campaign, variant.productId(),
                 variant.language(), String.valueOf(variant.revision()), command.publishAt(), command.unpublishAt(), rendered));
-        audit.record(actor.username(), "SCHEDULED", variant.productId(), variant.language(), null, null, null,
+        audit.record(actor.username(), AuditAction.SCHEDULED, variant.productId(), variant.language(), null, null, null,
                 "targets " + targetIds + " at " + command.publishAt() + " Asia/Ho_Chi_Minh, revision " + variant.revision()
                         + (command.releaseId() == null ? "" : ", release " + command.releaseId()));
         return jobs.stream().map(j -> JobView.of(j, names.get(j.targetId()), false, false)).toList();
@@ -129,7 +130,7 @@ public class ScheduleService {
             throw new ConflictException("not-approved", variant.language(), variant.state().name());
         }
         PublishJob retried = schedule.retry(jobId).orElseThrow(() -> new ConflictException("job-not-retryable", job.state().name()));
-        audit.record(actor.username(), "JOB_RETRIED", job.productId(), job.language(), job.state().name(), retried.state().name(),
+        audit.record(actor.username(), AuditAction.JOB_RETRIED, job.productId(), job.language(), job.state().name(), retried.state().name(),
                 null, "job " + jobId + " target " + job.targetId());
         return view(retried, false, false);
     }
@@ -140,7 +141,7 @@ public class ScheduleService {
         products.readVariant(actor, job.productId(), job.language());
         String why = reason == null || reason.isBlank() ? "Hủy bởi " + actor.username() + " / cancelled by hand" : reason;
         PublishJob cancelled = schedule.cancel(jobId, why).orElseThrow(() -> new ConflictException("job-not-cancellable", job.state().name()));
-        audit.record(actor.username(), "JOB_CANCELLED", job.productId(), job.language(), job.state().name(), JobState.CANCELLED.name(),
+        audit.record(actor.username(), AuditAction.JOB_CANCELLED, job.productId(), job.language(), job.state().name(), JobState.CANCELLED.name(),
                 why, "job " + jobId + " target " + job.targetId());
         return view(cancelled, false, false);
     }

@@ -13,6 +13,7 @@ import vn.bhxh.cms.api.BadRequestException;
 import vn.bhxh.cms.api.ConflictException;
 import vn.bhxh.cms.api.ForbiddenException;
 import vn.bhxh.cms.api.NotFoundException;
+import vn.bhxh.cms.audit.AuditAction;
 import vn.bhxh.cms.audit.AuditLog;
 import vn.bhxh.cms.elasticsearch.VersionConflicts;
 import vn.bhxh.cms.security.Actor;
@@ -90,7 +91,7 @@ public class TargetService {
             }
             throw e;
         }
-        audit.record(actor.username(), "TARGET_CREATED", null, null, null, null, null,
+        audit.record(actor.username(), AuditAction.TARGET_CREATED, null, null, null, null, null,
                 "target " + command.id() + " " + command.channel() + " credentials " + target.credentialNames());
         return TargetView.of(find(command.id()));
     }
@@ -118,7 +119,7 @@ public class TargetService {
                 blankToNull(complete.province()), current.paused(), current.pausedReason(), current.pausedAt(), current.createdAt(),
                 clock.instant(), current.seqNoPrimaryTerm());
         store.save(changed);
-        audit.record(actor.username(), "TARGET_UPDATED", null, null, null, null, null,
+        audit.record(actor.username(), AuditAction.TARGET_UPDATED, null, null, null, null, null,
                 "target " + id + (command.credentials() == null ? "" : ", credentials replaced " + names));
         return TargetView.of(find(id));
     }
@@ -133,7 +134,7 @@ public class TargetService {
         } catch (IllegalArgumentException | IllegalStateException e) {
             result = new ConnectionCheck.Result(false, null, e.getMessage());
         }
-        audit.record(actor.username(), "TARGET_TESTED", null, null, null, null, null,
+        audit.record(actor.username(), AuditAction.TARGET_TESTED, null, null, null, null, null,
                 "target " + id + (result.ok() ? " ok" : " failed: " + result.message()));
         return result;
     }
@@ -144,7 +145,7 @@ public class TargetService {
         find(id);
         store.resume(id);
         int resumed = schedule.resumeTarget(id).size();
-        audit.record(actor.username(), "TARGET_RESUMED", null, null, null, null, null, "target " + id + ", jobs resumed " + resumed);
+        audit.record(actor.username(), AuditAction.TARGET_RESUMED, null, null, null, null, null, "target " + id + ", jobs resumed " + resumed);
         return resumed;
     }
 

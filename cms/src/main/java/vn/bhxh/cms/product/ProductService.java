@@ -18,6 +18,7 @@ import vn.bhxh.cms.asset.Asset;
 import vn.bhxh.cms.asset.AssetRef;
 import vn.bhxh.cms.asset.AssetService;
 import vn.bhxh.cms.asset.FileUpload;
+import vn.bhxh.cms.audit.AuditAction;
 import vn.bhxh.cms.audit.AuditLog;
 import vn.bhxh.cms.elasticsearch.VersionConflicts;
 import vn.bhxh.cms.security.Actor;
@@ -67,7 +68,7 @@ public class ProductService {
                 WorkflowState.DRAFT, 1, null, false, Set.of(actor.username()), null, null, info, searchText(content), now, now, null);
         store.create(source.id(), source, Variant.class);
         store.saveVersion(version(source, actor, now, null));
-        audit.record(actor.username(), "PRODUCT_CREATED", id, Variant.SOURCE_LANGUAGE, null, WorkflowState.DRAFT.name(), null,
+        audit.record(actor.username(), AuditAction.PRODUCT_CREATED, id, Variant.SOURCE_LANGUAGE, null, WorkflowState.DRAFT.name(), null,
                 info.type() + ": " + content.title());
         return readVariant(actor, id, Variant.SOURCE_LANGUAGE);
     }
@@ -86,7 +87,7 @@ public class ProductService {
         for (Variant variant : store.variants(productId)) {
             copyInfo(variant, info);
         }
-        audit.record(actor.username(), "PRODUCT_UPDATED", productId, null, null, null, null, info.toString());
+        audit.record(actor.username(), AuditAction.PRODUCT_UPDATED, productId, null, null, null, null, info.toString());
         return saved;
     }
 
@@ -139,7 +140,7 @@ public class ProductService {
         }
         Variant saved = saveVariant(changed);
         store.saveVersion(version(saved, actor, now, comment));
-        audit.record(actor.username(), "EDITED", productId, language, current.state().name(), saved.state().name(), comment,
+        audit.record(actor.username(), AuditAction.EDITED, productId, language, current.state().name(), saved.state().name(), comment,
                 ContentDiff.between(current.content(), content).stream().map(ContentDiff.FieldChange::field).toList().toString());
         if (saved.isSource()) {
             markTranslationsOutdated(actor, productId, saved.revision());
@@ -209,7 +210,7 @@ public class ProductService {
             }
             throw e;
         }
-        audit.record(actor.username(), "TRANSLATION_REQUESTED", productId, language, null, WorkflowState.DRAFT.name(), null, null);
+        audit.record(actor.username(), AuditAction.TRANSLATION_REQUESTED, productId, language, null, WorkflowState.DRAFT.name(), null, null);
         return store.variant(productId, language).orElseThrow();
     }
 
@@ -241,7 +242,7 @@ public class ProductService {
             approver = null;
         }
         Variant saved = saveVariant(current.withState(action.target(), reviewer, approver, now).withVersion(expected));
-        audit.record(actor.username(), action.name(), productId, language, current.state().name(), saved.state().name(), comment, null);
+        audit.record(actor.username(), AuditAction.of(action), productId, language, current.state().name(), saved.state().name(), comment, null);
         if (action == WorkflowAction.WITHDRAW) {
             publication.withdrawn(saved, comment);
         }
@@ -258,7 +259,7 @@ public class ProductService {
         }
         int sourceRevision = sourceRevision(productId);
         Variant saved = saveVariant(current.withSource(sourceRevision, false, clock.instant()).withVersion(expected));
-        audit.record(actor.username(), "SOURCE_CONFIRMED", productId, language, null, null, comment,
+        audit.record(actor.username(), AuditAction.SOURCE_CONFIRMED, productId, language, null, null, comment,
                 "source revision " + current.sourceRevision() + " -> " + sourceRevision);
         return saved;
     }
@@ -314,7 +315,7 @@ public class ProductService {
                 Variant fresh = store.variant(productId, translation.language()).orElseThrow();
                 store.save(fresh.withSource(fresh.sourceRevision(), true, clock.instant()));
             });
-            audit.record(actor.username(), "TRANSLATION_OUTDATED", productId, translation.language(), null, null, null,
+            audit.record(actor.username(), AuditAction.TRANSLATION_OUTDATED, productId, translation.language(), null, null, null,
                     "source revision " + translation.sourceRevision() + " -> " + sourceRevision);
         }
     }

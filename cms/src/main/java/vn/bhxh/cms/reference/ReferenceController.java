@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.bhxh.cms.api.ForbiddenException;
 import vn.bhxh.cms.api.NotFoundException;
+import vn.bhxh.cms.audit.AuditAction;
 import vn.bhxh.cms.audit.AuditLog;
 import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.cms.security.Role;
@@ -51,7 +52,7 @@ class ReferenceController {
         ReferenceItem saved = data.save(new ReferenceItem(ReferenceItem.id(referenceKind, code), referenceKind, code,
                 request.nameVi(), request.nameEn(), request.parent(), request.startMonthDay(), request.endMonthDay(),
                 request.descriptionVi(), request.script(), request.order() == null ? 0 : request.order()));
-        audit.record(user.getUsername(), "REFERENCE_SAVED", null, null, null, null, null, saved.id());
+        audit.record(user.getUsername(), AuditAction.REFERENCE_SAVED, null, null, null, null, null, saved.id());
         return saved;
     }
 

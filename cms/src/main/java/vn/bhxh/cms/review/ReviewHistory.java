@@ -9,6 +9,7 @@ import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
 import org.springframework.data.elasticsearch.core.RefreshPolicy;
 import org.springframework.stereotype.Service;
 import vn.bhxh.cms.audit.AuditEvent;
+import vn.bhxh.cms.audit.AuditAction;
 import vn.bhxh.cms.audit.AuditLog;
 import vn.bhxh.cms.elasticsearch.IndexInitializer;
 import vn.bhxh.cms.elasticsearch.IndexedDocument;
@@ -51,7 +52,7 @@ class ReviewHistory {
         if (seen != null) {
             return Optional.of(new Baseline(seen.revision(), "unchanged"));
         }
-        List<AuditEvent> rejections = audit.search(new AuditLog.AuditFilter(null, "REJECT", variant.productId(), variant.language(),
+        List<AuditEvent> rejections = audit.search(new AuditLog.AuditFilter(null, AuditAction.REJECT.name(), variant.productId(), variant.language(),
                 null, null), 0, 1);
         if (rejections.isEmpty()) {
             return Optional.empty();

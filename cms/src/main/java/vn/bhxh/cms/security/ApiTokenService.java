@@ -19,6 +19,7 @@ import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
 import org.springframework.data.elasticsearch.core.RefreshPolicy;
 import org.springframework.data.elasticsearch.core.SearchHit;
 import org.springframework.stereotype.Service;
+import vn.bhxh.cms.audit.AuditAction;
 import vn.bhxh.cms.audit.AuditLog;
 
 /** Issues, checks and revokes API tokens. A token reads {@code bhxh_<id>_<secret>}. */
@@ -56,7 +57,7 @@ public class ApiTokenService {
         Instant now = clock.instant();
         ApiToken token = new ApiToken(id, username, name, sha256(secret), now, now.plus(lifetime), null, null);
         operations.save(token);
-        audit.record(actor, "TOKEN_ISSUED", null, null, null, null, name, "token " + id + " for " + username);
+        audit.record(actor, AuditAction.TOKEN_ISSUED, null, null, null, null, name, "token " + id + " for " + username);
         return new IssuedToken(token, "bhxh_" + id + "_" + secret);
     }
 
@@ -71,7 +72,7 @@ public class ApiTokenService {
         if (token == null || !token.usableAt(now)
                 || !MessageDigest.isEqual(token.secretHash().getBytes(StandardCharsets.US_ASCII),
                         sha256(parts[2]).getBytes(StandardCharsets.US_ASCII))) {
-            audit.record(token == null ? "?" : token.username(), "TOKEN_REJECTED", null, null, null, null, null,
+            audit.record(token == null ? "?" : token.username(), AuditAction.TOKEN_REJECTED, null, null, null, null, null,
                     "token " + parts[1]);
             return Optional.empty();
         }
@@ -80,7 +81,7 @@ public class ApiTokenService {
             lastAudited.put(token.id(), now);
             operations.save(new ApiToken(token.id(), token.username(), token.name(), token.secretHash(), token.createdAt(),
                     token.expiresAt(), null, now));
-            audit.record(token.username(), "TOKEN_USED", null, null, null, null, null, "token " + token.id());
+            audit.record(token.username(), AuditAction.TOKEN_USED, null, null, null, null, null, "token " + token.id());
         }
         return Optional.of(token.username());
     }
@@ -99,7 +100,7 @@ public class ApiTokenService {
         ApiToken revoked = new ApiToken(token.id(), token.username(), token.name(), token.secretHash(), token.createdAt(),
                 token.expiresAt(), clock.instant(), token.lastUsedAt());
         operations.save(revoked);
-        audit.record(actor, "TOKEN_REVOKED", null, null, null, null, null, "token " + id + " of " + token.username());
+        audit.record(actor, AuditAction.TOKEN_REVOKED, null, null, null, null, null, "token " + id + " of " + token.username());
         return Optional.of(revoked);
     }
 

@@ -48,7 +48,7 @@ class InitialAdmin {
         } else {
             log.info("Created the first administrator '{}' from configuration", properties.username());
         }
-        accounts.save(new UserAccount(UserAccountStore.normalize(properties.username()), properties.displayName(),
+        accounts.save(new UserAccount(UserAccount.normalize(properties.username()), properties.displayName(),
                 passwords.encode(password), Set.of(Role.ADMIN), Scopes.NONE, true, clock.instant()));
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
+import vn.bhxh.cms.audit.AuditAction;
 import vn.bhxh.cms.audit.AuditLog;
 
 /**
@@ -35,16 +36,16 @@ class LoginAudit {
         Instant previous = lastSuccess.get(username);
         if (previous == null || previous.plus(SUCCESS_INTERVAL).isBefore(now)) {
             lastSuccess.put(username, now);
-            recordQuietly(username, "LOGIN_SUCCEEDED");
+            recordQuietly(username, AuditAction.LOGIN_SUCCEEDED);
         }
     }
 
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
-        recordQuietly(String.valueOf(event.getAuthentication().getName()), "LOGIN_FAILED");
+        recordQuietly(String.valueOf(event.getAuthentication().getName()), AuditAction.LOGIN_FAILED);
     }
 
-    private void recordQuietly(String username, String action) {
+    private void recordQuietly(String username, AuditAction action) {
         try {
             audit.record(username, action, null, null, null, null, null, null);
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package vn.bhxh.cms.security;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.elasticsearch.annotations.DateFormat;
@@ -26,5 +27,10 @@ public record UserAccount(
 
     public Actor actor() {
         return new Actor(username, roles, scopes);
+    }
+
+    /** User names are kept and compared stripped and in lower case. */
+    public static String normalize(String username) {
+        return username.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,7 +1,6 @@
 package vn.bhxh.cms.security;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -21,7 +20,7 @@ public class UserAccountStore {
     }
 
     public Optional<UserAccount> find(String username) {
-        return Optional.ofNullable(operations.get(normalize(username), UserAccount.class));
+        return Optional.ofNullable(operations.get(UserAccount.normalize(username), UserAccount.class));
     }
 
     public boolean anyExists() {
@@ -35,9 +34,5 @@ public class UserAccountStore {
 
     public UserAccount save(UserAccount account) {
         return operations.save(account);
-    }
-
-    public static String normalize(String username) {
-        return username.strip().toLowerCase(Locale.ROOT);
     }
 }

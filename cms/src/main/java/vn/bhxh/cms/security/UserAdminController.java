@@ -1,10 +1,8 @@
 package vn.bhxh.cms.security;
 
 import jakarta.validation.Valid;
-import java.time.Clock;
 import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,8 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.bhxh.cms.api.NotFoundException;
-import vn.bhxh.cms.audit.AuditLog;
+import vn.bhxh.cms.api.ApiException;
 import vn.bhxh.cms.site.PageController;
 import vn.bhxh.cms.site.Refusals;
 
@@ -29,23 +26,17 @@ class UserAdminController {
 
     static final int PAGE_SIZE = 100;
 
-    private final UserAccountStore accounts;
-    private final PasswordEncoder passwords;
-    private final AuditLog audit;
-    private final Clock clock;
+    private final UserService users;
     private final Refusals refusals;
 
-    UserAdminController(UserAccountStore accounts, PasswordEncoder passwords, AuditLog audit, Clock clock, Refusals refusals) {
-        this.accounts = accounts;
-        this.passwords = passwords;
-        this.audit = audit;
-        this.clock = clock;
+    UserAdminController(UserService users, Refusals refusals) {
+        this.users = users;
         this.refusals = refusals;
     }
 
     @GetMapping
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("users", accounts.list(Math.max(0, page), PAGE_SIZE));
+        model.addAttribute("users", users.list(Math.max(0, page), PAGE_SIZE));
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("pageSize", PAGE_SIZE);
         return "admin/users";
@@ -61,21 +52,20 @@ class UserAdminController {
     String create(@AuthenticationPrincipal AccountPrincipal admin, @Valid @ModelAttribute("form") UserForm form,
             BindingResult errors, Model model, Locale locale, RedirectAttributes redirect) {
         // form is null when it could not even be built from the request (a value of the wrong type): errors say why.
-        if (form != null && (form.password() == null || form.password().length() < UserForm.MIN_PASSWORD)) {
-            errors.rejectValue("password", "ui.user.passwordShort", new Object[] {UserForm.MIN_PASSWORD}, null);
+        if (form != null && (form.password() == null || form.password().length() < UserService.MIN_PASSWORD)) {
+            errors.rejectValue("password", "ui.user.passwordShort", new Object[] {UserService.MIN_PASSWORD}, null);
         }
         if (errors.hasErrors()) {
             return form(model, true);
         }
-        String username = UserAccountStore.normalize(form.username());
-        if (accounts.find(username).isPresent()) {
-            model.addAttribute("formError", refusals.sentence("user-exists", locale, username));
+        UserAccount created;
+        try {
+            created = users.create(admin.actor(), form.username(), form.change(form.password()));
+        } catch (ApiException e) {
+            model.addAttribute("formError", refusals.text(e, locale));
             return form(model, true);
         }
-        accounts.save(new UserAccount(username, form.displayName(), passwords.encode(form.password()), form.roles(),
-                form.scopes(), true, clock.instant()));
-        audit.record(admin.getUsername(), "USER_CREATED", null, null, null, null, null, username + " " + form.roles());
-        redirect.addFlashAttribute("flash", refusals.message("ui.user.created", locale, username));
+        redirect.addFlashAttribute("flash", refusals.message("ui.user.created", locale, created.username()));
         return "redirect:/admin/users";
     }
 
@@ -97,37 +87,34 @@ class UserAdminController {
             return form(model, false);
         }
         boolean newPassword = form.password() != null && !form.password().isEmpty();
-        if (newPassword && form.password().length() < UserForm.MIN_PASSWORD) {
-            errors.rejectValue("password", "ui.user.passwordShort", new Object[] {UserForm.MIN_PASSWORD}, null);
+        if (newPassword && form.password().length() < UserService.MIN_PASSWORD) {
+            errors.rejectValue("password", "ui.user.passwordShort", new Object[] {UserService.MIN_PASSWORD}, null);
         }
-        if (!current.username().equals(UserAccountStore.normalize(String.valueOf(form.username())))) {
+        if (!current.username().equals(UserAccount.normalize(String.valueOf(form.username())))) {
             errors.rejectValue("username", "ui.user.renamed");
         }
         if (errors.hasErrors()) {
             return form(model, false);
         }
-        if (current.username().equals(admin.getUsername()) && (!form.mayLogIn() || !form.roles().contains(Role.ADMIN))) {
-            // An administrator who locks themselves out leaves nobody to undo it.
-            model.addAttribute("formError", refusals.message("ui.user.selfLockout", locale));
+        UserAccount saved;
+        try {
+            saved = users.update(admin.actor(), current.username(), form.change(newPassword ? form.password() : null));
+        } catch (ApiException e) {
+            model.addAttribute("formError", refusals.text(e, locale));
             return form(model, false);
         }
-        UserAccount saved = accounts.save(new UserAccount(current.username(), form.displayName(),
-                newPassword ? passwords.encode(form.password()) : current.passwordHash(), form.roles(), form.scopes(),
-                form.mayLogIn(), current.createdAt()));
-        audit.record(admin.getUsername(), "USER_UPDATED", null, null, null, null, null,
-                saved.username() + " " + saved.roles() + " enabled=" + saved.enabled());
         redirect.addFlashAttribute("flash", refusals.message("ui.user.saved", locale, saved.username()));
         return "redirect:/admin/users";
     }
 
     private UserAccount find(String username) {
-        return accounts.find(username).orElseThrow(() -> new NotFoundException("user", username));
+        return users.get(username);
     }
 
     private String form(Model model, boolean creating) {
         model.addAttribute("creating", creating);
         model.addAttribute("allRoles", Role.values());
-        model.addAttribute("minPassword", UserForm.MIN_PASSWORD);
+        model.addAttribute("minPassword", UserService.MIN_PASSWORD);
         return "admin/user-form";
     }
 }

@@ -8,14 +8,12 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,48 +23,34 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.bhxh.cms.api.ConflictException;
 import vn.bhxh.cms.api.NotFoundException;
-import vn.bhxh.cms.audit.AuditLog;
 
 /** Users, roles, scopes and API tokens, managed by administrators (the security chain admits only ADMIN here). */
 @RestController
 @RequestMapping("/api/v1/users")
 class UserController {
 
-    static final int MIN_PASSWORD = 12;
     static final int MAX_PAGE_SIZE = 100;
 
-    private final UserAccountStore accounts;
+    private final UserService users;
     private final ApiTokenService tokens;
-    private final PasswordEncoder passwords;
-    private final AuditLog audit;
-    private final Clock clock;
 
-    UserController(UserAccountStore accounts, ApiTokenService tokens, PasswordEncoder passwords, AuditLog audit, Clock clock) {
-        this.accounts = accounts;
+    UserController(UserService users, ApiTokenService tokens) {
+        this.users = users;
         this.tokens = tokens;
-        this.passwords = passwords;
-        this.audit = audit;
-        this.clock = clock;
     }
 
     @GetMapping
     List<UserView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        return accounts.list(page, size).stream().map(UserView::of).toList();
+        return users.list(page, size).stream().map(UserView::of).toList();
     }
 
     @PostMapping
     ResponseEntity<UserView> create(@AuthenticationPrincipal AccountPrincipal admin, @Valid @RequestBody NewUser request) {
-        String username = UserAccountStore.normalize(request.username());
-        if (accounts.find(username).isPresent()) {
-            throw new ConflictException("user-exists", username);
-        }
-        UserAccount account = accounts.save(new UserAccount(username, request.displayName(), passwords.encode(request.password()),
-                request.roles(), request.scopes(), true, clock.instant()));
-        audit.record(admin.getUsername(), "USER_CREATED", null, null, null, null, null, username + " " + request.roles());
-        return ResponseEntity.created(URI.create("/api/v1/users/" + username)).body(UserView.of(account));
+        UserAccount account = users.create(admin.actor(), request.username(), new UserService.AccountChange(request.displayName(),
+                request.password(), request.roles(), request.scopes(), true));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + account.username())).body(UserView.of(account));
     }
 
     @GetMapping("/{username}")
@@ -77,14 +61,8 @@ class UserController {
     @PutMapping("/{username}")
     UserView update(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String username,
             @Valid @RequestBody UserChange request) {
-        UserAccount current = find(username);
-        String hash = request.password() == null ? current.passwordHash() : passwords.encode(request.password());
-        UserAccount saved = accounts.save(new UserAccount(current.username(),
-                request.displayName() == null ? current.displayName() : request.displayName(), hash, request.roles(),
-                request.scopes(), request.enabled(), current.createdAt()));
-        audit.record(admin.getUsername(), "USER_UPDATED", null, null, null, null, null,
-                saved.username() + " " + saved.roles() + " enabled=" + saved.enabled());
-        return UserView.of(saved);
+        return UserView.of(users.update(admin.actor(), username, new UserService.AccountChange(request.displayName(),
+                request.password(), request.roles(), request.scopes(), request.enabled())));
     }
 
     @PostMapping("/{username}/tokens")
@@ -108,18 +86,18 @@ class UserController {
     }
 
     private UserAccount find(String username) {
-        return accounts.find(username).orElseThrow(() -> new NotFoundException("user", username));
+        return users.get(username);
     }
 
     record NewUser(
             @NotBlank @Pattern(regexp = "^[A-Za-z0-9._-]{3,60}$") String username,
             @NotBlank @Size(max = 120) String displayName,
-            @NotBlank @Size(min = MIN_PASSWORD, max = 200) String password,
+            @NotBlank @Size(min = UserService.MIN_PASSWORD, max = UserService.MAX_PASSWORD) String password,
             @NotEmpty Set<Role> roles,
             Scopes scopes) {
     }
 
-    record UserChange(@Size(max = 120) String displayName, @Size(min = MIN_PASSWORD, max = 200) String password,
+    record UserChange(@Size(max = 120) String displayName, @Size(min = UserService.MIN_PASSWORD, max = UserService.MAX_PASSWORD) String password,
             @NotEmpty Set<Role> roles, Scopes scopes, boolean enabled) {
     }
 

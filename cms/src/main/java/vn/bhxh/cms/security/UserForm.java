@@ -25,9 +25,6 @@ public record UserForm(
         @Size(max = 500) String channels,
         Boolean enabled) {
 
-    /** The API's minimum (UserController.MIN_PASSWORD). */
-    public static final int MIN_PASSWORD = 12;
-
     public static UserForm empty() {
         return new UserForm(null, null, null, Set.of(), null, null, null, null, null, true);
     }
@@ -42,11 +39,16 @@ public record UserForm(
                 province == null || province.isBlank() ? null : province.strip(), codes(channels));
     }
 
-    public static UserForm of(vn.bhxh.cms.security.UserAccount account) {
+    public static UserForm of(UserAccount account) {
         Scopes s = account.scopes();
         return new UserForm(account.username(), account.displayName(), null, account.roles(), String.join(", ", s.topics()),
                 String.join(", ", s.departments()), String.join(", ", s.languages()), s.province(),
                 String.join(", ", s.channels()), account.enabled());
+    }
+
+    /** The account as this form sets it, with the password to set (null keeps the current one). */
+    UserService.AccountChange change(String newPassword) {
+        return new UserService.AccountChange(displayName, newPassword, roles, scopes(), mayLogIn());
     }
 
     private static Set<String> codes(String list) {
