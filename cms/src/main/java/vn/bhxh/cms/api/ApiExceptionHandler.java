@@ -13,12 +13,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.bhxh.cms.elasticsearch.ElasticsearchUnavailableException;
+import vn.bhxh.templates.template.ConcurrentTemplateChangeException;
+import vn.bhxh.templates.template.InvalidTemplateException;
 
 /** Every API error as RFC 9457 problem+json, titled in the caller's language (Vietnamese unless asked otherwise). */
 @RestControllerAdvice
@@ -43,8 +47,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Anything unforeseen: logged with its stack trace here, a plain sentence for the caller. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, Locale locale) throws Exception {
-        if (e instanceof org.springframework.security.access.AccessDeniedException
-                || e instanceof org.springframework.security.core.AuthenticationException) {
+        if (e instanceof AccessDeniedException
+                || e instanceof AuthenticationException) {
             throw e;
         }
         log.error("Unexpected error", e);
@@ -65,20 +69,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(e.status()).body(problem);
     }
 
-    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> accessDenied(Exception e, Locale locale) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
                 .body(Problems.of(messages, HttpStatus.FORBIDDEN, "forbidden", locale));
     }
 
-    @ExceptionHandler(vn.bhxh.cms.translation.InvalidTranslationFileException.class)
-    ResponseEntity<ProblemDetail> invalidFile(RuntimeException e, Locale locale) {
-        ProblemDetail problem = Problems.of(messages, HttpStatus.BAD_REQUEST, "invalid-file", locale, e.getMessage());
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    @ExceptionHandler(vn.bhxh.templates.template.InvalidTemplateException.class)
-    ResponseEntity<ProblemDetail> invalidTemplate(vn.bhxh.templates.template.InvalidTemplateException e, Locale locale) {
+    @ExceptionHandler(InvalidTemplateException.class)
+    ResponseEntity<ProblemDetail> invalidTemplate(InvalidTemplateException e, Locale locale) {
         ProblemDetail problem = Problems.of(messages, HttpStatus.UNPROCESSABLE_CONTENT, "invalid-template", locale, e.key().id());
         boolean english = "en".equals(locale.getLanguage());
         problem.setProperty("problems", e.problems().stream()
@@ -86,7 +84,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.unprocessableContent().body(problem);
     }
 
-    @ExceptionHandler(vn.bhxh.templates.template.ConcurrentTemplateChangeException.class)
+    @ExceptionHandler(ConcurrentTemplateChangeException.class)
     ResponseEntity<ProblemDetail> templateChanged(RuntimeException e, Locale locale) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .body(Problems.of(messages, HttpStatus.CONFLICT, "template-changed", locale));

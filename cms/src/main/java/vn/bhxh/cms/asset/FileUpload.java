@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.OptionalLong;
 import vn.bhxh.media.ProductType;
 
@@ -13,6 +14,9 @@ import vn.bhxh.media.ProductType;
  * size limit, the name and type the uploader declares, and its length when the client said it.
  */
 public record FileUpload(ProductType productType, String fileName, String contentType, OptionalLong length, InputStream content) {
+
+    /** The kinds of file an uploader chooses from. */
+    public static final List<ProductType> KINDS = List.of(ProductType.values());
 
     public static FileUpload of(ProductType productType, String fileName, String contentType, HttpServletRequest request)
             throws IOException {

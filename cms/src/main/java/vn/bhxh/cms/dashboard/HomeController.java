@@ -43,7 +43,7 @@ class HomeController {
             model.addAttribute("toTranslate", lists.toTranslate(actor));
         }
         model.addAttribute("editor", actor.hasAny(Role.EDITOR, Role.ADMIN));
-        if (JobRows.schedules(actor)) {
+        if (actor.hasAny(Role.SCHEDULING)) {
             model.addAttribute("goingOut", jobs.goingOutThisWeek(actor));
             model.addAttribute("failed", jobs.failed(actor));
         }

@@ -29,10 +29,6 @@ public class JobRows {
     public record Row(JobView job, String title) {
     }
 
-    public static boolean schedules(Actor actor) {
-        return actor.hasAny(Role.ADMIN, Role.EDITOR, Role.APPROVER);
-    }
-
     /** Everything due from today for a week (Vietnamese days), in time order, whatever its state. */
     public List<Row> goingOutThisWeek(Actor actor) {
         LocalDate today = LocalDate.now(WebFormats.VIETNAM);

@@ -231,7 +231,7 @@ public class ScheduleService {
     }
 
     static void requireScheduler(Actor actor) {
-        if (!actor.hasAny(Role.ADMIN, Role.EDITOR, Role.APPROVER)) {
+        if (!actor.hasAny(Role.SCHEDULING)) {
             throw new ForbiddenException("forbidden-action", "SCHEDULE");
         }
     }

@@ -59,7 +59,7 @@ public class TargetService {
     }
 
     public List<TargetView> list(Actor actor) {
-        if (!actor.hasAny(Role.ADMIN, Role.EDITOR, Role.APPROVER)) {
+        if (!actor.hasAny(Role.SCHEDULING)) {
             throw new ForbiddenException("forbidden-action", "TARGETS");
         }
         return store.list().stream().map(TargetView::of).toList();

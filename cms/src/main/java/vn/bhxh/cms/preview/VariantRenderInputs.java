@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import vn.bhxh.cms.api.ConflictException;
+import vn.bhxh.cms.asset.PublicMediaUrls;
 import vn.bhxh.cms.asset.VariantMedia;
 import vn.bhxh.cms.asset.VariantMedia.MediaFile;
 import vn.bhxh.cms.product.Variant;
@@ -18,13 +19,12 @@ public class VariantRenderInputs {
 
     private final PublicSiteProperties site;
     private final VariantMedia media;
-    private final String mediaBaseUrl;
+    private final PublicMediaUrls urls;
 
-    VariantRenderInputs(PublicSiteProperties site, VariantMedia media,
-            vn.bhxh.cms.distribution.PublishingProperties publishing) {
+    VariantRenderInputs(PublicSiteProperties site, VariantMedia media, PublicMediaUrls urls) {
         this.site = site;
         this.media = media;
-        this.mediaBaseUrl = publishing.publicBaseUrl().replaceAll("/+$", "");
+        this.urls = urls;
     }
 
     public RenderInput of(Variant variant) {
@@ -55,7 +55,7 @@ public class VariantRenderInputs {
     }
 
     public String url(MediaFile file) {
-        return mediaBaseUrl + file.publicPath();
+        return urls.of(file);
     }
 
     private static Duration duration(MediaFile file) {

@@ -1,7 +1,10 @@
 package vn.bhxh.cms.product;
 
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.QueryBuilders;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.elasticsearch.client.elc.NativeQuery;
@@ -12,7 +15,6 @@ import org.springframework.data.elasticsearch.core.mapping.IndexCoordinates;
 import org.springframework.data.elasticsearch.core.query.IndexQuery;
 import org.springframework.data.elasticsearch.core.query.IndexQueryBuilder;
 import org.springframework.stereotype.Service;
-import co.elastic.clients.elasticsearch._types.query_dsl.QueryBuilders;
 import vn.bhxh.cms.elasticsearch.IndexInitializer;
 
 /**
@@ -29,7 +31,7 @@ public class ProductStore {
     private final ElasticsearchOperations withoutWaiting;
     private final IndexInitializer indices;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public ProductStore(ElasticsearchOperations operations, IndexInitializer indices) {
         this(operations, indices, RefreshPolicy.WAIT_UNTIL);
     }
@@ -72,6 +74,14 @@ public class ProductStore {
                 .withQuery(q -> q.term(t -> t.field("productId").value(productId)))
                 .withPageable(PageRequest.of(0, MAX_VARIANTS, Sort.by("language")))
                 .build();
+        return operations.search(query, Variant.class).stream().map(SearchHit::getContent).toList();
+    }
+
+    /** The most recently changed variants matching every filter, at most {@code limit} (work lists and queues). */
+    public List<Variant> newestVariants(List<Query> filters, int limit) {
+        indices.requireReady();
+        NativeQuery query = NativeQuery.builder().withQuery(q -> q.bool(b -> b.filter(filters)))
+                .withPageable(PageRequest.of(0, limit, Sort.by(Sort.Direction.DESC, "updatedAt"))).build();
         return operations.search(query, Variant.class).stream().map(SearchHit::getContent).toList();
     }
 

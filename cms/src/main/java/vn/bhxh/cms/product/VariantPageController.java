@@ -1,11 +1,8 @@
 package vn.bhxh.cms.product;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,26 +11,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.json.JsonMapper;
 import vn.bhxh.cms.api.ApiException;
 import vn.bhxh.cms.api.PreconditionFailedException;
 import vn.bhxh.cms.api.Versions;
-import vn.bhxh.cms.preview.ProductPreviews;
+import vn.bhxh.cms.asset.FileUpload;
 import vn.bhxh.cms.reference.ReferenceKind;
 import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.security.Role;
-import vn.bhxh.cms.site.PageController;
 import vn.bhxh.cms.reference.ReferenceLists;
+import vn.bhxh.cms.site.PageController;
 import vn.bhxh.cms.site.Refusals;
 import vn.bhxh.cms.workflow.WorkflowAction;
-import vn.bhxh.templates.payload.PrintDocument;
-import vn.bhxh.templates.render.Preview;
-import vn.bhxh.templates.render.PreviewOptions;
 
 /**
  * One language variant: its text and files, the workflow steps this user may take (with a comment), its language
- * versions beside the Vietnamese source with what changed in the source, its versions, and its channel previews.
+ * versions beside the Vietnamese source with what changed in the source, and its versions (its channel previews are
+ * preview pages).
  */
 @PageController
 @RequestMapping("/products/{id}/variants")
@@ -41,19 +35,15 @@ class VariantPageController {
 
     private final ProductService products;
     private final ProductAccess access;
-    private final ProductPreviews previews;
     private final ReferenceLists reference;
     private final Refusals refusals;
-    private final JsonMapper json;
 
-    VariantPageController(ProductService products, ProductAccess access, ProductPreviews previews,
-            ReferenceLists reference, Refusals refusals, JsonMapper json) {
+    VariantPageController(ProductService products, ProductAccess access,
+            ReferenceLists reference, Refusals refusals) {
         this.products = products;
         this.access = access;
-        this.previews = previews;
         this.reference = reference;
         this.refusals = refusals;
-        this.json = json;
     }
 
     @GetMapping("/{language}")
@@ -70,13 +60,11 @@ class VariantPageController {
         model.addAttribute("editable", variant.state().allowsEditing() && access.canEdit(actor, variant));
         model.addAttribute("canRequestTranslation", variant.isSource() && actor.hasAny(Role.ADMIN, Role.EDITOR));
         // The scheduling service takes approved or published variants that are not outdated, from these roles.
-        model.addAttribute("canSchedule", vn.bhxh.cms.distribution.JobRows.schedules(actor) && !variant.outdated()
-                && (variant.state() == vn.bhxh.cms.workflow.WorkflowState.APPROVED
-                        || variant.state() == vn.bhxh.cms.workflow.WorkflowState.PUBLISHED));
+        model.addAttribute("canSchedule", actor.hasAny(Role.SCHEDULING) && !variant.outdated() && variant.state().isReleased());
         model.addAttribute("canConfirmSource", !variant.isSource() && variant.outdated() && actor.has(Role.APPROVER));
         model.addAttribute("languages", reference.names(ReferenceKind.LANGUAGES, locale));
         model.addAttribute("maxComment", ContentLimits.COMMENT);
-        model.addAttribute("mediaTypes", vn.bhxh.media.ProductType.values());
+        model.addAttribute("mediaTypes", FileUpload.KINDS);
         if (!variant.isSource()) {
             model.addAttribute("sourceChanges", products.sourceChangesSince(actor, id, language));
         }
@@ -159,52 +147,5 @@ class VariantPageController {
         model.addAttribute("to", to);
         model.addAttribute("changes", ContentDiff.between(before.content(), after.content()));
         return "products/diff";
-    }
-
-    @GetMapping("/{language}/previews")
-    String previews(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @PathVariable String language,
-            Model model, Locale locale) {
-        Actor actor = user.actor();
-        Variant variant = products.readVariant(actor, id, language);
-        model.addAttribute("variant", variant);
-        List<ChannelPreview> shown = new ArrayList<>();
-        if (variant.content().hasTitle()) {
-            for (Preview preview : previews.all(actor, id, language, PreviewOptions.DEFAULT)) {
-                shown.add(ChannelPreview.of(preview, json, "en".equals(locale.getLanguage())));
-            }
-        }
-        model.addAttribute("previews", shown);
-        return "products/previews";
-    }
-
-    @GetMapping(value = "/{language}/previews/print.pdf")
-    ResponseEntity<byte[]> printPdf(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
-            @PathVariable String language) {
-        return ResponseEntity.ok().header("Content-Type", "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"" + id + "-" + language + ".pdf\"")
-                .body(previews.printPdf(user.actor(), id, language));
-    }
-
-    /**
-     * One channel's preview for the page: the payload as readable JSON (the print PDF is linked instead), the broken
-     * rules in the page language, and which templates were used.
-     */
-    record ChannelPreview(String channel, String channelName, boolean publishable, boolean print, String payload,
-            List<String> violations, List<String> templates) {
-
-        static ChannelPreview of(Preview preview, JsonMapper json, boolean english) {
-            boolean print = preview.payload() instanceof PrintDocument;
-            String payload;
-            if (preview.payload() instanceof PrintDocument doc) {
-                payload = json.writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("pageSize", doc.pageSize(),
-                        "pages", doc.pages(), "headline", String.valueOf(doc.headline()), "qrUrl", String.valueOf(doc.qrUrl())));
-            } else {
-                payload = json.writerWithDefaultPrettyPrinter().writeValueAsString(preview.payload());
-            }
-            return new ChannelPreview(preview.channel().id(), preview.channel().vietnameseName(), preview.publishable(), print,
-                    payload, preview.violations().stream().map(v -> english ? v.english() : v.vietnamese()).toList(),
-                    preview.templates().stream().map(t -> t.resolved().slot().path() + " / " + t.resolved().languageTag()
-                            + (t.isOverride() ? " (v" + t.overrideVersion() + ")" : "")).toList());
-        }
     }
 }

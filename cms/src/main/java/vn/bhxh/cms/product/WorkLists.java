@@ -5,13 +5,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.QueryBuilders;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.elasticsearch.client.elc.NativeQuery;
-import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
-import org.springframework.data.elasticsearch.core.SearchHit;
 import org.springframework.stereotype.Service;
-import vn.bhxh.cms.elasticsearch.IndexInitializer;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.workflow.WorkflowAction;
 import vn.bhxh.cms.workflow.WorkflowState;
@@ -27,14 +21,12 @@ public class WorkLists {
     /** Items one list shows at most (newest first); the page says when there are more. */
     public static final int MAX_ITEMS = 200;
 
-    private final ElasticsearchOperations operations;
+    private final ProductStore store;
     private final ProductAccess access;
-    private final IndexInitializer indices;
 
-    WorkLists(ElasticsearchOperations operations, ProductAccess access, IndexInitializer indices) {
-        this.operations = operations;
+    WorkLists(ProductStore store, ProductAccess access) {
+        this.store = store;
         this.access = access;
-        this.indices = indices;
     }
 
     /** Drafts the user has written (or requested translations they are working on). */
@@ -77,11 +69,8 @@ public class WorkLists {
     }
 
     private List<Variant> find(Actor actor, List<Query> conditions) {
-        indices.requireReady();
         List<Query> filters = new ArrayList<>(conditions);
         filters.add(access.readFilter(actor));
-        NativeQuery query = NativeQuery.builder().withQuery(q -> q.bool(b -> b.filter(filters)))
-                .withPageable(PageRequest.of(0, MAX_ITEMS, Sort.by(Sort.Direction.DESC, "updatedAt"))).build();
-        return operations.search(query, Variant.class).stream().map(SearchHit::getContent).toList();
+        return store.newestVariants(filters, MAX_ITEMS);
     }
 }

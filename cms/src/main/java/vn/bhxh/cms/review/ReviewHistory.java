@@ -3,16 +3,10 @@ package vn.bhxh.cms.review;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
-import org.springframework.data.elasticsearch.core.RefreshPolicy;
 import org.springframework.stereotype.Service;
-import vn.bhxh.cms.audit.AuditEvent;
 import vn.bhxh.cms.audit.AuditAction;
+import vn.bhxh.cms.audit.AuditEvent;
 import vn.bhxh.cms.audit.AuditLog;
-import vn.bhxh.cms.elasticsearch.IndexInitializer;
-import vn.bhxh.cms.elasticsearch.IndexedDocument;
 import vn.bhxh.cms.product.Variant;
 import vn.bhxh.cms.product.VariantVersion;
 
@@ -24,14 +18,12 @@ import vn.bhxh.cms.product.VariantVersion;
 @Service
 class ReviewHistory {
 
-    private final ElasticsearchOperations operations;
-    private final IndexInitializer indices;
+    private final ReviewSeenStore store;
     private final AuditLog audit;
     private final Clock clock;
 
-    ReviewHistory(ElasticsearchOperations operations, IndexInitializer indices, AuditLog audit, Clock clock) {
-        this.operations = operations.withRefreshPolicy(RefreshPolicy.NONE);
-        this.indices = indices;
+    ReviewHistory(ReviewSeenStore store, AuditLog audit, Clock clock) {
+        this.store = store;
         this.audit = audit;
         this.clock = clock;
     }
@@ -44,8 +36,7 @@ class ReviewHistory {
     }
 
     Optional<Baseline> baseline(String username, Variant variant, List<VariantVersion> versions) {
-        indices.requireReady();
-        ReviewSeen seen = operations.get(ReviewSeen.id(username, variant.id()), ReviewSeen.class);
+        ReviewSeen seen = store.find(username, variant.id()).orElse(null);
         if (seen != null && seen.revision() < variant.revision()) {
             return Optional.of(new Baseline(seen.revision(), "seen"));
         }
@@ -65,16 +56,7 @@ class ReviewHistory {
     }
 
     void markSeen(String username, Variant variant) {
-        indices.requireReady();
-        operations.save(new ReviewSeen(ReviewSeen.id(username, variant.id()), username, variant.id(), variant.revision(),
+        store.save(new ReviewSeen(ReviewSeen.id(username, variant.id()), username, variant.id(), variant.revision(),
                 clock.instant()));
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Index {
-        @Bean
-        IndexedDocument reviewSeenIndex() {
-            return new IndexedDocument(ReviewSeen.class);
-        }
     }
 }

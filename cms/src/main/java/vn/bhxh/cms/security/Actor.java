@@ -14,6 +14,10 @@ public record Actor(String username, Set<Role> roles, Scopes scopes) {
         return roles.contains(role);
     }
 
+    public boolean hasAny(Set<Role> candidates) {
+        return candidates.stream().anyMatch(this::has);
+    }
+
     public boolean hasAny(Role... candidates) {
         for (Role role : candidates) {
             if (roles.contains(role)) {

@@ -1,5 +1,7 @@
 package vn.bhxh.cms.security;
 
+import java.util.Set;
+
 /** What a user may do; scopes (topics, languages, a province, channels) narrow some roles further. */
 public enum Role {
     ADMIN,
@@ -8,5 +10,8 @@ public enum Role {
     APPROVER,
     TRANSLATOR,
     PROVINCIAL_STAFF,
-    CONNECTOR
+    CONNECTOR;
+
+    /** Who schedules publications and sees the channel targets, the jobs and failed deliveries. */
+    public static final Set<Role> SCHEDULING = Set.of(ADMIN, EDITOR, APPROVER);
 }

@@ -1,9 +1,19 @@
 package vn.bhxh.cms.translation;
 
-/** An uploaded translation file that cannot be read. */
-public class InvalidTranslationFileException extends RuntimeException {
+import vn.bhxh.cms.api.BadRequestException;
 
-    public InvalidTranslationFileException(String message) {
-        super(message);
+/** An uploaded translation file that cannot be read: a 400 problem {@code invalid-file} saying why. */
+public class InvalidTranslationFileException extends BadRequestException {
+
+    private final String why;
+
+    public InvalidTranslationFileException(String why) {
+        super("invalid-file", why);
+        this.why = why;
+    }
+
+    @Override
+    public String getMessage() {
+        return why;
     }
 }
