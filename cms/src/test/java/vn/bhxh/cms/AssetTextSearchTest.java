@@ -1,7 +1,5 @@
 package vn.bhxh.cms;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -20,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.bhxh.cms.elasticsearch.IndexInitializer;
+import vn.bhxh.cms.product.Folding;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** Search covers the text inside a variant's files: a word only in the attached PDF finds the product. */
 @CmsIntegrationTest
@@ -49,7 +50,7 @@ class AssetTextSearchTest {
         assertThat(created.statusCode()).isEqualTo(201);
         String productId = Json.parse(created.body()).get("productId").asString();
 
-        String folded = vn.bhxh.cms.product.Folding.fold(word);
+        String folded = Folding.fold(word);
         assertThat(editor.get("/api/v1/search?q=" + folded).body()).contains(productId);
         // The asset record lists the products that use it.
         assertThat(editor.get("/api/v1/assets/" + assetId).body()).contains(productId);

@@ -1,17 +1,19 @@
 package vn.bhxh.cms;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import vn.bhxh.cms.elasticsearch.IndexInitializer;
 import vn.bhxh.elasticsearch.node.ElasticsearchNode;
 import vn.bhxh.elasticsearch.node.TestElasticsearch;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** The first start on an empty store loads the reference data and the demo products of the source documents. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -27,8 +29,8 @@ class DemoDataTest {
     @LocalServerPort
     int port;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    vn.bhxh.cms.elasticsearch.IndexInitializer indices;
+    @Autowired
+    IndexInitializer indices;
 
     @DynamicPropertySource
     static void emptyElasticsearch(DynamicPropertyRegistry registry) {

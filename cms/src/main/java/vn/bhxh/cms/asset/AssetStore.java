@@ -1,8 +1,13 @@
 package vn.bhxh.cms.asset;
 
+import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.elasticsearch.client.elc.NativeQuery;
 import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
 import org.springframework.data.elasticsearch.core.RefreshPolicy;
+import org.springframework.data.elasticsearch.core.SearchHit;
 import org.springframework.stereotype.Service;
 import vn.bhxh.cms.elasticsearch.IndexInitializer;
 
@@ -32,16 +37,16 @@ class AssetStore {
     }
 
     /** A user's downloads, newest first (the download history page); the count is refreshed first to include the latest. */
-    java.util.List<Download> downloadsBy(String username, int limit) {
+    List<Download> downloadsBy(String username, int limit) {
         indices.requireReady();
         operations.indexOps(Download.class).refresh();
-        org.springframework.data.elasticsearch.client.elc.NativeQuery query = org.springframework.data.elasticsearch.client.elc.NativeQuery
+        NativeQuery query = NativeQuery
                 .builder().withQuery(q -> q.term(t -> t.field("username").value(username)))
-                .withPageable(org.springframework.data.domain.PageRequest.of(0, limit,
-                        org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "at")))
+                .withPageable(PageRequest.of(0, limit,
+                        Sort.by(Sort.Direction.DESC, "at")))
                 .build();
         return operations.search(query, Download.class).stream()
-                .map(org.springframework.data.elasticsearch.core.SearchHit::getContent).toList();
+                .map(SearchHit::getContent).toList();
     }
 
     void count(Download download) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import vn.bhxh.cms.api.NotFoundException;
 import vn.bhxh.media.MediaServices;
 import vn.bhxh.media.store.BlobId;
 import vn.bhxh.media.store.BlobInfo;
@@ -29,7 +30,7 @@ class BlobResponder {
 
     void serve(HttpServletRequest request, HttpServletResponse response, BlobId id, String contentType, String disposition)
             throws IOException {
-        BlobInfo blob = media.store().find(id).orElseThrow(() -> new vn.bhxh.cms.api.NotFoundException("blob", id.sha256()));
+        BlobInfo blob = media.store().find(id).orElseThrow(() -> new NotFoundException("blob", id.sha256()));
         String etag = "\"" + id.sha256() + "\"";
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader("X-Content-Type-Options", "nosniff");

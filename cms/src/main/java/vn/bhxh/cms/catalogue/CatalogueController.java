@@ -9,16 +9,17 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import vn.bhxh.cms.product.ProductService;
 import vn.bhxh.cms.product.Variant;
 import vn.bhxh.cms.reference.ReferenceKind;
+import vn.bhxh.cms.reference.ReferenceLists;
 import vn.bhxh.cms.search.SearchRequest;
 import vn.bhxh.cms.search.SearchResult;
 import vn.bhxh.cms.search.SearchService;
 import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.site.PageController;
-import vn.bhxh.cms.reference.ReferenceLists;
 
 /**
  * The catalogue for provincial staff (and everyone): search without diacritics through the search service (which
@@ -100,7 +101,7 @@ class CatalogueController {
     }
 
     private static String url(String q, Map<String, String> filters, String facet, String value) {
-        org.springframework.web.util.UriComponentsBuilder uri = org.springframework.web.util.UriComponentsBuilder.fromPath("/catalogue");
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/catalogue");
         if (q != null && !q.isBlank()) {
             uri.queryParam("q", q);
         }

@@ -18,6 +18,7 @@ import vn.bhxh.cms.security.Role;
 import vn.bhxh.cms.workflow.WorkflowAction;
 import vn.bhxh.cms.workflow.WorkflowState;
 import vn.bhxh.publisher.job.PublishJob;
+import vn.bhxh.publisher.schedule.PublishSchedule;
 
 /**
  * An approved variant becomes PUBLISHED when its first post has gone out, so the workflow state says what the public
@@ -32,12 +33,12 @@ class PublishedVariants {
     static final Duration LOOK_BACK = Duration.ofDays(1);
     static final int BATCH = 500;
 
-    private final vn.bhxh.publisher.schedule.PublishSchedule schedule;
+    private final PublishSchedule schedule;
     private final ProductService products;
     private final PublishingLifecycle lifecycle;
     private volatile Instant watermark;
 
-    PublishedVariants(vn.bhxh.publisher.schedule.PublishSchedule schedule, ProductService products, PublishingLifecycle lifecycle,
+    PublishedVariants(PublishSchedule schedule, ProductService products, PublishingLifecycle lifecycle,
             Clock clock) {
         this.schedule = schedule;
         this.products = products;

@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,7 @@ class PublishingLifecycle {
         }
         // Host and pid name the instance for people reading the delivery log; the suffix keeps two schedulers in one
         // JVM (test contexts) apart, since leases and lost-lease checks compare owners.
-        return host + "-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID().toString().substring(0, 4);
+        return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 4);
     }
 
     @EventListener(IndicesReadyEvent.class)

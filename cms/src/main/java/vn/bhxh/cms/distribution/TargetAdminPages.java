@@ -1,6 +1,7 @@
 package vn.bhxh.cms.distribution;
 
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
@@ -63,7 +64,7 @@ class TargetAdminPages {
     String edit(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, Model model) {
         TargetView t = targets.get(user.actor(), id);
         model.addAttribute("form", new TargetForm(t.id(), t.channel(), t.name(), t.endpoint(), t.account(), null,
-                t.minIntervalSeconds(), String.join(", ", t.adminContacts() == null ? java.util.List.of() : t.adminContacts()),
+                t.minIntervalSeconds(), String.join(", ", t.adminContacts() == null ? List.of() : t.adminContacts()),
                 t.province()));
         model.addAttribute("credentialNames", t.credentialNames());
         model.addAttribute("targetId", t.id());

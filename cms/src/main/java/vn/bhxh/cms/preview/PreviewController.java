@@ -18,6 +18,8 @@ import vn.bhxh.templates.payload.PrintDocument;
 import vn.bhxh.templates.render.Preview;
 import vn.bhxh.templates.render.PreviewOptions;
 import vn.bhxh.templates.render.ProductRenderer;
+import vn.bhxh.templates.rules.RuleViolation;
+import vn.bhxh.templates.template.ResolvedTemplate;
 
 /** What a variant will look like on each channel, and which channel rules it breaks, before anything is scheduled. */
 @RestController
@@ -50,7 +52,7 @@ class PreviewController {
 
     /** A preview as JSON: the print PDF's bytes are served from their own URL instead of inside the JSON. */
     record PreviewView(String channel, String languageTag, boolean publishable, Object payload,
-            List<vn.bhxh.templates.rules.RuleViolation> violations, List<vn.bhxh.templates.template.ResolvedTemplate> templates) {
+            List<RuleViolation> violations, List<ResolvedTemplate> templates) {
 
         static PreviewView of(Preview preview, String id, String language) {
             Object payload = preview.payload() instanceof PrintDocument print

@@ -2,6 +2,8 @@ package vn.bhxh.cms.product;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -29,9 +31,9 @@ import vn.bhxh.cms.asset.AssetRef;
 import vn.bhxh.cms.asset.FileUpload;
 import vn.bhxh.cms.audit.AuditEvent;
 import vn.bhxh.cms.audit.AuditLog;
+import vn.bhxh.cms.product.ProductService.AttachedFile;
 import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.cms.workflow.WorkflowAction;
-import vn.bhxh.cms.product.ProductService.AttachedFile;
 import vn.bhxh.cms.workflow.WorkflowState;
 import vn.bhxh.media.MediaRefusal;
 
@@ -57,9 +59,9 @@ class ProductController {
     /** The product's own audit trail, for whoever may read the product. */
     @GetMapping("/{id}/audit")
     List<AuditEvent> audit(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
-            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page,
-            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "100")
-            @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(200) int size) {
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "100")
+            @Min(1) @Max(200) int size) {
         products.readVariants(user.actor(), id);
         return audit.search(new AuditLog.AuditFilter(null, null, id, null, null, null), page, size);
     }
@@ -162,8 +164,8 @@ class ProductController {
 
     @GetMapping("/{id}/variants/{language}/diff")
     List<ContentDiff.FieldChange> diff(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
-            @PathVariable String language, @org.springframework.web.bind.annotation.RequestParam int from,
-            @org.springframework.web.bind.annotation.RequestParam int to) {
+            @PathVariable String language, @RequestParam int from,
+            @RequestParam int to) {
         return ContentDiff.between(products.version(user.actor(), id, language, from).content(),
                 products.version(user.actor(), id, language, to).content());
     }

@@ -1,6 +1,7 @@
 package vn.bhxh.cms.product;
 
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,10 +18,10 @@ import vn.bhxh.cms.api.ApiException;
 import vn.bhxh.cms.api.PreconditionFailedException;
 import vn.bhxh.cms.api.Versions;
 import vn.bhxh.cms.reference.ReferenceKind;
+import vn.bhxh.cms.reference.ReferenceLists;
 import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.site.PageController;
-import vn.bhxh.cms.reference.ReferenceLists;
 import vn.bhxh.cms.site.Refusals;
 import vn.bhxh.cms.workflow.WorkflowState;
 
@@ -66,7 +67,7 @@ class ProductEditorController {
             return form(model, locale, null, null);
         }
         try {
-            Variant created = products.createProduct(user.actor(), form.info(null), form.content(java.util.List.of()));
+            Variant created = products.createProduct(user.actor(), form.info(null), form.content(List.of()));
             redirect.addFlashAttribute("flash", refusals.message("ui.product.created", locale));
             return "redirect:/products/" + created.productId() + "/variants/vi";
         } catch (ApiException e) {

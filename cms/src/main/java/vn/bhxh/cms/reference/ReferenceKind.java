@@ -1,5 +1,7 @@
 package vn.bhxh.cms.reference;
 
+import java.util.Locale;
+
 /** The kinds of managed reference data, named as in the API path ({@code /api/v1/reference/topics}). */
 public enum ReferenceKind {
     TOPICS,
@@ -10,6 +12,6 @@ public enum ReferenceKind {
     LANGUAGES;
 
     public static ReferenceKind fromPath(String path) {
-        return valueOf(path.replace('-', '_').toUpperCase(java.util.Locale.ROOT));
+        return valueOf(path.replace('-', '_').toUpperCase(Locale.ROOT));
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.bhxh.cms.api.BadRequestException;
 import vn.bhxh.cms.security.AccountPrincipal;
 
 /** Search and listing of products (one hit per language variant the caller may read). */
@@ -36,7 +37,7 @@ class SearchController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         if ((long) (page + 1) * size > SearchService.MAX_EXACT_TOTAL) {
             // Elasticsearch's result window; deeper paging needs a narrower search.
-            throw new vn.bhxh.cms.api.BadRequestException("page-too-deep", SearchService.MAX_EXACT_TOTAL);
+            throw new BadRequestException("page-too-deep", SearchService.MAX_EXACT_TOTAL);
         }
         Map<String, String> filters = new LinkedHashMap<>();
         SearchService.FACETS.keySet().forEach(facet -> filters.put(facet, parameters.get(facet)));

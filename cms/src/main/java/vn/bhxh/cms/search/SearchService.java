@@ -19,6 +19,7 @@ import org.springframework.data.elasticsearch.client.elc.NativeQueryBuilder;
 import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
 import org.springframework.data.elasticsearch.core.SearchHit;
 import org.springframework.data.elasticsearch.core.SearchHits;
+import org.springframework.data.elasticsearch.core.TotalHitsRelation;
 import org.springframework.data.elasticsearch.core.query.HighlightQuery;
 import org.springframework.data.elasticsearch.core.query.highlight.Highlight;
 import org.springframework.data.elasticsearch.core.query.highlight.HighlightField;
@@ -85,7 +86,7 @@ public class SearchService {
         FACETS.forEach((facet, field) -> builder.withAggregation(facet,
                 Aggregation.of(a -> a.terms(t -> t.field(field).size(FACET_SIZE)))));
         SearchHits<Variant> hits = operations.search(builder.build(), Variant.class);
-        return new SearchResult(hits.getTotalHits(), hits.getTotalHitsRelation() != org.springframework.data.elasticsearch.core.TotalHitsRelation.EQUAL_TO,
+        return new SearchResult(hits.getTotalHits(), hits.getTotalHitsRelation() != TotalHitsRelation.EQUAL_TO,
                 hits.getSearchHits().stream().map(SearchService::hit).toList(),
                 facetCounts(hits));
     }

@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -41,7 +42,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     /** Signed in, but the role does not reach this endpoint family. */
     void deny(HttpServletRequest request, HttpServletResponse response,
-            org.springframework.security.access.AccessDeniedException e) throws IOException {
+            AccessDeniedException e) throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, "forbidden");
     }
 

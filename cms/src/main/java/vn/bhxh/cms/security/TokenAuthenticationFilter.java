@@ -5,7 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -46,9 +48,9 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, e);
             return;
-        } catch (org.springframework.dao.DataAccessException e) {
+        } catch (DataAccessException e) {
             entryPoint.commence(request, response,
-                    new org.springframework.security.authentication.InternalAuthenticationServiceException(e.getMessage(), e));
+                    new InternalAuthenticationServiceException(e.getMessage(), e));
             return;
         }
         chain.doFilter(request, response);

@@ -12,6 +12,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import vn.bhxh.cms.api.Locales;
 
 /**
@@ -49,7 +50,7 @@ class WebConfiguration implements WebMvcConfigurer {
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
             String lang = request.getParameter("lang");
             if (lang != null && LANGUAGES.contains(lang)) {
-                LocaleResolver resolver = org.springframework.web.servlet.support.RequestContextUtils.getLocaleResolver(request);
+                LocaleResolver resolver = RequestContextUtils.getLocaleResolver(request);
                 if (resolver != null) {
                     resolver.setLocale(request, response, Locale.forLanguageTag(lang));
                 }

@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -14,6 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
 import vn.bhxh.cms.api.ApiException;
 import vn.bhxh.cms.api.NotFoundException;
 import vn.bhxh.cms.api.PreconditionFailedException;
+import vn.bhxh.cms.api.Versions;
 import vn.bhxh.cms.elasticsearch.ElasticsearchUnavailableException;
 
 /**
@@ -44,7 +47,7 @@ class WebErrors {
     }
 
     /** A form without the version it was made from (only a hand-made request lacks it). */
-    @ExceptionHandler(vn.bhxh.cms.api.Versions.PreconditionRequiredException.class)
+    @ExceptionHandler(Versions.PreconditionRequiredException.class)
     ModelAndView versionMissing(HttpServletResponse response, Locale locale) {
         return page(response, 428, refusals.sentence("if-match-required", locale));
     }
@@ -63,8 +66,8 @@ class WebErrors {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletResponse response) throws Exception {
-        if (e instanceof org.springframework.security.access.AccessDeniedException
-                || e instanceof org.springframework.security.core.AuthenticationException) {
+        if (e instanceof AccessDeniedException
+                || e instanceof AuthenticationException) {
             throw e;
         }
         log.error("Unexpected error on a page", e);

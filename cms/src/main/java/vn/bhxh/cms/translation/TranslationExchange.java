@@ -2,6 +2,7 @@ package vn.bhxh.cms.translation;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.data.elasticsearch.core.query.SeqNoPrimaryTerm;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import vn.bhxh.cms.api.ConflictException;
@@ -26,7 +27,7 @@ public class TranslationExchange {
     }
 
     /** A translation file and the version of the target variant it was made from (the ETag an import must carry). */
-    public record Export(TranslationFile file, org.springframework.data.elasticsearch.core.query.SeqNoPrimaryTerm version) {
+    public record Export(TranslationFile file, SeqNoPrimaryTerm version) {
     }
 
     public Export export(Actor actor, String id, String language) {
@@ -49,7 +50,7 @@ public class TranslationExchange {
      * the translated texts as a new revision made from {@code expected}.
      */
     public Variant importFile(Actor actor, String id, String language,
-            org.springframework.data.elasticsearch.core.query.SeqNoPrimaryTerm expected, byte[] body, boolean xliff) {
+            SeqNoPrimaryTerm expected, byte[] body, boolean xliff) {
         if (body.length > MAX_FILE_BYTES) {
             throw new InvalidTranslationFileException("the file is larger than " + MAX_FILE_BYTES + " bytes");
         }

@@ -1,13 +1,5 @@
 package vn.bhxh.cms.distribution;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
@@ -26,7 +18,16 @@ import vn.bhxh.cms.ApiClient;
 import vn.bhxh.cms.Await;
 import vn.bhxh.cms.CmsIntegrationTest;
 import vn.bhxh.cms.Json;
+import vn.bhxh.cms.TestUsers;
 import vn.bhxh.cms.elasticsearch.IndexInitializer;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * A portal that is down past the allowed delay makes the schedule "missed": health, metric and the target's admins
@@ -94,8 +95,8 @@ class MissedScheduleTest {
     }
 
     private void approveAsThreePeople(ApiClient admin, String product) {
-        ApiClient reviewer = vn.bhxh.cms.TestUsers.ensure(port, admin, "tre-tham-dinh", "[\"REVIEWER\"]", "{\"topics\":[\"VOLUNTARY_SI\"]}");
-        ApiClient approver = vn.bhxh.cms.TestUsers.ensure(port, admin, "tre-lanh-dao", "[\"APPROVER\"]", "{}");
+        ApiClient reviewer = TestUsers.ensure(port, admin, "tre-tham-dinh", "[\"REVIEWER\"]", "{\"topics\":[\"VOLUNTARY_SI\"]}");
+        ApiClient approver = TestUsers.ensure(port, admin, "tre-lanh-dao", "[\"APPROVER\"]", "{}");
         String variant = "/api/v1/products/" + product + "/variants/vi";
         transition(admin, admin, variant, "SUBMIT");
         transition(admin, reviewer, variant, "REVIEW");

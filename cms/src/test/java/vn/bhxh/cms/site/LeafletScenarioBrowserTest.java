@@ -1,7 +1,5 @@
 package vn.bhxh.cms.site;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,8 +16,12 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
+import vn.bhxh.cms.Await;
+import vn.bhxh.cms.CmsIntegrationTest;
 import vn.bhxh.cms.security.Role;
 import vn.bhxh.cms.security.Scopes;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * The issue's scenario in headless chromium: an editor creates a leaflet, uploads its PDF and submits it; a reviewer
@@ -98,7 +100,7 @@ class LeafletScenarioBrowserTest extends BrowserTest {
 
         // An administrator adds the VssID app feed as a channel target and tests its connection.
         String target = "vssid-" + code;
-        login(vn.bhxh.cms.CmsIntegrationTest.ADMIN, vn.bhxh.cms.CmsIntegrationTest.ADMIN_PASSWORD);
+        login(CmsIntegrationTest.ADMIN, CmsIntegrationTest.ADMIN_PASSWORD);
         open("/admin/targets/new");
         driver.findElement(By.id("id")).sendKeys(target);
         new Select(driver.findElement(By.id("channel"))).selectByValue("APP_FEED");
@@ -119,7 +121,7 @@ class LeafletScenarioBrowserTest extends BrowserTest {
         driver.findElement(By.id("schedule-button")).click();
         assertThat(waitFor(By.cssSelector(".flash")).getText()).contains("Đã lập lịch 1 lượt phát hành");
         // The job store is searched after its next refresh: the new job shows on the dashboard within moments.
-        vn.bhxh.cms.Await.until(() -> {
+        Await.until(() -> {
             open("/");
             return waitFor(By.id("going-out")).getText().contains(title);
         }, java.time.Duration.ofSeconds(10), "the scheduled leaflet is going out this week");

@@ -1,7 +1,5 @@
 package vn.bhxh.cms.site;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -14,22 +12,26 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.bhxh.cms.Await;
-import vn.bhxh.cms.elasticsearch.IndexInitializer;
 import vn.bhxh.cms.CmsIntegrationTest;
+import vn.bhxh.cms.distribution.TargetCommand;
+import vn.bhxh.cms.distribution.TargetService;
+import vn.bhxh.cms.elasticsearch.IndexInitializer;
 import vn.bhxh.cms.product.ProductInfo;
 import vn.bhxh.cms.product.ProductService;
 import vn.bhxh.cms.product.ProductType;
 import vn.bhxh.cms.product.Scope;
 import vn.bhxh.cms.product.Variant;
 import vn.bhxh.cms.product.VariantContent;
-import vn.bhxh.cms.distribution.TargetCommand;
-import vn.bhxh.cms.distribution.TargetService;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.security.Role;
 import vn.bhxh.cms.security.Scopes;
+import vn.bhxh.cms.security.UserAccountStore;
 import vn.bhxh.cms.workflow.WorkflowAction;
 import vn.bhxh.publisher.job.Channel;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** The schedule dialog refuses bad input with readable sentences and keeps what was typed; nothing is scheduled then. */
 @CmsIntegrationTest
@@ -48,10 +50,10 @@ class SchedulePagesTest {
     TargetService targets;
 
     @Autowired
-    org.springframework.security.crypto.password.PasswordEncoder passwords;
+    PasswordEncoder passwords;
 
     @Autowired
-    vn.bhxh.cms.security.UserAccountStore accounts;
+    UserAccountStore accounts;
 
     @Test
     void badScheduleInputIsExplainedAndKept() {
