@@ -24,7 +24,7 @@ import vn.bhxh.cms.api.NotFoundException;
 import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.media.MediaRefusal;
 import vn.bhxh.media.MediaServices;
-import vn.bhxh.media.ProductType;
+import vn.bhxh.media.MediaProfile;
 import vn.bhxh.media.bundle.BundleEntry;
 import vn.bhxh.media.bundle.ZipBundleWriter;
 import vn.bhxh.media.derive.DerivationFailure;
@@ -54,7 +54,7 @@ class AssetController {
 
     /** The body is the file itself; its name comes as {@code fileName} (UTF-8, URL-encoded). */
     @PostMapping
-    ResponseEntity<Asset> upload(@AuthenticationPrincipal AccountPrincipal user, @RequestParam ProductType productType,
+    ResponseEntity<Asset> upload(@AuthenticationPrincipal AccountPrincipal user, @RequestParam MediaProfile productType,
             @RequestParam String fileName, @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
             HttpServletRequest request) throws IOException, MediaRefusal, InterruptedException {
         long length = request.getContentLengthLong();

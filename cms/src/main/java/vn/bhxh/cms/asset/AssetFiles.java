@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import vn.bhxh.cms.api.NotFoundException;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.media.MediaRefusal;
-import vn.bhxh.media.ProductType;
+import vn.bhxh.media.MediaProfile;
 import vn.bhxh.media.bundle.BundleEntry;
 import vn.bhxh.media.bundle.ZipBundleWriter;
 import vn.bhxh.media.derive.ThumbnailSize;
@@ -40,7 +40,7 @@ public class AssetFiles {
         this.bundles = bundles;
     }
 
-    public Asset upload(Actor actor, ProductType product, String declaredType, String fileName, OptionalLong length,
+    public Asset upload(Actor actor, MediaProfile product, String declaredType, String fileName, OptionalLong length,
             InputStream content) throws MediaRefusal, IOException, InterruptedException {
         return assets.upload(actor, product, declaredType, fileName, length, content);
     }

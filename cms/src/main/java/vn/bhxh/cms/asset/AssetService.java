@@ -16,7 +16,7 @@ import vn.bhxh.cms.security.Role;
 import vn.bhxh.media.MediaMessage;
 import vn.bhxh.media.MediaRefusal;
 import vn.bhxh.media.MediaServices;
-import vn.bhxh.media.ProductType;
+import vn.bhxh.media.MediaProfile;
 import vn.bhxh.media.inspect.Inspection;
 import vn.bhxh.media.inspect.MediaMetadata;
 import vn.bhxh.media.upload.IngestRequest;
@@ -41,7 +41,7 @@ class AssetService {
         this.clock = clock;
     }
 
-    Asset upload(Actor actor, ProductType product, String declaredType, String fileName, OptionalLong length, InputStream content)
+    Asset upload(Actor actor, MediaProfile product, String declaredType, String fileName, OptionalLong length, InputStream content)
             throws MediaRefusal, IOException, InterruptedException {
         requireUploader(actor);
         IngestedFile file = media.ingestor().ingest(new IngestRequest(product, declaredType, fileName, length), content);
@@ -50,7 +50,7 @@ class AssetService {
 
     Asset completeUpload(Actor actor, UploadId id) throws MediaRefusal, IOException, InterruptedException, UploadException {
         requireUploader(actor);
-        ProductType product = uploads.state(id).product();
+        MediaProfile product = uploads.state(id).product();
         IngestedFile file = uploads.ingest(id, media.ingestor());
         return store.save(record(actor, product, file));
     }
@@ -70,7 +70,7 @@ class AssetService {
         }
     }
 
-    private Asset record(Actor actor, ProductType product, IngestedFile file) {
+    private Asset record(Actor actor, MediaProfile product, IngestedFile file) {
         Inspection inspection = file.inspection();
         MediaMetadata metadata = inspection.metadata();
         Map<String, String> thumbnails = new LinkedHashMap<>();

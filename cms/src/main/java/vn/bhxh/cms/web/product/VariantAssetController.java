@@ -48,7 +48,7 @@ class VariantAssetController {
 
     @PostMapping("/products/{id}/variants/{language}/assets")
     ResponseEntity<Map<String, Object>> upload(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
-            @PathVariable String language, @RequestParam String fileName, @RequestParam vn.bhxh.media.ProductType productType,
+            @PathVariable String language, @RequestParam String fileName, @RequestParam vn.bhxh.media.MediaProfile productType,
             @RequestParam String role, @RequestHeader(value = "Content-Type", required = false) String contentType,
             HttpServletRequest request, Locale locale) throws IOException, InterruptedException {
         Actor actor = user.actor();

@@ -84,7 +84,7 @@ class VariantPageController {
         model.addAttribute("canConfirmSource", !variant.isSource() && variant.outdated() && actor.has(Role.APPROVER));
         model.addAttribute("languages", reference.names(ReferenceKind.LANGUAGES, locale));
         model.addAttribute("maxComment", ContentLimits.COMMENT);
-        model.addAttribute("mediaTypes", vn.bhxh.media.ProductType.values());
+        model.addAttribute("mediaTypes", vn.bhxh.media.MediaProfile.values());
         if (!variant.isSource()) {
             model.addAttribute("sourceChanges", products.sourceChangesSince(actor, id, language));
         }
