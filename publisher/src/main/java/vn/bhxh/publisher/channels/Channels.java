@@ -16,8 +16,8 @@ import vn.bhxh.publisher.job.Channel;
  */
 public final class Channels {
 
-    private static final List<ChannelDescriptor> ALL = List.of(new WebhookChannel(), new WordPressChannel(),
-            new FacebookChannel(), new ZaloChannel(), new YouTubeChannel(), new AppFeedChannel());
+    private static final List<ChannelDescriptor> ALL = List.of(WebhookChannel.DESCRIPTOR, WordPressChannel.DESCRIPTOR,
+            FacebookChannel.DESCRIPTOR, ZaloChannel.DESCRIPTOR, YouTubeChannel.DESCRIPTOR, AppFeedChannel.DESCRIPTOR);
 
     private Channels() {
     }

@@ -58,7 +58,7 @@ public final class ConnectionCheck {
         ChannelDescriptor channel = channels.stream().filter(c -> c.channel() == target.channel()).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Kênh chưa được hỗ trợ / unsupported channel " + target.channel()));
         try {
-            return channel.check(target, credentials, probe);
+            return channel.check().run(target, credentials, probe);
         } catch (IllegalArgumentException | IllegalStateException e) {
             return new Result(false, null, e.getMessage());
         } catch (IOException e) {

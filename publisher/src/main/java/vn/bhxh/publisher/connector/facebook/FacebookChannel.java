@@ -4,46 +4,23 @@ import java.io.IOException;
 import java.util.Set;
 import vn.bhxh.publisher.crypto.Credentials;
 import vn.bhxh.publisher.delivery.ChannelDescriptor;
+import vn.bhxh.publisher.delivery.ChannelDescriptor.TargetField;
 import vn.bhxh.publisher.delivery.ConnectionCheck;
 import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.job.Channel;
 
 /** A Facebook Page ({@link FacebookPageConnector}): the account is the Page id. */
-public final class FacebookChannel implements ChannelDescriptor {
+public final class FacebookChannel {
 
-    @Override
-    public Channel channel() {
-        return Channel.FACEBOOK;
-    }
+    public static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
+            Channel.FACEBOOK, "facebook", FacebookPost.class, null,
+            Set.of(TargetField.ENDPOINT, TargetField.ACCOUNT), Set.of("page_access_token"), FacebookChannel::check);
 
-    @Override
-    public String templateChannel() {
-        return "facebook";
-    }
-
-    @Override
-    public Class<FacebookPost> payloadType() {
-        return FacebookPost.class;
-    }
-
-    @Override
-    public String mediaKind() {
-        return null;
-    }
-
-    @Override
-    public Set<TargetField> requiredFields() {
-        return Set.of(TargetField.ENDPOINT, TargetField.ACCOUNT);
-    }
-
-    @Override
-    public Set<String> requiredCredentials(boolean hasEndpoint) {
-        return Set.of("page_access_token");
+    private FacebookChannel() {
     }
 
     /** Reads the Page's id and name with the Page token. */
-    @Override
-    public ConnectionCheck.Result check(Target target, Credentials credentials, ConnectionCheck.Probe probe)
+    static ConnectionCheck.Result check(Target target, Credentials credentials, ConnectionCheck.Probe probe)
             throws IOException, InterruptedException {
         return ConnectionCheck.Result.credentialsAnswer("Facebook", probe.http().send(
                 probe.get(target.resolve("/" + target.account() + "?fields=id,name"))

@@ -4,55 +4,27 @@ import java.io.IOException;
 import java.util.Set;
 import vn.bhxh.publisher.crypto.Credentials;
 import vn.bhxh.publisher.delivery.ChannelDescriptor;
+import vn.bhxh.publisher.delivery.ChannelDescriptor.TargetField;
 import vn.bhxh.publisher.delivery.ConnectionCheck;
 import vn.bhxh.publisher.delivery.HttpAnswer;
 import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.job.Channel;
 
 /** A portal that takes our signed JSON ({@link WebhookConnector}); rendered from the portal article. */
-public final class WebhookChannel implements ChannelDescriptor {
+public final class WebhookChannel {
 
     /** The signing secret: also what the app feed's push needs. */
     public static final Set<String> CREDENTIALS = Set.of("secret");
 
-    @Override
-    public Channel channel() {
-        return Channel.WEBHOOK;
-    }
+    public static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
+            Channel.WEBHOOK, "portal", PortalArticle.class, null,
+            Set.of(TargetField.ENDPOINT), CREDENTIALS, WebhookChannel::check);
 
-    @Override
-    public String templateChannel() {
-        return "portal";
-    }
-
-    @Override
-    public Class<PortalArticle> payloadType() {
-        return PortalArticle.class;
-    }
-
-    @Override
-    public String mediaKind() {
-        return null;
-    }
-
-    @Override
-    public Set<TargetField> requiredFields() {
-        return Set.of(TargetField.ENDPOINT);
-    }
-
-    @Override
-    public Set<String> requiredCredentials(boolean hasEndpoint) {
-        return CREDENTIALS;
-    }
-
-    @Override
-    public ConnectionCheck.Result check(Target target, Credentials credentials, ConnectionCheck.Probe probe)
-            throws IOException, InterruptedException {
-        return signedProbe(target, credentials, probe);
+    private WebhookChannel() {
     }
 
     /** A signed GET with an empty body: receivers that only take POST answer 405, which still proves they are there. */
-    public static ConnectionCheck.Result signedProbe(Target target, Credentials credentials, ConnectionCheck.Probe probe)
+    static ConnectionCheck.Result check(Target target, Credentials credentials, ConnectionCheck.Probe probe)
             throws IOException, InterruptedException {
         long timestamp = probe.clock().instant().getEpochSecond();
         HttpAnswer answer = probe.http().send(probe.get(target.endpoint())

@@ -5,46 +5,23 @@ import java.util.Set;
 import vn.bhxh.publisher.connector.webhook.PortalArticle;
 import vn.bhxh.publisher.crypto.Credentials;
 import vn.bhxh.publisher.delivery.ChannelDescriptor;
+import vn.bhxh.publisher.delivery.ChannelDescriptor.TargetField;
 import vn.bhxh.publisher.delivery.ConnectionCheck;
 import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.job.Channel;
 
 /** A WordPress portal ({@link WordPressConnector}); rendered from the portal article like a webhook portal. */
-public final class WordPressChannel implements ChannelDescriptor {
+public final class WordPressChannel {
 
-    @Override
-    public Channel channel() {
-        return Channel.WORDPRESS;
-    }
+    public static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
+            Channel.WORDPRESS, "portal", PortalArticle.class, null,
+            Set.of(TargetField.ENDPOINT), Set.of("username", "application_password"), WordPressChannel::check);
 
-    @Override
-    public String templateChannel() {
-        return "portal";
-    }
-
-    @Override
-    public Class<PortalArticle> payloadType() {
-        return PortalArticle.class;
-    }
-
-    @Override
-    public String mediaKind() {
-        return null;
-    }
-
-    @Override
-    public Set<TargetField> requiredFields() {
-        return Set.of(TargetField.ENDPOINT);
-    }
-
-    @Override
-    public Set<String> requiredCredentials(boolean hasEndpoint) {
-        return Set.of("username", "application_password");
+    private WordPressChannel() {
     }
 
     /** "Who am I" with the application password: needs only read access. */
-    @Override
-    public ConnectionCheck.Result check(Target target, Credentials credentials, ConnectionCheck.Probe probe)
+    static ConnectionCheck.Result check(Target target, Credentials credentials, ConnectionCheck.Probe probe)
             throws IOException, InterruptedException {
         return ConnectionCheck.Result.credentialsAnswer("WordPress", probe.http().send(
                 probe.get(target.resolve("/wp-json/wp/v2/users/me?context=edit"))

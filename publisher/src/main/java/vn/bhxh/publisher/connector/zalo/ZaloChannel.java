@@ -5,6 +5,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import vn.bhxh.publisher.crypto.Credentials;
 import vn.bhxh.publisher.delivery.ChannelDescriptor;
+import vn.bhxh.publisher.delivery.ChannelDescriptor.TargetField;
 import vn.bhxh.publisher.delivery.ConnectionCheck;
 import vn.bhxh.publisher.delivery.HttpAnswer;
 import vn.bhxh.publisher.delivery.HttpAnswers;
@@ -12,41 +13,17 @@ import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.job.Channel;
 
 /** A Zalo Official Account ({@link ZaloOaConnector}): the account is the OA id. */
-public final class ZaloChannel implements ChannelDescriptor {
+public final class ZaloChannel {
 
-    @Override
-    public Channel channel() {
-        return Channel.ZALO;
-    }
+    public static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
+            Channel.ZALO, "zalo", ZaloArticle.class, null,
+            Set.of(TargetField.ENDPOINT, TargetField.ACCOUNT), Set.of("access_token"), ZaloChannel::check);
 
-    @Override
-    public String templateChannel() {
-        return "zalo";
-    }
-
-    @Override
-    public Class<ZaloArticle> payloadType() {
-        return ZaloArticle.class;
-    }
-
-    @Override
-    public String mediaKind() {
-        return null;
-    }
-
-    @Override
-    public Set<TargetField> requiredFields() {
-        return Set.of(TargetField.ENDPOINT, TargetField.ACCOUNT);
-    }
-
-    @Override
-    public Set<String> requiredCredentials(boolean hasEndpoint) {
-        return Set.of("access_token");
+    private ZaloChannel() {
     }
 
     /** Zalo answers HTTP 200 with its own error code in the body; 0 means the access token works. */
-    @Override
-    public ConnectionCheck.Result check(Target target, Credentials credentials, ConnectionCheck.Probe probe)
+    static ConnectionCheck.Result check(Target target, Credentials credentials, ConnectionCheck.Probe probe)
             throws IOException, InterruptedException {
         HttpAnswer answer = probe.http().send(probe.get(target.resolve("/v2.0/oa/getoa"))
                 .header("access_token", credentials.require("access_token")).build());
