@@ -1,5 +1,7 @@
 package vn.bhxh.media;
 
+import java.util.Locale;
+
 /** Why a file was refused, with the HTTP status that fits it best. */
 public enum RefusalCode {
     TOO_LARGE(413),
@@ -23,6 +25,6 @@ public enum RefusalCode {
     }
 
     public String messageKey() {
-        return "refusal." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "refusal." + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import vn.bhxh.media.bundle.BundleEntry;
 import vn.bhxh.media.bundle.ZipBundleWriter;
@@ -35,7 +36,7 @@ public final class SmallHeapStreaming {
         ResumableUploads uploads = new ResumableUploads(root.resolve("uploads"), Duration.ofHours(1), Clock.systemUTC(),
                 SizeLimits.defaults());
         long start = System.nanoTime();
-        UploadState upload = uploads.create(ProductType.VIDEO, bytes, Map.of("filename", "video.mp4"));
+        UploadState upload = uploads.create(MediaProfile.VIDEO, bytes, Map.of("filename", "video.mp4"));
         for (long offset = 0; offset < bytes; offset += chunk) {
             uploads.append(upload.id(), offset, new Generated(Math.min(chunk, bytes - offset), offset));
         }
@@ -64,7 +65,7 @@ public final class SmallHeapStreaming {
         System.out.printf("offset=%d%n", uploads.state(upload.id()).offset());
         System.out.printf("zipBytes=%d%n", sink.count);
         System.out.printf("peakHeapBytes=%d%n", peak);
-        System.out.printf(java.util.Locale.ROOT, "uploadMiBps=%.0f%nstoreMiBps=%.0f%nbundleMiBps=%.0f%n",
+        System.out.printf(Locale.ROOT, "uploadMiBps=%.0f%nstoreMiBps=%.0f%nbundleMiBps=%.0f%n",
                 mib / uploadSeconds, mib / storeSeconds, mib / bundleSeconds);
     }
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
@@ -218,7 +219,7 @@ public final class TestFiles {
     /** The first {@code keep} bytes of a file: a broken upload. */
     public static Path truncated(Path source, Path file, int keep) throws IOException {
         byte[] bytes = Files.readAllBytes(source);
-        Files.write(file, java.util.Arrays.copyOf(bytes, Math.min(keep, bytes.length)));
+        Files.write(file, Arrays.copyOf(bytes, Math.min(keep, bytes.length)));
         return file;
     }
 

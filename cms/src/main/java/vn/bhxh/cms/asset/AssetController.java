@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import vn.bhxh.cms.api.NotFoundException;
 import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.media.MediaRefusal;
-import vn.bhxh.media.ProductType;
+import vn.bhxh.media.MediaProfile;
 import vn.bhxh.media.bundle.BundleEntry;
 import vn.bhxh.media.derive.DerivationFailure;
 import vn.bhxh.media.derive.Rendition;
@@ -44,7 +44,7 @@ class AssetController {
 
     /** The body is the file itself; its name comes as {@code fileName} (UTF-8, URL-encoded). */
     @PostMapping
-    ResponseEntity<Asset> upload(@AuthenticationPrincipal AccountPrincipal user, @RequestParam ProductType productType,
+    ResponseEntity<Asset> upload(@AuthenticationPrincipal AccountPrincipal user, @RequestParam MediaProfile productType,
             @RequestParam String fileName, @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
             HttpServletRequest request) throws IOException, MediaRefusal, InterruptedException {
         Asset asset = assets.upload(user.actor(), FileUpload.of(productType, fileName, contentType, request));

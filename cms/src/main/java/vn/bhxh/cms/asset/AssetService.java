@@ -25,7 +25,7 @@ import vn.bhxh.media.FileFormat;
 import vn.bhxh.media.MediaMessage;
 import vn.bhxh.media.MediaRefusal;
 import vn.bhxh.media.MediaServices;
-import vn.bhxh.media.ProductType;
+import vn.bhxh.media.MediaProfile;
 import vn.bhxh.media.bundle.BundleEntry;
 import vn.bhxh.media.bundle.ZipBundleWriter;
 import vn.bhxh.media.derive.DerivationFailure;
@@ -79,7 +79,7 @@ public class AssetService {
 
     Asset completeUpload(Actor actor, UploadId id) throws MediaRefusal, IOException, InterruptedException, UploadException {
         requireUploader(actor);
-        ProductType product = uploads.state(id).product();
+        MediaProfile product = uploads.state(id).product();
         IngestedFile file = uploads.ingest(id, media.ingestor());
         return store.save(record(actor, product, file));
     }
@@ -208,7 +208,7 @@ public class AssetService {
         }
     }
 
-    private Asset record(Actor actor, ProductType product, IngestedFile file) {
+    private Asset record(Actor actor, MediaProfile product, IngestedFile file) {
         Inspection inspection = file.inspection();
         MediaMetadata metadata = inspection.metadata();
         Map<String, String> thumbnails = new LinkedHashMap<>();

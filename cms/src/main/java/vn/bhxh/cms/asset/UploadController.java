@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.bhxh.cms.api.NotFoundException;
 import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.media.MediaRefusal;
-import vn.bhxh.media.ProductType;
+import vn.bhxh.media.MediaProfile;
 import vn.bhxh.media.upload.ResumableUploads;
 import vn.bhxh.media.upload.TusMetadata;
 import vn.bhxh.media.upload.UploadException;
@@ -56,7 +56,7 @@ class UploadController {
     }
 
     @PostMapping
-    ResponseEntity<Void> create(@AuthenticationPrincipal AccountPrincipal user, @RequestParam ProductType productType,
+    ResponseEntity<Void> create(@AuthenticationPrincipal AccountPrincipal user, @RequestParam MediaProfile productType,
             @RequestHeader("Upload-Length") long length,
             @RequestHeader(value = "Upload-Metadata", required = false) String metadata) throws IOException, MediaRefusal {
         AssetService.requireUploader(user.actor());

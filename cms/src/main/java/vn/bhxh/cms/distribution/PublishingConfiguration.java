@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.bhxh.cms.asset.VariantMedia;
 import vn.bhxh.cms.elasticsearch.IndexedDocument;
 import vn.bhxh.cms.preview.PublicSiteProperties;
+import vn.bhxh.publisher.channels.Channels;
 import vn.bhxh.publisher.connector.facebook.FacebookPageConnector;
 import vn.bhxh.publisher.connector.webhook.WebhookConnector;
 import vn.bhxh.publisher.connector.wordpress.WordPressConnector;
@@ -118,7 +119,7 @@ class PublishingConfiguration {
 
     @Bean
     ConnectionCheck connectionCheck(PublishingProperties properties, Clock clock) {
-        return new ConnectionCheck(Http.defaultClient(), clock, properties.connectorTimeout());
+        return new ConnectionCheck(Channels.all(), Http.defaultClient(), clock, properties.connectorTimeout());
     }
 
     /** Ahead of the security chain and MVC: see {@link FeedEndpoint}. */

@@ -18,7 +18,9 @@ import vn.bhxh.cms.audit.AuditLog;
 import vn.bhxh.cms.elasticsearch.VersionConflicts;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.security.Role;
+import vn.bhxh.publisher.channels.Channels;
 import vn.bhxh.publisher.crypto.CredentialCipher;
+import vn.bhxh.publisher.delivery.ChannelDescriptor.TargetField;
 import vn.bhxh.publisher.delivery.ConnectionCheck;
 import vn.bhxh.publisher.delivery.TargetCredentials;
 import vn.bhxh.publisher.job.Channel;
@@ -32,14 +34,6 @@ public class TargetService {
     static final int MAX_CREDENTIALS = 10;
     static final int MAX_CREDENTIAL_LENGTH = 4096;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,59}");
-    /** What each connector cannot work without; other documented keys (Zalo's refresh pair, Facebook's app id) are optional. */
-    static final Map<Channel, Set<String>> REQUIRED_CREDENTIALS = Map.of(
-            Channel.WEBHOOK, Set.of("secret"),
-            Channel.WORDPRESS, Set.of("username", "application_password"),
-            Channel.FACEBOOK, Set.of("page_access_token"),
-            Channel.ZALO, Set.of("access_token"),
-            Channel.YOUTUBE, Set.of("access_token"),
-            Channel.APP_FEED, Set.of());
 
     private final TargetStore store;
     private final CredentialCipher cipher;
@@ -111,8 +105,13 @@ public class TargetService {
             requireCredentials(current.channel(), complete.endpoint(), command.credentials());
             sealed = command.credentials().isEmpty() ? null : TargetCredentials.seal(cipher, id, command.credentials()).value();
             names = List.copyOf(new TreeSet<>(command.credentials().keySet()));
-        } else if (current.channel() == Channel.APP_FEED && blankToNull(complete.endpoint()) != null && !names.contains("secret")) {
-            throw new BadRequestException("missing-credential", "secret", Channel.APP_FEED.name());
+        } else {
+            // Kept credentials must still be enough, e.g. once the app feed gains a push endpoint it must sign.
+            for (String name : Channels.of(current.channel()).requiredCredentials(blankToNull(complete.endpoint()) != null)) {
+                if (!names.contains(name)) {
+                    throw new BadRequestException("missing-credential", name, current.channel().name());
+                }
+            }
         }
         ChannelTarget changed = new ChannelTarget(id, current.channel(), complete.name().strip(), blankToNull(complete.endpoint()),
                 blankToNull(complete.account()), sealed, names, interval(complete), complete.adminContacts(),
@@ -160,8 +159,8 @@ public class TargetService {
         if (command.name() == null || command.name().isBlank() || command.name().length() > MAX_NAME) {
             throw new BadRequestException("invalid-target", "name");
         }
-        boolean optionalPush = command.channel() == Channel.APP_FEED;
-        if (!optionalPush || (command.endpoint() != null && !command.endpoint().isBlank())) {
+        Set<TargetField> required = Channels.of(command.channel()).requiredFields();
+        if (required.contains(TargetField.ENDPOINT) || (command.endpoint() != null && !command.endpoint().isBlank())) {
             URI endpoint;
             try {
                 endpoint = command.endpoint() == null ? null : URI.create(command.endpoint().strip());
@@ -173,8 +172,7 @@ public class TargetService {
                 throw new BadRequestException("invalid-target", "endpoint");
             }
         }
-        if ((command.channel() == Channel.FACEBOOK || command.channel() == Channel.ZALO)
-                && (command.account() == null || command.account().isBlank())) {
+        if (required.contains(TargetField.ACCOUNT) && (command.account() == null || command.account().isBlank())) {
             throw new BadRequestException("invalid-target", "account");
         }
         if (command.minIntervalSeconds() != null && (command.minIntervalSeconds() < 0 || command.minIntervalSeconds() > 86_400)) {
@@ -182,14 +180,13 @@ public class TargetService {
         }
     }
 
-    /** The app feed needs no credentials, unless it also pushes to the app backend: then it signs like a portal webhook. */
+    /** What the channel cannot work without (the app feed only when it also pushes to an endpoint); other keys are optional. */
     private static void requireCredentials(Channel channel, String endpoint, Map<String, String> credentials) {
         if (credentials.size() > MAX_CREDENTIALS || credentials.values().stream()
                 .anyMatch(v -> v == null || v.length() > MAX_CREDENTIAL_LENGTH)) {
             throw new BadRequestException("invalid-target", "credentials");
         }
-        Set<String> required = channel == Channel.APP_FEED && endpoint != null && !endpoint.isBlank()
-                ? REQUIRED_CREDENTIALS.get(Channel.WEBHOOK) : REQUIRED_CREDENTIALS.get(channel);
+        Set<String> required = Channels.of(channel).requiredCredentials(endpoint != null && !endpoint.isBlank());
         for (String name : required) {
             if (credentials.get(name) == null || credentials.get(name).isBlank()) {
                 throw new BadRequestException("missing-credential", name, channel.name());

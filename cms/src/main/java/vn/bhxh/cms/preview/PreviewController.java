@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.bhxh.cms.api.NotFoundException;
 import vn.bhxh.cms.product.ProductService;
 import vn.bhxh.cms.security.AccountPrincipal;
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 import vn.bhxh.templates.content.RenderInput;
 import vn.bhxh.templates.payload.PrintDocument;
 import vn.bhxh.templates.render.Preview;
@@ -71,7 +71,7 @@ class PreviewController {
     @GetMapping(value = "/print/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> printPdf(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
             @PathVariable String language) {
-        Preview preview = renderer.preview(input(user, id, language), Channel.PRINT, PreviewOptions.DEFAULT);
+        Preview preview = renderer.preview(input(user, id, language), TemplateChannel.PRINT, PreviewOptions.DEFAULT);
         PrintDocument print = (PrintDocument) preview.payload();
         return ResponseEntity.ok()
                 .header("Content-Disposition", "inline; filename=\"" + id + "-" + language + ".pdf\"")
@@ -82,9 +82,9 @@ class PreviewController {
         return inputs.of(products.readVariant(user.actor(), id, language));
     }
 
-    private static Channel channel(String id) {
+    private static TemplateChannel channel(String id) {
         try {
-            return Channel.fromId(id);
+            return TemplateChannel.fromId(id);
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("channel", id);
         }

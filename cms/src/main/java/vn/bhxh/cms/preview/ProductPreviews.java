@@ -5,7 +5,7 @@ import org.springframework.stereotype.Service;
 import vn.bhxh.cms.api.NotFoundException;
 import vn.bhxh.cms.product.ProductService;
 import vn.bhxh.cms.security.Actor;
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 import vn.bhxh.templates.content.RenderInput;
 import vn.bhxh.templates.payload.PrintDocument;
 import vn.bhxh.templates.render.Preview;
@@ -36,7 +36,7 @@ public class ProductPreviews {
 
     /** The print-ready PDF. */
     public byte[] printPdf(Actor actor, String id, String language) {
-        Preview preview = renderer.preview(input(actor, id, language), Channel.PRINT, PreviewOptions.DEFAULT);
+        Preview preview = renderer.preview(input(actor, id, language), TemplateChannel.PRINT, PreviewOptions.DEFAULT);
         return ((PrintDocument) preview.payload()).pdf();
     }
 
@@ -45,9 +45,9 @@ public class ProductPreviews {
         return inputs.of(products.readVariant(actor, id, language));
     }
 
-    private static Channel channel(String id) {
+    private static TemplateChannel channel(String id) {
         try {
-            return Channel.fromId(id);
+            return TemplateChannel.fromId(id);
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("channel", id);
         }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipalLookupService;
@@ -184,7 +185,7 @@ public final class ElasticsearchNode implements AutoCloseable {
         try {
             logStart = Files.exists(logFile()) ? Files.size(logFile()) : 0;
             Files.writeString(logFile(), "---- " + Instant.now() + " starting: " + String.join(" ", command) + "\n",
-                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             return builder.start();
         } catch (IOException e) {
             String hint = isRoot() ? " (as root it runs through setpriv, from util-linux)" : "";

@@ -2,6 +2,7 @@ package vn.bhxh.media.derive;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
@@ -25,7 +26,7 @@ public final class PdfPageWorker {
             }
             System.exit(0);
         } catch (Exception | StackOverflowError e) {
-            String message = e instanceof DerivationFailure failure ? failure.reason().text(java.util.Locale.ENGLISH) : String.valueOf(e);
+            String message = e instanceof DerivationFailure failure ? failure.reason().text(Locale.ENGLISH) : String.valueOf(e);
             protocol.println(message.lines().findFirst().orElse(""));
             protocol.flush();
             System.exit(FAILED_EXIT);

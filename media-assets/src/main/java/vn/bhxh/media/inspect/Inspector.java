@@ -5,12 +5,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import vn.bhxh.media.FileFormat;
 import vn.bhxh.media.MediaKind;
 import vn.bhxh.media.MediaMessage;
+import vn.bhxh.media.MediaProfile;
 import vn.bhxh.media.MediaRefusal;
-import vn.bhxh.media.ProductType;
 import vn.bhxh.media.RefusalCode;
 
 /**
@@ -36,7 +37,7 @@ public final class Inspector {
         return policy;
     }
 
-    public Inspection inspect(Path file, FileFormat format, ProductType product) throws MediaRefusal, InterruptedException {
+    public Inspection inspect(Path file, FileFormat format, MediaProfile product) throws MediaRefusal, InterruptedException {
         ParsedContent parsed;
         try {
             parsed = tika.parse(file);
@@ -73,7 +74,7 @@ public final class Inspector {
                 Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private MediaMetadata timedMetadata(Path file, FileFormat format, ProductType product, ParsedContent parsed,
+    private MediaMetadata timedMetadata(Path file, FileFormat format, MediaProfile product, ParsedContent parsed,
                                         List<MediaMessage> warnings) throws InspectionFailure, MediaRefusal, InterruptedException {
         // Tika's parsers report xmpDM:duration in seconds (MP3, MP4, M4A, Ogg); WAV and WebM need ffprobe.
         Optional<Duration> duration = parsed.number("xmpDM:duration").filter(s -> s > 0)
@@ -94,7 +95,7 @@ public final class Inspector {
             checkDuration(duration, warnings);
         }
         Optional<Loudness> loudness = Optional.empty();
-        if (product == ProductType.RADIO && format.kind() == MediaKind.AUDIO) {
+        if (product == MediaProfile.RADIO && format.kind() == MediaKind.AUDIO) {
             loudness = measureLoudness(file, warnings);
         }
         return new MediaMetadata(duration, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
@@ -146,6 +147,6 @@ public final class Inspector {
     }
 
     private static String decibels(double value) {
-        return Double.isInfinite(value) ? "-∞" : String.format(java.util.Locale.ROOT, "%.1f", value);
+        return Double.isInfinite(value) ? "-∞" : String.format(Locale.ROOT, "%.1f", value);
     }
 }

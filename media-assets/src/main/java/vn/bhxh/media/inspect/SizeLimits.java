@@ -4,8 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import vn.bhxh.media.FileFormat;
 import vn.bhxh.media.MediaKind;
+import vn.bhxh.media.MediaProfile;
 import vn.bhxh.media.MediaRefusal;
-import vn.bhxh.media.ProductType;
 import vn.bhxh.media.RefusalCode;
 
 /**
@@ -41,12 +41,12 @@ public record SizeLimits(Map<MediaKind, Long> maxBytes) {
     }
 
     /** The most any file of this product type may have: the limit while the type is still unknown. */
-    public long maxFor(ProductType product) {
+    public long maxFor(MediaProfile product) {
         return product.allowedFormats().stream().mapToLong(this::maxFor).max().orElse(0);
     }
 
     /** Refuses early on the length a client announced (Content-Length, Upload-Length). */
-    public void checkAnnounced(ProductType product, long announcedBytes) throws MediaRefusal {
+    public void checkAnnounced(MediaProfile product, long announcedBytes) throws MediaRefusal {
         long max = maxFor(product);
         if (announcedBytes > max) {
             throw new MediaRefusal(RefusalCode.TOO_LARGE, announcedBytes, max);

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.tika.mime.MediaType;
 import vn.bhxh.media.FileFormat;
+import vn.bhxh.media.MediaProfile;
 import vn.bhxh.media.MediaRefusal;
-import vn.bhxh.media.ProductType;
 import vn.bhxh.media.RefusalCode;
 import vn.bhxh.media.inspect.ContentTypeDetector.Detection;
 
@@ -31,7 +31,7 @@ public final class TypeGate {
             "audio/vorbis", FileFormat.OGG,
             "audio/opus", FileFormat.OGG);
 
-    public FileFormat check(ProductType product, Detection detection, String declaredMediaType, String fileName)
+    public FileFormat check(MediaProfile product, Detection detection, String declaredMediaType, String fileName)
             throws MediaRefusal {
         FileFormat format = detection.format().orElse(null);
         if (format == null) {
@@ -88,7 +88,7 @@ public final class TypeGate {
         return name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    private static String names(ProductType product) {
+    private static String names(MediaProfile product) {
         return product.allowedFormats().stream().map(Enum::name).collect(Collectors.joining(", "));
     }
 }

@@ -2,6 +2,7 @@ package vn.bhxh.media.process;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ public final class ExternalProcess {
         long keep = 64 * 1024;
         try (var channel = Files.newByteChannel(file)) {
             channel.position(Math.max(0, size - keep));
-            var buffer = java.nio.ByteBuffer.allocate((int) Math.min(size, keep));
+            var buffer = ByteBuffer.allocate((int) Math.min(size, keep));
             while (buffer.hasRemaining() && channel.read(buffer) > 0) {
                 // read until full
             }

@@ -1,8 +1,12 @@
 package vn.bhxh.media.process;
 
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * How to start a child JVM that has this module on its class path: the way hostile files are parsed
@@ -28,14 +32,14 @@ public record WorkerLaunch(String javaExecutable, String classPath, boolean spri
     }
 
     private static boolean isSpringBootJar(String classPath) {
-        if (classPath == null || classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+        if (classPath == null || classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
             return false;
         }
-        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(classPath)) {
-            java.util.jar.Manifest manifest = jar.getManifest();
+        try (JarFile jar = new JarFile(classPath)) {
+            Manifest manifest = jar.getManifest();
             String main = manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class");
             return main != null && main.startsWith("org.springframework.boot.loader.");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

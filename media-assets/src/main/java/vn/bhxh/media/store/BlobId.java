@@ -1,6 +1,7 @@
 package vn.bhxh.media.store;
 
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +24,7 @@ public record BlobId(String sha256) {
 
     /** Parses untrusted input (a URL segment, a header) as a blob id. */
     public static BlobId parse(String text) {
-        return new BlobId(text == null ? null : text.toLowerCase(java.util.Locale.ROOT));
+        return new BlobId(text == null ? null : text.toLowerCase(Locale.ROOT));
     }
 
     private static String abbreviate(String s) {

@@ -2,6 +2,7 @@ package vn.bhxh.media.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 
 /** Content written aside and hashed, not yet visible in the store. Closing without commit discards it. */
 public interface StagedBlob extends AutoCloseable {
@@ -17,7 +18,7 @@ public interface StagedBlob extends AutoCloseable {
      * A local file with the staged bytes, for tools that need a path (Tika, ffmpeg, PDFBox). Valid
      * until commit or close.
      */
-    java.nio.file.Path localFile();
+    Path localFile();
 
     /** Makes the blob visible under its id; when the same content is already stored, keeps that copy. */
     BlobInfo commit() throws IOException;

@@ -22,6 +22,7 @@ import vn.bhxh.media.inspect.InspectionStatus;
 import vn.bhxh.media.inspect.Inspector;
 import vn.bhxh.media.inspect.SizeLimits;
 import vn.bhxh.media.inspect.TypeGate;
+import vn.bhxh.media.store.BlobId;
 import vn.bhxh.media.store.BlobInfo;
 import vn.bhxh.media.store.BlobStore;
 import vn.bhxh.media.store.BlobTooLargeException;
@@ -69,7 +70,7 @@ public final class Ingestor {
                 header(file).requireAtMost(inspector.policy().maxImagePixels());
             }
             Inspection inspection = inspector.inspect(file, format, request.product());
-            Map<ThumbnailSize, vn.bhxh.media.store.BlobId> thumbnails = Map.of();
+            Map<ThumbnailSize, BlobId> thumbnails = Map.of();
             Optional<MediaMessage> previewFailure = Optional.empty();
             if (Thumbnailer.canPreview(format) && inspection.status() != InspectionStatus.FAILED) {
                 try {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +24,9 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.stream.Stream;
+import vn.bhxh.media.MediaProfile;
 import vn.bhxh.media.MediaRefusal;
-import vn.bhxh.media.ProductType;
+import vn.bhxh.media.inspect.SizeLimits;
 import vn.bhxh.media.store.AtomicFiles;
 
 /**
@@ -46,12 +48,12 @@ public final class ResumableUploads {
     private final Path directory;
     private final Duration expiry;
     private final Clock clock;
-    private final vn.bhxh.media.inspect.SizeLimits sizeLimits;
+    private final SizeLimits sizeLimits;
 
     /**
      * @param expiry an upload with no new bytes for this long is removed by {@link #removeExpired()}
      */
-    public ResumableUploads(Path directory, Duration expiry, Clock clock, vn.bhxh.media.inspect.SizeLimits sizeLimits)
+    public ResumableUploads(Path directory, Duration expiry, Clock clock, SizeLimits sizeLimits)
             throws IOException {
         this.directory = Files.createDirectories(directory.toAbsolutePath().normalize());
         this.expiry = expiry;
@@ -60,7 +62,7 @@ public final class ResumableUploads {
     }
 
     /** tus creation (POST). The announced length is checked against the product's size limit at once. */
-    public UploadState create(ProductType product, long length, Map<String, String> metadata) throws MediaRefusal, IOException {
+    public UploadState create(MediaProfile product, long length, Map<String, String> metadata) throws MediaRefusal, IOException {
         if (length < 0) {
             throw new IllegalArgumentException("Upload-Length cannot be negative");
         }
@@ -101,7 +103,7 @@ public final class ResumableUploads {
         }
         Path data = upload.resolve(DATA);
         Instant lastActivity = Files.getLastModifiedTime(data).toInstant();
-        return new UploadState(id, ProductType.valueOf(info.getProperty("product")), Long.parseLong(info.getProperty("length")),
+        return new UploadState(id, MediaProfile.valueOf(info.getProperty("product")), Long.parseLong(info.getProperty("length")),
                 Files.size(data), metadata, lastActivity.plus(expiry));
     }
 
@@ -222,7 +224,7 @@ public final class ResumableUploads {
 
     /** Last activity on our clock, not the file system's, so expiry follows the injected clock. */
     private void touch(Path data) throws IOException {
-        Files.setLastModifiedTime(data, java.nio.file.attribute.FileTime.from(clock.instant()));
+        Files.setLastModifiedTime(data, FileTime.from(clock.instant()));
     }
 
     private Path existing(UploadId id) throws UploadException {

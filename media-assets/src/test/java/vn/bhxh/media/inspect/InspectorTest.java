@@ -14,8 +14,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bhxh.media.FileFormat;
+import vn.bhxh.media.MediaProfile;
 import vn.bhxh.media.MediaRefusal;
-import vn.bhxh.media.ProductType;
 import vn.bhxh.media.RefusalCode;
 import vn.bhxh.media.TestFiles;
 
@@ -32,7 +32,7 @@ class InspectorTest {
         // A 1 kHz sine at −20 dBFS peak measures about −23 LUFS (EBU R128), true peak −20 dBTP.
         Path wav = TestFiles.wav(dir.resolve("tin.wav"), 180, 0.1, 8000);
 
-        Inspection inspection = inspector.inspect(wav, FileFormat.WAV, ProductType.RADIO);
+        Inspection inspection = inspector.inspect(wav, FileFormat.WAV, MediaProfile.RADIO);
 
         assertThat(inspection.status()).as(inspection.warnings().toString()).isEqualTo(InspectionStatus.PASSED);
         MediaMetadata metadata = inspection.metadata();
@@ -55,7 +55,7 @@ class InspectorTest {
 
     private boolean durationWarning(int seconds) throws Exception {
         Path wav = TestFiles.wav(dir.resolve(seconds + ".wav"), seconds, 0.1, 8000);
-        Inspection inspection = inspector.inspect(wav, FileFormat.WAV, ProductType.RADIO);
+        Inspection inspection = inspector.inspect(wav, FileFormat.WAV, MediaProfile.RADIO);
         assertThat(inspection.status()).as(String.valueOf(inspection.failure())).isNotEqualTo(InspectionStatus.FAILED);
         return inspection.hasWarning("warning.duration-outside");
     }
@@ -68,11 +68,11 @@ class InspectorTest {
         Path atLimit = TestFiles.wav(dir.resolve("4s.wav"), 4, 0.1, 8000);
         Path overLimit = TestFiles.wav(dir.resolve("4.1s.wav"), 4.1, 0.1, 8000);
 
-        Inspection inspection = strict.inspect(atLimit, FileFormat.WAV, ProductType.RADIO);
+        Inspection inspection = strict.inspect(atLimit, FileFormat.WAV, MediaProfile.RADIO);
         assertThat(inspection.hasWarning("warning.duration-outside")).isTrue();
         assertThat(inspection.warnings().getFirst().text()).isEqualTo("Thời lượng 0:04 nằm ngoài khoảng khuyến nghị 0:02–0:03.");
 
-        assertThatThrownBy(() -> strict.inspect(overLimit, FileFormat.WAV, ProductType.RADIO))
+        assertThatThrownBy(() -> strict.inspect(overLimit, FileFormat.WAV, MediaProfile.RADIO))
                 .isInstanceOfSatisfying(MediaRefusal.class, refusal -> assertThat(refusal.code()).isEqualTo(RefusalCode.TOO_LONG));
     }
 
@@ -81,7 +81,7 @@ class InspectorTest {
         Path mp3 = TestFiles.ffmpeg(dir.resolve("loud.mp3"), "-f", "lavfi", "-i",
                 "sine=frequency=1000:sample_rate=44100:duration=200", "-af", "volume=20dB", "-b:a", "64k");
 
-        Inspection inspection = inspector.inspect(mp3, FileFormat.MP3, ProductType.RADIO);
+        Inspection inspection = inspector.inspect(mp3, FileFormat.MP3, MediaProfile.RADIO);
 
         assertThat(inspection.status()).isEqualTo(InspectionStatus.PASSED_WITH_WARNINGS);
         // Tika's MP3 parser gives the duration in seconds.
@@ -96,7 +96,7 @@ class InspectorTest {
     void videosGetTheirDurationFromFormatsTikaCannotTimeToo() throws Exception {
         Path webm = TestFiles.ffmpeg(dir.resolve("clip.webm"), "-f", "lavfi", "-i", "testsrc=duration=12:size=64x48:rate=5",
                 "-c:v", "libvpx");
-        Inspection inspection = inspector.inspect(webm, FileFormat.WEBM, ProductType.VIDEO);
+        Inspection inspection = inspector.inspect(webm, FileFormat.WEBM, MediaProfile.VIDEO);
         assertThat(inspection.metadata().duration()).hasValueSatisfying(d -> assertThat(d.toMillis()).isBetween(11_500L, 12_500L));
         assertThat(inspection.hasWarning("warning.duration-outside")).isTrue();
         assertThat(inspection.metadata().loudness()).isEmpty();
@@ -105,7 +105,7 @@ class InspectorTest {
     @Test
     void pdfsReportTheirPageCountAndVietnameseText() throws Exception {
         Path pdf = TestFiles.pdf(dir.resolve("to-roi.pdf"), 3, PDRectangle.A4);
-        Inspection inspection = inspector.inspect(pdf, FileFormat.PDF, ProductType.PRINT_MASTER);
+        Inspection inspection = inspector.inspect(pdf, FileFormat.PDF, MediaProfile.PRINT_MASTER);
         assertThat(inspection.status()).isEqualTo(InspectionStatus.PASSED);
         assertThat(inspection.metadata().pageCount()).contains(3);
         assertThat(inspection.metadata().text()).hasValueSatisfying(text -> assertThat(text)
@@ -119,7 +119,7 @@ class InspectorTest {
         ForkedTikaParser limited = new ForkedTikaParser(new ParseLimits(Duration.ofSeconds(60), 256, 20),
                 WorkerLaunch.ofCurrentJvm());
         Inspection inspection = new Inspector(limited, Ffmpeg.onPath(), MediaPolicy.defaults())
-                .inspect(pdf, FileFormat.PDF, ProductType.PRINT_MASTER);
+                .inspect(pdf, FileFormat.PDF, MediaProfile.PRINT_MASTER);
         assertThat(inspection.metadata().textTruncated()).isTrue();
         assertThat(inspection.metadata().text().orElseThrow().length()).isLessThanOrEqualTo(20);
     }
@@ -127,7 +127,7 @@ class InspectorTest {
     @Test
     void imagesReportTheirDimensions() throws Exception {
         Path png = TestFiles.image(dir.resolve("a.png"), TestFiles.halves(321, 123, Color.RED, Color.BLUE), "png");
-        Inspection inspection = inspector.inspect(png, FileFormat.PNG, ProductType.INFOGRAPHIC);
+        Inspection inspection = inspector.inspect(png, FileFormat.PNG, MediaProfile.INFOGRAPHIC);
         assertThat(inspection.metadata().width()).contains(321);
         assertThat(inspection.metadata().height()).contains(123);
     }
@@ -136,7 +136,7 @@ class InspectorTest {
     void truncatedAndGarbageFilesEndAsFailedInspectionsWithAReason() throws Exception {
         Path pdf = TestFiles.pdf(dir.resolve("whole.pdf"), 1, PDRectangle.A4);
         Path cut = TestFiles.truncated(pdf, dir.resolve("cut.pdf"), 300);
-        Inspection broken = inspector.inspect(cut, FileFormat.PDF, ProductType.PRINT_MASTER);
+        Inspection broken = inspector.inspect(cut, FileFormat.PDF, MediaProfile.PRINT_MASTER);
         assertThat(broken.status()).isEqualTo(InspectionStatus.FAILED);
         assertThat(broken.failure().orElseThrow().text()).startsWith("Không đọc được tệp: ");
 
@@ -144,7 +144,7 @@ class InspectorTest {
         new Random(7).nextBytes(garbage);
         System.arraycopy("ID3".getBytes(), 0, garbage, 0, 3);
         Path fakeMp3 = Files.write(dir.resolve("fake.mp3"), garbage);
-        Inspection fake = inspector.inspect(fakeMp3, FileFormat.MP3, ProductType.RADIO);
+        Inspection fake = inspector.inspect(fakeMp3, FileFormat.MP3, MediaProfile.RADIO);
         assertThat(fake.status()).isEqualTo(InspectionStatus.FAILED);
         assertThat(fake.failure()).isPresent();
     }
@@ -156,14 +156,14 @@ class InspectorTest {
         ForkedTikaParser slow = new ForkedTikaParser(new ParseLimits(Duration.ofMillis(200), 256, 1000),
                 WorkerLaunch.ofCurrentJvm());
         long start = System.nanoTime();
-        Inspection timedOut = new Inspector(slow, Ffmpeg.onPath(), MediaPolicy.defaults()).inspect(pdf, FileFormat.PDF, ProductType.PRINT_MASTER);
+        Inspection timedOut = new Inspector(slow, Ffmpeg.onPath(), MediaPolicy.defaults()).inspect(pdf, FileFormat.PDF, MediaProfile.PRINT_MASTER);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertThat(timedOut.status()).isEqualTo(InspectionStatus.FAILED);
         assertThat(timedOut.failure().orElseThrow().key()).isEqualTo("inspection.timeout");
 
         ForkedTikaParser starved = new ForkedTikaParser(new ParseLimits(Duration.ofSeconds(60), 8, 1000),
                 WorkerLaunch.ofCurrentJvm());
-        Inspection outOfMemory = new Inspector(starved, Ffmpeg.onPath(), MediaPolicy.defaults()).inspect(pdf, FileFormat.PDF, ProductType.PRINT_MASTER);
+        Inspection outOfMemory = new Inspector(starved, Ffmpeg.onPath(), MediaPolicy.defaults()).inspect(pdf, FileFormat.PDF, MediaProfile.PRINT_MASTER);
         assertThat(outOfMemory.status()).isEqualTo(InspectionStatus.FAILED);
         assertThat(outOfMemory.failure().orElseThrow().key()).isEqualTo("inspection.out-of-memory");
     }
@@ -172,7 +172,7 @@ class InspectorTest {
     void withoutFfmpegTheRadioFileIsStillInspectedAndTheReviewerIsTold() throws Exception {
         Path mp3 = TestFiles.mp3(dir.resolve("tin.mp3"), 200);
         Ffmpeg missing = new Ffmpeg(dir.resolve("no-ffmpeg").toString(), dir.resolve("no-ffprobe").toString(), Duration.ofSeconds(5));
-        Inspection inspection = new Inspector(TIKA, missing, MediaPolicy.defaults()).inspect(mp3, FileFormat.MP3, ProductType.RADIO);
+        Inspection inspection = new Inspector(TIKA, missing, MediaPolicy.defaults()).inspect(mp3, FileFormat.MP3, MediaProfile.RADIO);
         assertThat(inspection.status()).isEqualTo(InspectionStatus.PASSED_WITH_WARNINGS);
         assertThat(inspection.hasWarning("inspection.tool-missing")).isTrue();
         assertThat(inspection.metadata().duration()).isPresent();

@@ -1,6 +1,7 @@
 package vn.bhxh.media.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Color;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bhxh.media.FileFormat;
+import vn.bhxh.media.MediaProfile;
 import vn.bhxh.media.MediaRefusal;
-import vn.bhxh.media.ProductType;
 import vn.bhxh.media.RefusalCode;
 import vn.bhxh.media.TestFiles;
 
@@ -67,43 +68,43 @@ class TypeGateTest {
 
     @Test
     void eachProductTypeAcceptsExactlyItsFormats() throws Exception {
-        assertThat(gate.check(ProductType.RADIO, detector.detect(mp3), "audio/mpeg", "Bản tin.mp3")).isEqualTo(FileFormat.MP3);
-        assertThat(gate.check(ProductType.RADIO, detector.detect(ogg), null, "tin.ogg")).isEqualTo(FileFormat.OGG);
-        assertThat(gate.check(ProductType.VIDEO, detector.detect(webm), "video/webm", "clip.webm")).isEqualTo(FileFormat.WEBM);
-        assertThat(gate.check(ProductType.INFOGRAPHIC, detector.detect(webp), "image/webp", "x.webp")).isEqualTo(FileFormat.WEBP);
-        assertThat(gate.check(ProductType.PRINT_MASTER, detector.detect(pdf), "application/pdf", "maket.pdf")).isEqualTo(FileFormat.PDF);
+        assertThat(gate.check(MediaProfile.RADIO, detector.detect(mp3), "audio/mpeg", "Bản tin.mp3")).isEqualTo(FileFormat.MP3);
+        assertThat(gate.check(MediaProfile.RADIO, detector.detect(ogg), null, "tin.ogg")).isEqualTo(FileFormat.OGG);
+        assertThat(gate.check(MediaProfile.VIDEO, detector.detect(webm), "video/webm", "clip.webm")).isEqualTo(FileFormat.WEBM);
+        assertThat(gate.check(MediaProfile.INFOGRAPHIC, detector.detect(webp), "image/webp", "x.webp")).isEqualTo(FileFormat.WEBP);
+        assertThat(gate.check(MediaProfile.PRINT_MASTER, detector.detect(pdf), "application/pdf", "maket.pdf")).isEqualTo(FileFormat.PDF);
 
-        assertRefused(() -> gate.check(ProductType.RADIO, detector.detect(png), null, null), RefusalCode.TYPE_NOT_ALLOWED);
-        assertRefused(() -> gate.check(ProductType.VIDEO, detector.detect(mp3), null, null), RefusalCode.TYPE_NOT_ALLOWED);
-        assertRefused(() -> gate.check(ProductType.PRINT_MASTER, detector.detect(webp), null, null), RefusalCode.TYPE_NOT_ALLOWED);
-        assertRefused(() -> gate.check(ProductType.INFOGRAPHIC, detector.detect(mp4), null, null), RefusalCode.TYPE_NOT_ALLOWED);
+        assertRefused(() -> gate.check(MediaProfile.RADIO, detector.detect(png), null, null), RefusalCode.TYPE_NOT_ALLOWED);
+        assertRefused(() -> gate.check(MediaProfile.VIDEO, detector.detect(mp3), null, null), RefusalCode.TYPE_NOT_ALLOWED);
+        assertRefused(() -> gate.check(MediaProfile.PRINT_MASTER, detector.detect(webp), null, null), RefusalCode.TYPE_NOT_ALLOWED);
+        assertRefused(() -> gate.check(MediaProfile.INFOGRAPHIC, detector.detect(mp4), null, null), RefusalCode.TYPE_NOT_ALLOWED);
     }
 
     @Test
     void aDeclaredTypeOrExtensionThatDisagreesWithTheContentIsRefusedWithTheReason() throws Exception {
-        MediaRefusal refusal = assertRefused(() -> gate.check(ProductType.INFOGRAPHIC, detector.detect(png), "image/jpeg", "a.png"),
+        MediaRefusal refusal = assertRefused(() -> gate.check(MediaProfile.INFOGRAPHIC, detector.detect(png), "image/jpeg", "a.png"),
                 RefusalCode.DECLARED_TYPE_MISMATCH);
         assertThat(refusal.reason().text()).isEqualTo("Loại tệp khai báo (image/jpeg) không khớp với nội dung thật (image/png).");
         assertThat(refusal.reason().text(Locale.ENGLISH)).isEqualTo("The declared type (image/jpeg) does not match the content (image/png).");
         assertThat(refusal.code().httpStatus()).isEqualTo(415);
 
-        assertRefused(() -> gate.check(ProductType.INFOGRAPHIC, detector.detect(png), null, "poster.jpg"), RefusalCode.EXTENSION_MISMATCH);
-        assertRefused(() -> gate.check(ProductType.RADIO, detector.detect(wav), null, "tin.mp3"), RefusalCode.EXTENSION_MISMATCH);
-        assertRefused(() -> gate.check(ProductType.RADIO, detector.detect(mp3), null, "tin.exe"), RefusalCode.EXTENSION_MISMATCH);
+        assertRefused(() -> gate.check(MediaProfile.INFOGRAPHIC, detector.detect(png), null, "poster.jpg"), RefusalCode.EXTENSION_MISMATCH);
+        assertRefused(() -> gate.check(MediaProfile.RADIO, detector.detect(wav), null, "tin.mp3"), RefusalCode.EXTENSION_MISMATCH);
+        assertRefused(() -> gate.check(MediaProfile.RADIO, detector.detect(mp3), null, "tin.exe"), RefusalCode.EXTENSION_MISMATCH);
         // What clients send when they do not know, and common aliases, claim nothing wrong.
-        assertThat(gate.check(ProductType.INFOGRAPHIC, detector.detect(png), "application/octet-stream", "a.PNG")).isEqualTo(FileFormat.PNG);
-        assertThat(gate.check(ProductType.RADIO, detector.detect(wav), "audio/x-wav", "a")).isEqualTo(FileFormat.WAV);
-        assertThat(gate.check(ProductType.INFOGRAPHIC, detector.detect(jpeg), "image/jpg", "ảnh.jpeg")).isEqualTo(FileFormat.JPEG);
+        assertThat(gate.check(MediaProfile.INFOGRAPHIC, detector.detect(png), "application/octet-stream", "a.PNG")).isEqualTo(FileFormat.PNG);
+        assertThat(gate.check(MediaProfile.RADIO, detector.detect(wav), "audio/x-wav", "a")).isEqualTo(FileFormat.WAV);
+        assertThat(gate.check(MediaProfile.INFOGRAPHIC, detector.detect(jpeg), "image/jpg", "ảnh.jpeg")).isEqualTo(FileFormat.JPEG);
     }
 
     @Test
     void htmlDisguisedAsAnImageAndSvgWithScriptAreRefusedAsActiveContent() throws Exception {
         Path html = TestFiles.text(dir.resolve("photo.png"), TestFiles.HTML_PAGE);
         assertThat(detector.detect(html).mediaType()).isEqualTo("text/html");
-        assertRefused(() -> gate.check(ProductType.INFOGRAPHIC, detector.detect(html), "image/png", "photo.png"), RefusalCode.ACTIVE_CONTENT);
+        assertRefused(() -> gate.check(MediaProfile.INFOGRAPHIC, detector.detect(html), "image/png", "photo.png"), RefusalCode.ACTIVE_CONTENT);
 
         Path svg = TestFiles.text(dir.resolve("logo.png"), TestFiles.SVG_WITH_SCRIPT);
-        MediaRefusal refusal = assertRefused(() -> gate.check(ProductType.INFOGRAPHIC, detector.detect(svg), "image/png", "logo.png"),
+        MediaRefusal refusal = assertRefused(() -> gate.check(MediaProfile.INFOGRAPHIC, detector.detect(svg), "image/png", "logo.png"),
                 RefusalCode.ACTIVE_CONTENT);
         assertThat(refusal.reason().text()).contains("image/svg+xml");
     }
@@ -115,7 +116,7 @@ class TypeGateTest {
         ContentTypeDetector.Detection detection = detector.detect(bomb);
         assertThat(usedHeap() - before).isLessThan(64L * 1024 * 1024);
         assertThat(detection.format()).isEmpty();
-        assertRefused(() -> gate.check(ProductType.PRINT_MASTER, detection, "application/pdf", "bomb.pdf"), RefusalCode.UNKNOWN_TYPE);
+        assertRefused(() -> gate.check(MediaProfile.PRINT_MASTER, detection, "application/pdf", "bomb.pdf"), RefusalCode.UNKNOWN_TYPE);
     }
 
     @Test
@@ -123,7 +124,7 @@ class TypeGateTest {
         Path cut = TestFiles.truncated(pdf, dir.resolve("cut.pdf"), 200);
         assertThat(detector.detect(cut).format()).contains(FileFormat.PDF);
         Path empty = TestFiles.text(dir.resolve("empty.pdf"), "");
-        assertRefused(() -> gate.check(ProductType.PRINT_MASTER, detector.detect(empty), null, "empty.pdf"), RefusalCode.UNKNOWN_TYPE);
+        assertRefused(() -> gate.check(MediaProfile.PRINT_MASTER, detector.detect(empty), null, "empty.pdf"), RefusalCode.UNKNOWN_TYPE);
     }
 
     private static long usedHeap() {
@@ -132,7 +133,7 @@ class TypeGateTest {
     }
 
     private static MediaRefusal assertRefused(ThrowingCallable call, RefusalCode code) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+        Throwable thrown = catchThrowable(call);
         assertThat(thrown).isInstanceOf(MediaRefusal.class);
         MediaRefusal refusal = (MediaRefusal) thrown;
         assertThat(refusal.code()).as(refusal.getMessage()).isEqualTo(code);

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -126,7 +127,7 @@ class FileSystemBlobStoreTest {
         FileSystemBlobStore first = new FileSystemBlobStore(root);
         FileSystemBlobStore second = new FileSystemBlobStore(root);
         byte[] content = new byte[2 * 1024 * 1024];
-        new java.util.Random(42).nextBytes(content);
+        new Random(42).nextBytes(content);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Callable<BlobId>> writers = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -21,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bhxh.media.FileFormat;
 import vn.bhxh.media.MediaKind;
-import vn.bhxh.media.MediaServices;
+import vn.bhxh.media.MediaProfile;
 import vn.bhxh.media.MediaRefusal;
-import vn.bhxh.media.ProductType;
+import vn.bhxh.media.MediaServices;
 import vn.bhxh.media.RefusalCode;
 import vn.bhxh.media.TestFiles;
 import vn.bhxh.media.derive.ThumbnailSize;
@@ -45,7 +46,7 @@ class IngestorTest {
     @Test
     void aRadioFileIsStoredWithItsInspection() throws Exception {
         Path wav = TestFiles.wav(dir.resolve("in.wav"), 180, 0.1, 8000);
-        IngestedFile file = ingest(ProductType.RADIO, "audio/wav", "Bản tin BHXH tự nguyện.wav", wav);
+        IngestedFile file = ingest(MediaProfile.RADIO, "audio/wav", "Bản tin BHXH tự nguyện.wav", wav);
         assertThat(file.format()).isEqualTo(FileFormat.WAV);
         assertThat(file.originalFileName()).isEqualTo("Bản tin BHXH tự nguyện.wav");
         assertThat(file.inspection().status()).isEqualTo(InspectionStatus.PASSED);
@@ -56,7 +57,7 @@ class IngestorTest {
     @Test
     void aPhotoIsStoredWithItsPreviews() throws Exception {
         Path jpeg = TestFiles.jpegWithExif(dir.resolve("in.jpg"), TestFiles.halves(800, 600, Color.RED, Color.BLUE), 6);
-        IngestedFile file = ingest(ProductType.INFOGRAPHIC, "image/jpeg", "ảnh.jpg", jpeg);
+        IngestedFile file = ingest(MediaProfile.INFOGRAPHIC, "image/jpeg", "ảnh.jpg", jpeg);
         assertThat(file.inspection().metadata().width()).contains(800);
         assertThat(file.thumbnails()).containsOnlyKeys(ThumbnailSize.values());
         assertThat(media.derivatives().thumbnail(file.blob().id(), ThumbnailSize.SMALL)).contains(file.thumbnails().get(ThumbnailSize.SMALL));
@@ -65,7 +66,7 @@ class IngestorTest {
     @Test
     void aBrokenPdfIsStoredAsAnAssetWhoseInspectionFailedWithTheReason() throws Exception {
         Path pdf = TestFiles.truncated(TestFiles.pdf(dir.resolve("whole.pdf"), 1, PDRectangle.A4), dir.resolve("cut.pdf"), 400);
-        IngestedFile file = ingest(ProductType.PRINT_MASTER, "application/pdf", "maket.pdf", pdf);
+        IngestedFile file = ingest(MediaProfile.PRINT_MASTER, "application/pdf", "maket.pdf", pdf);
         assertThat(file.inspection().status()).isEqualTo(InspectionStatus.FAILED);
         assertThat(file.inspection().failure()).isPresent();
         assertThat(file.thumbnails()).isEmpty();
@@ -74,13 +75,13 @@ class IngestorTest {
     @Test
     void refusedFilesLeaveNothingInTheStore() throws Exception {
         Path png = TestFiles.image(dir.resolve("a.png"), TestFiles.halves(40, 40, Color.RED, Color.BLUE), "png");
-        assertRefused(() -> ingest(ProductType.RADIO, null, "a.png", png), RefusalCode.TYPE_NOT_ALLOWED);
+        assertRefused(() -> ingest(MediaProfile.RADIO, null, "a.png", png), RefusalCode.TYPE_NOT_ALLOWED);
         Path bomb = TestFiles.pngBomb(dir.resolve("bomb.png"), 20_000, 20_000);
-        assertRefused(() -> ingest(ProductType.INFOGRAPHIC, "image/png", "bomb.png", bomb), RefusalCode.DECOMPRESSION_BOMB);
+        assertRefused(() -> ingest(MediaProfile.INFOGRAPHIC, "image/png", "bomb.png", bomb), RefusalCode.DECOMPRESSION_BOMB);
         Path html = TestFiles.text(dir.resolve("x.jpg"), TestFiles.HTML_PAGE);
-        assertRefused(() -> ingest(ProductType.INFOGRAPHIC, "image/jpeg", "x.jpg", html), RefusalCode.ACTIVE_CONTENT);
+        assertRefused(() -> ingest(MediaProfile.INFOGRAPHIC, "image/jpeg", "x.jpg", html), RefusalCode.ACTIVE_CONTENT);
         Path zip = TestFiles.zipBomb(dir.resolve("bomb.zip"), 50L * 1024 * 1024);
-        assertRefused(() -> ingest(ProductType.PRINT_MASTER, "application/pdf", "bomb.pdf", zip), RefusalCode.UNKNOWN_TYPE);
+        assertRefused(() -> ingest(MediaProfile.PRINT_MASTER, "application/pdf", "bomb.pdf", zip), RefusalCode.UNKNOWN_TYPE);
         assertThat(filesUnder(dir.resolve("store"))).isEmpty();
     }
 
@@ -92,7 +93,7 @@ class IngestorTest {
                 MediaKind.AUDIO, 1L, MediaKind.VIDEO, 1L, MediaKind.IMAGE, size, MediaKind.DOCUMENT, 1L)));
 
         try (InputStream in = Files.newInputStream(png)) {
-            assertThat(tight.ingestor().ingest(new IngestRequest(ProductType.INFOGRAPHIC, "image/png", "a.png", OptionalLong.of(size)), in)
+            assertThat(tight.ingestor().ingest(new IngestRequest(MediaProfile.INFOGRAPHIC, "image/png", "a.png", OptionalLong.of(size)), in)
                     .blob().size()).isEqualTo(size);
         }
         InputStream unreadable = new InputStream() {
@@ -102,27 +103,27 @@ class IngestorTest {
             }
         };
         MediaRefusal announced = assertRefused(() -> tight.ingestor().ingest(
-                new IngestRequest(ProductType.INFOGRAPHIC, "image/png", "a.png", OptionalLong.of(size + 1)), unreadable), RefusalCode.TOO_LARGE);
+                new IngestRequest(MediaProfile.INFOGRAPHIC, "image/png", "a.png", OptionalLong.of(size + 1)), unreadable), RefusalCode.TOO_LARGE);
         assertThat(announced.code().httpStatus()).isEqualTo(413);
 
-        byte[] oneTooMany = java.util.Arrays.copyOf(Files.readAllBytes(png), (int) size + 1);
-        assertRefused(() -> tight.ingestor().ingest(new IngestRequest(ProductType.INFOGRAPHIC, "image/png", "a.png", OptionalLong.empty()),
+        byte[] oneTooMany = Arrays.copyOf(Files.readAllBytes(png), (int) size + 1);
+        assertRefused(() -> tight.ingestor().ingest(new IngestRequest(MediaProfile.INFOGRAPHIC, "image/png", "a.png", OptionalLong.empty()),
                 new ByteArrayInputStream(oneTooMany)), RefusalCode.TOO_LARGE);
         // The PDF limit (1 byte) does not apply to a PNG: limits are per kind.
-        assertThat(tight.sizeLimits().maxFor(ProductType.PRINT_MASTER)).isEqualTo(size);
+        assertThat(tight.sizeLimits().maxFor(MediaProfile.PRINT_MASTER)).isEqualTo(size);
     }
 
     @Test
     void pathTraversalAndControlCharacterNamesAreRefusedAndNamesAreKeptInNfc() throws Exception {
         Path png = TestFiles.image(dir.resolve("a.png"), TestFiles.halves(40, 40, Color.RED, Color.BLUE), "png");
         for (String hostile : List.of("../../etc/passwd.png", "..\\..\\boot.png", "/etc/a.png", "a\u0000.png", "a\r\nX-Header: 1.png", "..", " ")) {
-            assertRefused(() -> ingest(ProductType.INFOGRAPHIC, "image/png", hostile, png), RefusalCode.UNSAFE_FILE_NAME);
+            assertRefused(() -> ingest(MediaProfile.INFOGRAPHIC, "image/png", hostile, png), RefusalCode.UNSAFE_FILE_NAME);
         }
         String decomposed = Normalizer.normalize("Áp phích tiếng Tày.png", Normalizer.Form.NFD);
-        assertThat(ingest(ProductType.INFOGRAPHIC, "image/png", decomposed, png).originalFileName()).isEqualTo("Áp phích tiếng Tày.png");
+        assertThat(ingest(MediaProfile.INFOGRAPHIC, "image/png", decomposed, png).originalFileName()).isEqualTo("Áp phích tiếng Tày.png");
     }
 
-    private IngestedFile ingest(ProductType product, String type, String name, Path file) throws Exception {
+    private IngestedFile ingest(MediaProfile product, String type, String name, Path file) throws Exception {
         try (InputStream in = Files.newInputStream(file)) {
             return media.ingestor().ingest(new IngestRequest(product, type, name, OptionalLong.of(Files.size(file))), in);
         }

@@ -9,9 +9,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
@@ -22,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.bhxh.media.MediaProfile;
 import vn.bhxh.media.MediaRefusal;
 import vn.bhxh.media.MediaServices;
-import vn.bhxh.media.ProductType;
 import vn.bhxh.media.RefusalCode;
 import vn.bhxh.media.TestFiles;
 import vn.bhxh.media.inspect.SizeLimits;
@@ -51,7 +53,7 @@ class ResumableUploadsTest {
     void anInterruptedUploadResumesWhereItStoppedAndBecomesAnAssetOnlyWhenComplete() throws Exception {
         byte[] mp3 = Files.readAllBytes(TestFiles.mp3(dir.resolve("tin.mp3"), 200));
         Map<String, String> metadata = TusMetadata.parse("filename " + base64("Tin phát thanh tháng 5.mp3") + ",filetype " + base64("audio/mpeg"));
-        UploadState created = uploads.create(ProductType.RADIO, mp3.length, metadata);
+        UploadState created = uploads.create(MediaProfile.RADIO, mp3.length, metadata);
         assertThat(created.offset()).isZero();
         assertThat(created.expires()).isEqualTo(clock.instant().plus(EXPIRY));
 
@@ -70,14 +72,14 @@ class ResumableUploadsTest {
 
         IngestedFile file = uploads.ingest(created.id(), media.ingestor());
         assertThat(file.originalFileName()).isEqualTo("Tin phát thanh tháng 5.mp3");
-        assertThat(file.blob().id()).isEqualTo(BlobId.fromDigest(java.security.MessageDigest.getInstance("SHA-256").digest(mp3)));
+        assertThat(file.blob().id()).isEqualTo(BlobId.fromDigest(MessageDigest.getInstance("SHA-256").digest(mp3)));
         assertThatThrownBy(() -> uploads.state(created.id()))
                 .isInstanceOfSatisfying(UploadException.class, e -> assertThat(e.kind()).isEqualTo(UploadException.Kind.NOT_FOUND));
     }
 
     @Test
     void aPatchAtTheWrongOffsetOrPastTheLengthIsRefusedAndChangesNothing() throws Exception {
-        UploadState upload = uploads.create(ProductType.RADIO, 10, Map.of());
+        UploadState upload = uploads.create(MediaProfile.RADIO, 10, Map.of());
         uploads.append(upload.id(), 0, new ByteArrayInputStream(new byte[4]));
         assertThatThrownBy(() -> uploads.append(upload.id(), 0, new ByteArrayInputStream(new byte[2])))
                 .isInstanceOfSatisfying(UploadException.class, e -> {
@@ -92,15 +94,15 @@ class ResumableUploadsTest {
 
     @Test
     void anUploadLongerThanTheProductAllowsIsRefusedAtCreation() {
-        long max = SizeLimits.defaults().maxFor(ProductType.RADIO);
-        assertThatThrownBy(() -> uploads.create(ProductType.RADIO, max + 1, Map.of()))
+        long max = SizeLimits.defaults().maxFor(MediaProfile.RADIO);
+        assertThatThrownBy(() -> uploads.create(MediaProfile.RADIO, max + 1, Map.of()))
                 .isInstanceOfSatisfying(MediaRefusal.class, r -> assertThat(r.code()).isEqualTo(RefusalCode.TOO_LARGE));
     }
 
     @Test
     void abandonedUploadsAreRemovedAfterTheExpiryCountedFromTheLastByte() throws Exception {
-        UploadState abandoned = uploads.create(ProductType.VIDEO, 100, Map.of());
-        UploadState active = uploads.create(ProductType.VIDEO, 100, Map.of());
+        UploadState abandoned = uploads.create(MediaProfile.VIDEO, 100, Map.of());
+        UploadState active = uploads.create(MediaProfile.VIDEO, 100, Map.of());
         clock.advance(Duration.ofHours(12));
         uploads.append(active.id(), 0, new ByteArrayInputStream(new byte[10]));
 
@@ -120,7 +122,7 @@ class ResumableUploadsTest {
 
     @Test
     void twoRequestsCannotWriteOneUploadAtOnce() throws Exception {
-        UploadState upload = uploads.create(ProductType.RADIO, 100, Map.of());
+        UploadState upload = uploads.create(MediaProfile.RADIO, 100, Map.of());
         CountDownLatch writing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         InputStream slow = new InputStream() {
@@ -209,12 +211,12 @@ class ResumableUploadsTest {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 

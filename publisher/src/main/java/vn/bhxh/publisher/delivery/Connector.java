@@ -1,5 +1,6 @@
 package vn.bhxh.publisher.delivery;
 
+import vn.bhxh.publisher.crypto.Credentials;
 import vn.bhxh.publisher.job.Channel;
 import vn.bhxh.publisher.job.PublishJob;
 
@@ -20,5 +21,5 @@ public interface Connector {
      *
      * @return the result; {@link DeliveryResult.Permanent} when the service does not allow removal (a person must do it)
      */
-    DeliveryResult remove(PublishJob job, Target target, vn.bhxh.publisher.crypto.Credentials credentials);
+    DeliveryResult remove(PublishJob job, Target target, Credentials credentials);
 }

@@ -10,6 +10,18 @@ public sealed interface DeliveryResult {
 
     String requestSummary();
 
+    /**
+     * No answer at all (network error, or this thread was interrupted): worth another try. Restores the interrupt
+     * flag, so the scheduler's loop still sees it.
+     */
+    static Transient unreachable(String summary, Exception cause) {
+        if (cause instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new Transient(summary, null, "Bị ngắt / interrupted", null);
+        }
+        return new Transient(summary, null, "Lỗi mạng / network error: " + cause, null);
+    }
+
     Integer status();
 
     /** The remote side has the post. {@code slowDown}: the service's usage headers ask us to wait before the next call. */

@@ -19,4 +19,12 @@ public record Target(String id, Channel channel, String name, URI endpoint, Stri
         minInterval = minInterval == null ? Duration.ZERO : minInterval;
         adminContacts = adminContacts == null ? List.of() : List.copyOf(adminContacts);
     }
+
+    /** {@code path} under the endpoint ("/v2.0/article/create" under "https://openapi.zalo.me/"). */
+    public URI resolve(String path) {
+        if (endpoint == null) {
+            throw new IllegalArgumentException("Đích chưa có địa chỉ / the target has no endpoint");
+        }
+        return URI.create(endpoint.toString().replaceAll("/+$", "") + path);
+    }
 }

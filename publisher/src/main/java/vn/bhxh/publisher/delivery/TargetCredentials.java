@@ -1,7 +1,7 @@
 package vn.bhxh.publisher.delivery;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
 import vn.bhxh.publisher.crypto.CredentialCipher;
 import vn.bhxh.publisher.crypto.Credentials;
 import vn.bhxh.publisher.crypto.SealedSecret;
@@ -16,11 +16,7 @@ public final class TargetCredentials {
     }
 
     public static SealedSecret seal(CredentialCipher cipher, String targetId, Map<String, String> values) {
-        try {
-            return cipher.seal(targetId, Json.mapper().writeValueAsString(values));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return cipher.seal(targetId, Json.mapper().writeValueAsString(values));
     }
 
     public static Credentials open(CredentialCipher cipher, Target target) {
@@ -30,7 +26,7 @@ public final class TargetCredentials {
         try {
             return new Credentials(Json.mapper().readValue(cipher.open(target.id(), target.credentials()),
                     new TypeReference<Map<String, String>>() { }));
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("Thông tin đăng nhập hỏng / credentials of " + target.id() + " are not a JSON map");
         }
     }

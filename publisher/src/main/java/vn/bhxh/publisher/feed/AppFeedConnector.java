@@ -33,7 +33,8 @@ public final class AppFeedConnector implements Connector {
             return new DeliveryResult.Delivered("feed", null, request.job().productId() + "-" + request.job().language(),
                     null, null);
         }
-        return push.deliver(request);
+        FeedCard card = request.job().payload().content(FeedCard.class);
+        return push.push(request, card.title(), card.summary());
     }
 
     @Override

@@ -1,11 +1,9 @@
 package vn.bhxh.publisher.feed;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import vn.bhxh.publisher.job.Json;
-
 import java.util.List;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import vn.bhxh.publisher.job.Json;
 
 /** JSON Feed 1.1 (jsonfeed.org/version/1.1). Our audience codes go in the {@code _bhxh} extension object. */
 final class JsonFeedWriter {
@@ -36,10 +34,6 @@ final class JsonFeedWriter {
             ArrayNode audiences = node.putObject("_bhxh").putArray("audiences");
             item.audiences().stream().sorted().forEach(audiences::add);
         }
-        try {
-            return Json.mapper().writeValueAsBytes(feed);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.mapper().writeValueAsBytes(feed);
     }
 }

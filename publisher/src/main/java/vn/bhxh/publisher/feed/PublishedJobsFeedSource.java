@@ -41,7 +41,9 @@ public final class PublishedJobsFeedSource implements FeedItemSource {
                 .map(MediaRef::url).findFirst().orElse(null);
         var published = job.deliveryLog().stream().filter(a -> "DELIVERED".equals(a.outcome()))
                 .map(DeliveryAttempt::finishedAt).findFirst().orElse(job.updatedAt());
-        return new FeedItem(job.productId() + "-" + job.language(), p.language(), audiences, p.title(), p.body(), p.summary(),
-                p.link(), image, published, job.updatedAt());
+        FeedCard card = p.content(FeedCard.class);
+        String link = card.url() == null ? p.link() : card.url();
+        return new FeedItem(job.productId() + "-" + job.language(), p.language(), audiences, card.title(), card.summary(),
+                card.summary(), link, image, published, job.updatedAt());
     }
 }

@@ -3,18 +3,37 @@ package vn.bhxh.publisher.job;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Exactly what goes out to one channel target: kept with the job so anyone can later see what was
- * published. Our own record rather than the templates module's type, so the two modules can evolve apart.
+ * Exactly what goes out to one channel target: kept with the job so anyone can later see what was published.
+ * {@code title}, {@code summary} and {@code link} are the variant's own (for lists, logs and the delivery log);
+ * {@code content} is the channel's template payload as it was rendered, serialised to JSON once at scheduling
+ * time, and read by the connector as its own typed record ({@link #content(Class)}): the publisher never depends
+ * on the templates module, yet a Zalo article's blocks stay blocks from template to connector.
  */
 public record ChannelPayload(Channel channel, String targetId, String language, String audience,
-                             String title, String body, String summary, String link, List<MediaRef> media) {
+                             String title, String summary, String link, List<MediaRef> media, JsonNode content) {
 
     public ChannelPayload {
         media = media == null ? List.of() : List.copyOf(media);
+    }
+
+    /** The rendered template payload (any record the templates module made) as the JSON a job keeps. */
+    public static JsonNode contentOf(Object rendered) {
+        return Json.mapper().valueToTree(rendered);
+    }
+
+    /** The content as the connector's typed payload; fields it does not declare are ignored. */
+    public <T> T content(Class<T> type) {
+        if (content == null || content.isNull()) {
+            throw new IllegalStateException("Bản tin không có nội dung kênh / the payload has no channel content");
+        }
+        return Json.mapper().treeToValue(content, type);
     }
 
     /**
@@ -36,12 +55,13 @@ public record ChannelPayload(Channel channel, String targetId, String language, 
     }
 
     private List<String> canonicalFields() {
-        var fields = new java.util.ArrayList<String>();
+        List<String> fields = new ArrayList<>();
         fields.add(channel == null ? null : channel.name());
-        fields.addAll(java.util.Arrays.asList(targetId, language, audience, title, body, summary, link));
+        fields.addAll(Arrays.asList(targetId, language, audience, title, summary, link));
         for (MediaRef ref : media) {
-            fields.addAll(java.util.Arrays.asList(ref.url(), ref.fileName(), ref.contentType()));
+            fields.addAll(Arrays.asList(ref.url(), ref.fileName(), ref.contentType()));
         }
+        fields.add(content == null ? null : Json.mapper().writeValueAsString(content));
         return fields;
     }
 }

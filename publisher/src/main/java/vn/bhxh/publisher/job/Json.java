@@ -1,24 +1,39 @@
 package vn.bhxh.publisher.job;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The one Jackson 2 mapper of this module (ISO-8601 instants, unknown fields tolerated for rolling upgrades). */
+/**
+ * The one Jackson 3 mapper of this module: ISO-8601 instants, unknown fields tolerated (rolling upgrades, and a
+ * channel's typed payload reads only the fields it needs from the rendered template payload), nulls left out.
+ */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
 
     private Json() {
     }
 
-    public static ObjectMapper mapper() {
+    public static JsonMapper mapper() {
         return MAPPER;
+    }
+
+    /** The body as JSON, or null when it is empty or not JSON (an HTML error page, a plain-text answer). */
+    public static JsonNode parseOrNull(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(body);
+        } catch (RuntimeException notJson) {
+            return null;
+        }
     }
 }

@@ -45,6 +45,69 @@ public record PublishJob(
         connectorState = connectorState == null ? Map.of() : Map.copyOf(connectorState);
     }
 
+    /**
+     * A new PENDING job, built by named steps instead of 25 positional components: it is identified by its
+     * idempotency key and goes to the payload's target.
+     */
+    public static Draft pending(String idempotencyKey) {
+        return new Draft(idempotencyKey);
+    }
+
+    /** The steps of {@link #pending(String)}; {@link #createdAt(Instant)} ends them. */
+    public static final class Draft {
+        private final String key;
+        private String releaseId;
+        private String campaign;
+        private String productId;
+        private String language;
+        private String variantRevision;
+        private ChannelPayload payload;
+        private Instant dueAt;
+        private Instant unpublishAt;
+
+        private Draft(String key) {
+            this.key = key;
+        }
+
+        public Draft release(String newReleaseId, String newCampaign) {
+            this.releaseId = newReleaseId;
+            this.campaign = newCampaign;
+            return this;
+        }
+
+        public Draft variant(String newProductId, String newLanguage, String revision) {
+            this.productId = newProductId;
+            this.language = newLanguage;
+            this.variantRevision = revision;
+            return this;
+        }
+
+        public Draft payload(ChannelPayload newPayload) {
+            this.payload = newPayload;
+            return this;
+        }
+
+        /** Due at {@code due}; taken down again at {@code unpublish}, or never when it is null. */
+        public Draft due(Instant due, Instant unpublish) {
+            this.dueAt = due;
+            this.unpublishAt = unpublish;
+            return this;
+        }
+
+        public PublishJob createdAt(Instant now) {
+            return new PublishJob(key, releaseId, campaign, productId, language, variantRevision, payload.targetId(),
+                    payload.channel(), dueAt, unpublishAt, JobState.PENDING, dueAt, 0, null, null, key, payload,
+                    payload.sha256(), List.of(), null, null, null, null, now, now);
+        }
+    }
+
+    /** The same job carrying another payload (and its hash). */
+    public PublishJob withPayload(ChannelPayload newPayload) {
+        return new PublishJob(id, releaseId, campaign, productId, language, variantRevision, targetId, channel, dueAt,
+                unpublishAt, state, claimableAt, attempts, leaseOwner, leaseUntil, idempotencyKey, newPayload,
+                newPayload.sha256(), deliveryLog, remoteId, remoteUrl, reason, connectorState, createdAt, updatedAt);
+    }
+
     public DeliveryAttempt lastAttempt() {
         return deliveryLog.isEmpty() ? null : deliveryLog.getLast();
     }

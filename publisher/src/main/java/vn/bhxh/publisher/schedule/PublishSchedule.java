@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What the cms calls to put variants on the schedule and to take them off. The cms checks that a variant is
@@ -50,10 +51,9 @@ public final class PublishSchedule {
         List<PublishJob> jobs = new ArrayList<>();
         for (ChannelPayload payload : request.payloads()) {
             String key = idempotencyKey(request.productId(), request.language(), request.variantRevision(), payload.targetId());
-            PublishJob job = new PublishJob(key, request.releaseId(), request.campaign(), request.productId(),
-                    request.language(), request.variantRevision(), payload.targetId(), payload.channel(), due, unpublish,
-                    JobState.PENDING, due, 0, null, null, key, payload, payload.sha256(), List.of(), null, null, null,
-                    null, now, now);
+            PublishJob job = PublishJob.pending(key).release(request.releaseId(), request.campaign())
+                    .variant(request.productId(), request.language(), request.variantRevision())
+                    .payload(payload).due(due, unpublish).createdAt(now);
             StoredJob stored = store.create(job);
             if (stored.job().state() == JobState.CANCELLED) {
                 stored = store.replace(stored, job).orElseThrow(() -> new ConcurrentJobChange(key));
@@ -169,7 +169,7 @@ public final class PublishSchedule {
         return store.get(jobId).map(StoredJob::job);
     }
 
-    private List<PublishJob> transition(List<StoredJob> jobs, java.util.function.Predicate<PublishJob> applies,
+    private List<PublishJob> transition(List<StoredJob> jobs, Predicate<PublishJob> applies,
                                         JobState to, String reason) {
         Instant now = clock.instant();
         Function<PublishJob, PublishJob> change = j -> j.withState(to, j.claimableAt(), reason, now);

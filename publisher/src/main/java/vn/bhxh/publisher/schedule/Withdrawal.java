@@ -14,6 +14,7 @@ import vn.bhxh.publisher.job.PublishJob;
 import vn.bhxh.publisher.job.StoredJob;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -83,7 +84,7 @@ public final class Withdrawal {
      * on the still DELIVERED job), so two instances never remove the same post; a post that needs a person is
      * reported again when that lease ends. Call it every minute or so, from every instance.
      */
-    public Report unpublishDue(String owner, java.time.Duration lease) {
+    public Report unpublishDue(String owner, Duration lease) {
         List<PublishJob> removed = new ArrayList<>();
         List<ManualRemoval> manual = new ArrayList<>();
         Instant now = clock.instant();

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.Map;
 
 class CredentialCipherTest {
 
@@ -35,7 +36,7 @@ class CredentialCipherTest {
 
     @Test
     void credentialsHideTheirValuesWhenPrinted() {
-        Credentials credentials = new Credentials(java.util.Map.of("application_password", "abcd EFGH"));
+        Credentials credentials = new Credentials(Map.of("application_password", "abcd EFGH"));
 
         assertThat(credentials.toString()).doesNotContain("abcd").contains("application_password");
         assertThatThrownBy(() -> credentials.require("username")).hasMessageContaining("username");

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.stream.IntStream;
 
 class RetryPolicyTest {
 
@@ -22,7 +23,7 @@ class RetryPolicyTest {
 
     @Test
     void jitterSpreadsRetriesOfJobsThatFailedTogether() {
-        long distinct = java.util.stream.IntStream.range(0, 50).mapToObj(i -> policy.delayAfter(4, null)).distinct().count();
+        long distinct = IntStream.range(0, 50).mapToObj(i -> policy.delayAfter(4, null)).distinct().count();
         assertThat(distinct).isGreaterThan(40);
     }
 

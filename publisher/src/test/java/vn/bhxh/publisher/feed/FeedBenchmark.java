@@ -4,12 +4,14 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,13 +67,13 @@ public final class FeedBenchmark {
 
         // nginx workers run as an unprivileged user when started as root: the files must be world-readable.
         Path root = Files.createTempDirectory("feed-bench-nginx",
-                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         byte[] body = feeds.answer(new FeedRequest("vi", null, FeedFormat.JSON_FEED, null, null, null)).body();
         Files.createDirectories(root.resolve("html/feeds"));
         Files.createDirectories(root.resolve("logs"));
         Files.write(root.resolve("html/feeds/vi.json"), body);
         int nginxPort;
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             nginxPort = socket.getLocalPort();
         }
         Files.writeString(root.resolve("nginx.conf"), """

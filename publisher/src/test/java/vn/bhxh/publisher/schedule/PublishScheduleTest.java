@@ -1,8 +1,5 @@
 package vn.bhxh.publisher.schedule;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import vn.bhxh.publisher.connector.facebook.FacebookPageConnector;
 import vn.bhxh.publisher.connector.webhook.WebhookConnector;
 import vn.bhxh.publisher.delivery.Http;
@@ -39,6 +36,10 @@ import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The cms-facing API end to end on a real Elasticsearch, with the remote services on WireMock. */
 class PublishScheduleTest {
@@ -74,7 +75,7 @@ class PublishScheduleTest {
     }
 
     private static ChannelPayload payload(Target target, String audience) {
-        return new ChannelPayload(target.channel(), target.id(), "vi", audience, "Tháng vận động BHXH toàn dân",
+        return Fixtures.payload(target.channel(), target.id(), audience, "Tháng vận động BHXH toàn dân",
                 "BHXH là trụ cột chính của hệ thống an sinh xã hội.", "Tháng 5", "https://baohiemxahoi.gov.vn/thang-5", List.of());
     }
 
@@ -129,8 +130,8 @@ class PublishScheduleTest {
         assertThat(schedule.cancelVariant("to-gap-hai-ngu", "km", "Rút bản tiếng Khmer")).extracting(PublishJob::id)
                 .containsExactly(khmer.id());
         assertThat(schedule.ofProduct("to-gap-hai-ngu")).extracting(PublishJob::language, PublishJob::state)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("vi", JobState.PENDING),
-                        org.assertj.core.groups.Tuple.tuple("km", JobState.CANCELLED));
+                .containsExactlyInAnyOrder(Tuple.tuple("vi", JobState.PENDING),
+                        Tuple.tuple("km", JobState.CANCELLED));
         assertThat(schedule.job(vietnamese.id())).map(PublishJob::state).contains(JobState.PENDING);
     }
 
@@ -180,7 +181,7 @@ class PublishScheduleTest {
         FeedResponse students = feeds.answer(new FeedRequest("vi", "4", FeedFormat.JSON_FEED, null, null, null));
         FeedResponse employers = feeds.answer(new FeedRequest("vi", "2", FeedFormat.JSON_FEED, null, null, null));
 
-        assertThat(Json.mapper().readTree(students.body()).findValuesAsText("id")).containsExactly("thong-bao-vssid-vi");
+        assertThat(Json.mapper().readTree(students.body()).findValuesAsString("id")).containsExactly("thong-bao-vssid-vi");
         assertThat(Json.mapper().readTree(employers.body()).path("items")).isEmpty();
     }
 }

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 class SlowDeliveryTest {
 
@@ -31,10 +33,10 @@ class SlowDeliveryTest {
 
             try (Scheduler owner = Schedulers.webhook(store, Fixtures.directory(target), "owner", Duration.ofMillis(1500), retry, (t, r) -> { });
                  Scheduler peer = Schedulers.webhook(store, Fixtures.directory(target), "peer", Duration.ofMillis(1500), retry, (t, r) -> { })) {
-                var delivering = java.util.concurrent.CompletableFuture.supplyAsync(owner::runOnce);
+                var delivering = CompletableFuture.supplyAsync(owner::runOnce);
                 Schedulers.waitUntil(() -> portal.received().containsKey(job.idempotencyKey()), Duration.ofSeconds(20));
                 peer.start(); // polls every 100 ms while the owner waits 4 s, more than twice its lease, for the answer
-                assertThat(delivering.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1);
+                assertThat(delivering.get(30, TimeUnit.SECONDS)).isEqualTo(1);
             }
 
             PublishJob done = store.get(job.id()).orElseThrow().job();

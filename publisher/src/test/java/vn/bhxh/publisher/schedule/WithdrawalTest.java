@@ -22,9 +22,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import vn.bhxh.publisher.delivery.TargetAdminNotifier;
 
 /** Withdrawing a product and missed schedules, on a real Elasticsearch with the services on WireMock. */
 class WithdrawalTest {
@@ -91,7 +93,7 @@ class WithdrawalTest {
         store.refresh();
         List<String> told = new ArrayList<>();
         MissedSchedules missed = new MissedSchedules(new PublishSchedule(store, Clock.systemUTC()), Fixtures.directory(portal),
-                new vn.bhxh.publisher.delivery.TargetAdminNotifier() {
+                new TargetAdminNotifier() {
                     @Override
                     public void targetPaused(Target target, String reason) {
                     }
@@ -124,7 +126,7 @@ class WithdrawalTest {
         store.createAll(List.of(delivered(expiring, "1020_9", "https://facebook.com/1020_9"),
                 delivered(stillUp, "1020_10", "https://facebook.com/1020_10")));
         store.refresh();
-        java.util.function.Supplier<Withdrawal> instance = () -> new Withdrawal(store, List.of(
+        Supplier<Withdrawal> instance = () -> new Withdrawal(store, List.of(
                 new FacebookPageConnector(Http.defaultClient(), Clock.systemUTC(), Duration.ofSeconds(5))),
                 Fixtures.directory(page), Fixtures.CIPHER, Clock.systemUTC());
         Withdrawal a = instance.get();

@@ -2,13 +2,17 @@ package vn.bhxh.publisher.testsupport;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import vn.bhxh.elasticsearch.node.TestElasticsearch;
+import vn.bhxh.publisher.connector.facebook.FacebookPost;
+import vn.bhxh.publisher.connector.webhook.PortalArticle;
+import vn.bhxh.publisher.connector.youtube.YoutubeVideo;
+import vn.bhxh.publisher.connector.zalo.ZaloArticle;
 import vn.bhxh.publisher.crypto.CredentialCipher;
 import vn.bhxh.publisher.delivery.InMemoryTargetDirectory;
 import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.delivery.TargetCredentials;
+import vn.bhxh.publisher.feed.FeedCard;
 import vn.bhxh.publisher.job.Channel;
 import vn.bhxh.publisher.job.ChannelPayload;
-import vn.bhxh.publisher.job.JobState;
 import vn.bhxh.publisher.job.JobStore;
 import vn.bhxh.publisher.job.MediaRef;
 import vn.bhxh.publisher.job.PublishJob;
@@ -63,18 +67,34 @@ public final class Fixtures {
     }
 
     public static ChannelPayload payload(Channel channel, String targetId, String title) {
-        return new ChannelPayload(channel, targetId, "vi", "3.1", title,
-                "<p>Tham gia BHXH tự nguyện để được hưởng lương hưu khi về già.</p>", "BHXH tự nguyện",
-                "https://baohiemxahoi.gov.vn/tin/" + title.hashCode(),
+        return payload(channel, targetId, "3.1", title, "<p>Tham gia BHXH tự nguyện để được hưởng lương hưu khi về già.</p>",
+                "BHXH tự nguyện", "https://baohiemxahoi.gov.vn/tin/" + title.hashCode(),
                 List.of(new MediaRef("https://cdn.example/anh.jpg", "anh.jpg", "image/jpeg")));
+    }
+
+    /** A payload whose channel content (the typed payload its connector reads) carries {@code title} and {@code text}. */
+    public static ChannelPayload payload(Channel channel, String targetId, String audience, String title, String text,
+            String summary, String link, List<MediaRef> media) {
+        return new ChannelPayload(channel, targetId, "vi", audience, title, summary, link, media,
+                ChannelPayload.contentOf(content(channel, title, text, summary, link)));
+    }
+
+    /** What the templates would render for the channel, as the connector's own record. */
+    private static Record content(Channel channel, String title, String text, String summary, String link) {
+        return switch (channel) {
+            case WEBHOOK, WORDPRESS -> new PortalArticle("vi", title, text);
+            case FACEBOOK -> new FacebookPost(text, link);
+            case ZALO -> new ZaloArticle(title, "BHXH Việt Nam", summary, "", List.of(new ZaloArticle.Block.Text(text)));
+            case YOUTUBE -> new YoutubeVideo(title, text, "vi");
+            case APP_FEED -> new FeedCard("bhxh:" + title.hashCode(), link, title, summary, "", "vi");
+        };
     }
 
     /** A PENDING job for product {@code productId}, due at {@code due}. */
     public static PublishJob job(String productId, Target target, Instant due) {
         ChannelPayload payload = payload(target.channel(), target.id(), "Vì sao không nên nhận BHXH một lần – " + productId);
-        String key = PublishSchedule.idempotencyKey(productId, "vi", "r1", target.id());
-        return new PublishJob(key, "dot-thang-5", "thang-5", productId, "vi", "r1", target.id(), target.channel(), due,
-                null, JobState.PENDING, due, 0, null, null, key, payload, payload.sha256(), List.of(), null, null, null,
-                null, due, due);
+        return PublishJob.pending(PublishSchedule.idempotencyKey(productId, "vi", "r1", target.id()))
+                .release("dot-thang-5", "thang-5").variant(productId, "vi", "r1").payload(payload).due(due, null)
+                .createdAt(due);
     }
 }

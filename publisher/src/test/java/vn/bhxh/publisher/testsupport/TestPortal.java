@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -53,7 +55,7 @@ public final class TestPortal implements AutoCloseable {
     }
 
     /** Every answer comes this late (a slow portal). */
-    public void answerAfter(java.time.Duration delay) {
+    public void answerAfter(Duration delay) {
         answerDelayMillis = delay.toMillis();
     }
 
@@ -63,7 +65,7 @@ public final class TestPortal implements AutoCloseable {
     }
 
     public boolean awaitHangingPost(long seconds) throws InterruptedException {
-        return hangReached.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+        return hangReached.await(seconds, TimeUnit.SECONDS);
     }
 
     public void releaseHang() {

@@ -4,37 +4,37 @@ import java.util.Arrays;
 
 /** One text template of a channel, e.g. the Zalo article's description or the SMS text. */
 public enum TemplateSlot {
-    PORTAL_ARTICLE(Channel.PORTAL, "article", TemplateFormat.HTML),
-    FACEBOOK_MESSAGE(Channel.FACEBOOK, "message", TemplateFormat.TEXT),
-    ZALO_TITLE(Channel.ZALO, "title", TemplateFormat.TEXT),
-    ZALO_AUTHOR(Channel.ZALO, "author", TemplateFormat.TEXT),
-    ZALO_DESCRIPTION(Channel.ZALO, "description", TemplateFormat.TEXT),
-    YOUTUBE_TITLE(Channel.YOUTUBE, "title", TemplateFormat.TEXT),
-    YOUTUBE_DESCRIPTION(Channel.YOUTUBE, "description", TemplateFormat.TEXT),
-    FEED_TITLE(Channel.VSSID_FEED, "title", TemplateFormat.TEXT),
-    FEED_SUMMARY(Channel.VSSID_FEED, "summary", TemplateFormat.TEXT),
-    PUSH_TITLE(Channel.VSSID_PUSH, "title", TemplateFormat.TEXT),
-    PUSH_BODY(Channel.VSSID_PUSH, "body", TemplateFormat.TEXT),
-    SMS_TEXT(Channel.SMS, "text", TemplateFormat.TEXT),
-    EMAIL_SUBJECT(Channel.EMAIL, "subject", TemplateFormat.TEXT),
-    EMAIL_HTML(Channel.EMAIL, "html", TemplateFormat.HTML),
-    EMAIL_TEXT(Channel.EMAIL, "text", TemplateFormat.TEXT),
-    LOUDSPEAKER_SHEET(Channel.LOUDSPEAKER, "sheet", TemplateFormat.TEXT),
-    PRINT_HEADLINE(Channel.PRINT, "headline", TemplateFormat.TEXT),
-    PRINT_TEXT(Channel.PRINT, "text", TemplateFormat.TEXT),
-    PRINT_FOOTER(Channel.PRINT, "footer", TemplateFormat.TEXT);
+    PORTAL_ARTICLE(TemplateChannel.PORTAL, "article", TemplateFormat.HTML),
+    FACEBOOK_MESSAGE(TemplateChannel.FACEBOOK, "message", TemplateFormat.TEXT),
+    ZALO_TITLE(TemplateChannel.ZALO, "title", TemplateFormat.TEXT),
+    ZALO_AUTHOR(TemplateChannel.ZALO, "author", TemplateFormat.TEXT),
+    ZALO_DESCRIPTION(TemplateChannel.ZALO, "description", TemplateFormat.TEXT),
+    YOUTUBE_TITLE(TemplateChannel.YOUTUBE, "title", TemplateFormat.TEXT),
+    YOUTUBE_DESCRIPTION(TemplateChannel.YOUTUBE, "description", TemplateFormat.TEXT),
+    FEED_TITLE(TemplateChannel.VSSID_FEED, "title", TemplateFormat.TEXT),
+    FEED_SUMMARY(TemplateChannel.VSSID_FEED, "summary", TemplateFormat.TEXT),
+    PUSH_TITLE(TemplateChannel.VSSID_PUSH, "title", TemplateFormat.TEXT),
+    PUSH_BODY(TemplateChannel.VSSID_PUSH, "body", TemplateFormat.TEXT),
+    SMS_TEXT(TemplateChannel.SMS, "text", TemplateFormat.TEXT),
+    EMAIL_SUBJECT(TemplateChannel.EMAIL, "subject", TemplateFormat.TEXT),
+    EMAIL_HTML(TemplateChannel.EMAIL, "html", TemplateFormat.HTML),
+    EMAIL_TEXT(TemplateChannel.EMAIL, "text", TemplateFormat.TEXT),
+    LOUDSPEAKER_SHEET(TemplateChannel.LOUDSPEAKER, "sheet", TemplateFormat.TEXT),
+    PRINT_HEADLINE(TemplateChannel.PRINT, "headline", TemplateFormat.TEXT),
+    PRINT_TEXT(TemplateChannel.PRINT, "text", TemplateFormat.TEXT),
+    PRINT_FOOTER(TemplateChannel.PRINT, "footer", TemplateFormat.TEXT);
 
-    private final Channel channel;
+    private final TemplateChannel channel;
     private final String name;
     private final TemplateFormat format;
 
-    TemplateSlot(Channel channel, String name, TemplateFormat format) {
+    TemplateSlot(TemplateChannel channel, String name, TemplateFormat format) {
         this.channel = channel;
         this.name = name;
         this.format = format;
     }
 
-    public Channel channel() {
+    public TemplateChannel channel() {
         return channel;
     }
 

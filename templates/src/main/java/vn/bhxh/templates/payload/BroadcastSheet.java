@@ -2,7 +2,7 @@ package vn.bhxh.templates.payload;
 
 import java.time.Duration;
 import java.util.Optional;
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 
 /**
  * What a commune loudspeaker operator needs: which file to play, how long it lasts, in which language,
@@ -12,7 +12,7 @@ public record BroadcastSheet(String title, String languageTag, String languageNa
                              Optional<Duration> duration, String sheet) implements ChannelPayload {
 
     @Override
-    public Channel channel() {
-        return Channel.LOUDSPEAKER;
+    public TemplateChannel channel() {
+        return TemplateChannel.LOUDSPEAKER;
     }
 }

@@ -1,12 +1,12 @@
 package vn.bhxh.templates.payload;
 
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 
 /** An e-mail: subject, HTML part and plain-text part. */
 public record EmailMessage(String subject, String html, String text) implements ChannelPayload {
 
     @Override
-    public Channel channel() {
-        return Channel.EMAIL;
+    public TemplateChannel channel() {
+        return TemplateChannel.EMAIL;
     }
 }

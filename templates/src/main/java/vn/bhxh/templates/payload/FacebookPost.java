@@ -2,7 +2,7 @@ package vn.bhxh.templates.payload;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 
 /**
  * A Facebook Page post: message text, the tracked link and, when the product has one, the image rendition.
@@ -12,8 +12,8 @@ import vn.bhxh.templates.channel.Channel;
 public record FacebookPost(String message, String link, String imageUrl) implements ChannelPayload {
 
     @Override
-    public Channel channel() {
-        return Channel.FACEBOOK;
+    public TemplateChannel channel() {
+        return TemplateChannel.FACEBOOK;
     }
 
     public boolean isPhotoPost() {

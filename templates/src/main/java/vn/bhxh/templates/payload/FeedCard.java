@@ -7,7 +7,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import tools.jackson.databind.node.ObjectNode;
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 
 /**
  * A card in the VssID app feed, offered as a JSON Feed 1.1 item and as an Atom (RFC 4287) entry.
@@ -20,8 +20,8 @@ public record FeedCard(String id, String url, String title, String summary, Stri
     private static final String ATOM = "http://www.w3.org/2005/Atom";
 
     @Override
-    public Channel channel() {
-        return Channel.VSSID_FEED;
+    public TemplateChannel channel() {
+        return TemplateChannel.VSSID_FEED;
     }
 
     /** One item of a JSON Feed 1.1 ("items" member). */

@@ -1,12 +1,12 @@
 package vn.bhxh.templates.payload;
 
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 
 /** The portal article: an HTML fragment (an {@code <article>}) for the portal's page layout, plus its plain title. */
 public record PortalArticle(String languageTag, String title, String html) implements ChannelPayload {
 
     @Override
-    public Channel channel() {
-        return Channel.PORTAL;
+    public TemplateChannel channel() {
+        return TemplateChannel.PORTAL;
     }
 }

@@ -1,6 +1,6 @@
 package vn.bhxh.templates.payload;
 
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 
 /**
  * A print-ready PDF (leaflet or poster) with a QR code to the product's public page.
@@ -12,7 +12,7 @@ public record PrintDocument(byte[] pdf, String qrUrl, String pageSize, int pages
         implements ChannelPayload {
 
     @Override
-    public Channel channel() {
-        return Channel.PRINT;
+    public TemplateChannel channel() {
+        return TemplateChannel.PRINT;
     }
 }

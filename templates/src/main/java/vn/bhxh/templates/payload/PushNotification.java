@@ -1,14 +1,14 @@
 package vn.bhxh.templates.payload;
 
 import tools.jackson.databind.node.ObjectNode;
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 
 /** A VssID push notification, sent as JSON through the signed push webhook. */
 public record PushNotification(String title, String body, String url, String languageTag) implements ChannelPayload {
 
     @Override
-    public Channel channel() {
-        return Channel.VSSID_PUSH;
+    public TemplateChannel channel() {
+        return TemplateChannel.VSSID_PUSH;
     }
 
     public String toJson() {

@@ -1,7 +1,7 @@
 package vn.bhxh.templates.payload;
 
 import java.util.Optional;
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 import vn.bhxh.templates.sms.SmsCount;
 
 /**
@@ -11,8 +11,8 @@ import vn.bhxh.templates.sms.SmsCount;
 public record SmsMessage(SmsCount count, Optional<SmsCount> unaccented) implements ChannelPayload {
 
     @Override
-    public Channel channel() {
-        return Channel.SMS;
+    public TemplateChannel channel() {
+        return TemplateChannel.SMS;
     }
 
     /** The NFC text to send. */

@@ -1,14 +1,14 @@
 package vn.bhxh.templates.payload;
 
 import tools.jackson.databind.node.ObjectNode;
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 
 /** The YouTube video resource's snippet for a product's video rendition. */
 public record YoutubeVideo(String title, String description, String languageTag, String videoUrl) implements ChannelPayload {
 
     @Override
-    public Channel channel() {
-        return Channel.YOUTUBE;
+    public TemplateChannel channel() {
+        return TemplateChannel.YOUTUBE;
     }
 
     /** The "snippet" part of the video resource sent when the upload starts. */

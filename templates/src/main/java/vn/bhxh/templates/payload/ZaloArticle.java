@@ -1,9 +1,11 @@
 package vn.bhxh.templates.payload;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 
 /** A Zalo OA article (POST /v2.0/article/create, type "normal"). */
 public record ZaloArticle(String title, String author, String description, String coverPhotoUrl, List<Block> body)
@@ -14,8 +16,8 @@ public record ZaloArticle(String title, String author, String description, Strin
     }
 
     @Override
-    public Channel channel() {
-        return Channel.ZALO;
+    public TemplateChannel channel() {
+        return TemplateChannel.ZALO;
     }
 
     /** The request body for article/create. */
@@ -54,7 +56,14 @@ public record ZaloArticle(String title, String author, String description, Strin
         return Json.write(root);
     }
 
-    /** One body block of a Zalo article, in reading order. */
+    /**
+     * One body block of a Zalo article, in reading order. Serialised (the job keeps the payload as JSON) with Zalo's
+     * own {@code type} names, so the publisher reads the blocks back as blocks.
+     */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({@JsonSubTypes.Type(value = Block.Text.class, name = "text"),
+            @JsonSubTypes.Type(value = Block.Image.class, name = "image"),
+            @JsonSubTypes.Type(value = Block.Video.class, name = "video")})
     public sealed interface Block {
         record Text(String content) implements Block {
         }

@@ -1,6 +1,6 @@
 package vn.bhxh.templates.render;
 
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 import vn.bhxh.templates.channel.TemplateSlot;
 import vn.bhxh.templates.payload.ChannelPayload;
 import vn.bhxh.templates.payload.EmailMessage;
@@ -11,8 +11,8 @@ import vn.bhxh.templates.rules.Severity;
 final class EmailRenderer implements ChannelRenderer {
 
     @Override
-    public Channel channel() {
-        return Channel.EMAIL;
+    public TemplateChannel channel() {
+        return TemplateChannel.EMAIL;
     }
 
     @Override

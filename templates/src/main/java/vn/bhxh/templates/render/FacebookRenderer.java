@@ -1,6 +1,6 @@
 package vn.bhxh.templates.render;
 
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 import vn.bhxh.templates.channel.TemplateSlot;
 import vn.bhxh.templates.payload.ChannelPayload;
 import vn.bhxh.templates.payload.FacebookPost;
@@ -12,8 +12,8 @@ import vn.bhxh.templates.template.TemplateField;
 final class FacebookRenderer implements ChannelRenderer {
 
     @Override
-    public Channel channel() {
-        return Channel.FACEBOOK;
+    public TemplateChannel channel() {
+        return TemplateChannel.FACEBOOK;
     }
 
     @Override

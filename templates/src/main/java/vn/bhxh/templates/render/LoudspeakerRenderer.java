@@ -2,7 +2,7 @@ package vn.bhxh.templates.render;
 
 import java.time.Duration;
 import java.util.Optional;
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 import vn.bhxh.templates.channel.TemplateSlot;
 import vn.bhxh.templates.payload.BroadcastSheet;
 import vn.bhxh.templates.payload.ChannelPayload;
@@ -15,8 +15,8 @@ import vn.bhxh.templates.template.TemplateField;
 final class LoudspeakerRenderer implements ChannelRenderer {
 
     @Override
-    public Channel channel() {
-        return Channel.LOUDSPEAKER;
+    public TemplateChannel channel() {
+        return TemplateChannel.LOUDSPEAKER;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package vn.bhxh.templates.render;
 
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 import vn.bhxh.templates.channel.TemplateSlot;
 import vn.bhxh.templates.payload.ChannelPayload;
 import vn.bhxh.templates.payload.PortalArticle;
@@ -10,8 +10,8 @@ import vn.bhxh.templates.template.TemplateField;
 final class PortalRenderer implements ChannelRenderer {
 
     @Override
-    public Channel channel() {
-        return Channel.PORTAL;
+    public TemplateChannel channel() {
+        return TemplateChannel.PORTAL;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package vn.bhxh.templates.render;
 
 import java.util.List;
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 import vn.bhxh.templates.payload.ChannelPayload;
 import vn.bhxh.templates.rules.RuleViolation;
 import vn.bhxh.templates.rules.Severity;
@@ -12,7 +12,7 @@ import vn.bhxh.templates.template.ResolvedTemplate;
  *
  * @param templates the templates used, so the editor sees "Vietnamese default used" or "override v3"
  */
-public record Preview(Channel channel, String languageTag, ChannelPayload payload, List<RuleViolation> violations,
+public record Preview(TemplateChannel channel, String languageTag, ChannelPayload payload, List<RuleViolation> violations,
                       List<ResolvedTemplate> templates) {
 
     public Preview {

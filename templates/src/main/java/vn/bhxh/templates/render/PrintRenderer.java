@@ -1,7 +1,7 @@
 package vn.bhxh.templates.render;
 
 import java.util.stream.Collectors;
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 import vn.bhxh.templates.channel.TemplateSlot;
 import vn.bhxh.templates.payload.ChannelPayload;
 import vn.bhxh.templates.payload.PrintDocument;
@@ -23,8 +23,8 @@ final class PrintRenderer implements ChannelRenderer {
     }
 
     @Override
-    public Channel channel() {
-        return Channel.PRINT;
+    public TemplateChannel channel() {
+        return TemplateChannel.PRINT;
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 import vn.bhxh.templates.content.RenderInput;
 import vn.bhxh.templates.link.CampaignLinks;
 import vn.bhxh.templates.payload.ChannelPayload;
@@ -29,7 +29,7 @@ public final class ProductRenderer {
     private final TemplateCatalog catalog;
     private final TemplateEngine engine;
     private final CampaignLinks links;
-    private final Map<Channel, ChannelRenderer> renderers = new EnumMap<>(Channel.class);
+    private final Map<TemplateChannel, ChannelRenderer> renderers = new EnumMap<>(TemplateChannel.class);
 
     public ProductRenderer(TemplateCatalog catalog, TemplateEngine engine, CampaignLinks links, PdfLeafletWriter printWriter) {
         this.catalog = catalog;
@@ -54,19 +54,19 @@ public final class ProductRenderer {
         return catalog;
     }
 
-    public Preview preview(RenderInput input, Channel channel) {
+    public Preview preview(RenderInput input, TemplateChannel channel) {
         return preview(input, channel, PreviewOptions.DEFAULT);
     }
 
-    public Preview preview(RenderInput input, Channel channel, PreviewOptions options) {
+    public Preview preview(RenderInput input, TemplateChannel channel, PreviewOptions options) {
         SlotTexts texts = new SlotTexts(input, channel, catalog, engine, links);
         Rules rules = new Rules(links);
         ChannelPayload payload = renderers.get(channel).render(texts, options, rules);
         return new Preview(channel, input.languageTag(), payload, rules.violations(), texts.used());
     }
 
-    /** Every channel, in the order of {@link Channel}. */
+    /** Every channel, in the order of {@link TemplateChannel}. */
     public List<Preview> previewAll(RenderInput input, PreviewOptions options) {
-        return Arrays.stream(Channel.values()).map(channel -> preview(input, channel, options)).toList();
+        return Arrays.stream(TemplateChannel.values()).map(channel -> preview(input, channel, options)).toList();
     }
 }

@@ -3,7 +3,7 @@ package vn.bhxh.templates.render;
 import com.samskivert.mustache.MustacheException;
 import java.util.ArrayList;
 import java.util.List;
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 import vn.bhxh.templates.channel.TemplateSlot;
 import vn.bhxh.templates.content.RenderInput;
 import vn.bhxh.templates.link.CampaignLinks;
@@ -23,7 +23,7 @@ public final class SlotTexts {
     private final TemplateEngine engine;
     private final List<ResolvedTemplate> used = new ArrayList<>();
 
-    SlotTexts(RenderInput input, Channel channel, TemplateCatalog catalog, TemplateEngine engine, CampaignLinks links) {
+    SlotTexts(RenderInput input, TemplateChannel channel, TemplateCatalog catalog, TemplateEngine engine, CampaignLinks links) {
         this.input = input;
         this.values = TemplateValues.of(input, channel, links);
         this.catalog = catalog;

@@ -1,7 +1,7 @@
 package vn.bhxh.templates.render;
 
 import java.util.Optional;
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 import vn.bhxh.templates.channel.TemplateSlot;
 import vn.bhxh.templates.payload.ChannelPayload;
 import vn.bhxh.templates.payload.SmsMessage;
@@ -19,8 +19,8 @@ final class SmsRenderer implements ChannelRenderer {
     private final Gsm7Transliterator transliterator = new Gsm7Transliterator();
 
     @Override
-    public Channel channel() {
-        return Channel.SMS;
+    public TemplateChannel channel() {
+        return TemplateChannel.SMS;
     }
 
     @Override

@@ -2,7 +2,7 @@ package vn.bhxh.templates.render;
 
 import java.util.ArrayList;
 import java.util.List;
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 import vn.bhxh.templates.channel.TemplateSlot;
 import vn.bhxh.templates.content.HtmlBody;
 import vn.bhxh.templates.payload.ChannelPayload;
@@ -15,8 +15,8 @@ import vn.bhxh.templates.template.TemplateField;
 final class ZaloRenderer implements ChannelRenderer {
 
     @Override
-    public Channel channel() {
-        return Channel.ZALO;
+    public TemplateChannel channel() {
+        return TemplateChannel.ZALO;
     }
 
     @Override

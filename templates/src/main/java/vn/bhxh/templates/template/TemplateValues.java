@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 import vn.bhxh.templates.content.HtmlBody;
 import vn.bhxh.templates.content.LanguageNames;
 import vn.bhxh.templates.content.RenderInput;
@@ -23,7 +23,7 @@ public final class TemplateValues {
         this.values = values;
     }
 
-    public static TemplateValues of(RenderInput input, Channel channel, CampaignLinks links) {
+    public static TemplateValues of(RenderInput input, TemplateChannel channel, CampaignLinks links) {
         HtmlBody body = HtmlBody.of(input.bodyHtml());
         Map<TemplateField, String> values = new EnumMap<>(TemplateField.class);
         values.put(TemplateField.PRODUCT_ID, input.productId());

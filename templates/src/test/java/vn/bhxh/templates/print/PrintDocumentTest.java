@@ -3,7 +3,9 @@ package vn.bhxh.templates.print;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
 import com.google.zxing.DecodeHintType;
+import com.google.zxing.FormatException;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
@@ -22,7 +24,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import vn.bhxh.templates.Samples;
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 import vn.bhxh.templates.content.RenderInput;
 import vn.bhxh.templates.payload.PrintDocument;
 import vn.bhxh.templates.qr.QrCodes;
@@ -39,7 +41,7 @@ class PrintDocumentTest {
 
     @Test
     void theQrCodeDecodesToTheTrackedPublicPage() throws Exception {
-        PrintDocument print = (PrintDocument) renderer.preview(Samples.vietnamese(), Channel.PRINT).payload();
+        PrintDocument print = (PrintDocument) renderer.preview(Samples.vietnamese(), TemplateChannel.PRINT).payload();
 
         assertThat(decodeQr(print.pdf(), 0)).isEqualTo(Samples.PUBLIC_URL
                 + "?utm_source=qr&utm_medium=print&utm_campaign=thang-van-dong-bhxh-2025");
@@ -63,7 +65,7 @@ class PrintDocumentTest {
     @Test
     void eachVariantReadsBackExactlyAsRendered() {
         for (RenderInput input : List.of(Samples.vietnamese(), Samples.khmer(), Samples.tay())) {
-            Preview preview = renderer.preview(input, Channel.PRINT);
+            Preview preview = renderer.preview(input, TemplateChannel.PRINT);
             String extracted = PdfText.extract(((PrintDocument) preview.payload()).pdf());
 
             assertThat(PdfText.withoutWhitespace(extracted)).as(input.languageTag())
@@ -77,7 +79,7 @@ class PrintDocumentTest {
     void charactersNoFontHasAreReportedNotDrawnAsBoxes() {
         RenderInput withEmoji = Samples.vietnamese().toBuilder().title("Tham gia BHXH 😀").build();
 
-        Preview preview = renderer.preview(withEmoji, Channel.PRINT);
+        Preview preview = renderer.preview(withEmoji, TemplateChannel.PRINT);
 
         assertThat(preview.publishable()).isFalse();
         assertThat(preview.violations()).anySatisfy(v -> {
@@ -89,7 +91,7 @@ class PrintDocumentTest {
 
     @Test
     void khmerPrintHasNoViolations() {
-        assertThat(renderer.preview(Samples.khmer(), Channel.PRINT).violations()).isEmpty();
+        assertThat(renderer.preview(Samples.khmer(), TemplateChannel.PRINT).violations()).isEmpty();
     }
 
     @Test
@@ -99,7 +101,7 @@ class PrintDocumentTest {
                         + ("<p>" + "Tham gia bảo hiểm xã hội là bảo vệ cuộc sống của mỗi gia đình. ".repeat(10) + "</p>").repeat(8))
                 .build();
 
-        PrintDocument print = (PrintDocument) renderer.preview(poster, Channel.PRINT).payload();
+        PrintDocument print = (PrintDocument) renderer.preview(poster, TemplateChannel.PRINT).payload();
 
         assertThat(print.pageSize()).isEqualTo("POSTER_A3");
         assertThat(print.pages()).isGreaterThan(1);
@@ -110,7 +112,7 @@ class PrintDocumentTest {
         assertThat(decodeQr(print.pdf(), print.pages() - 1)).isEqualTo(print.qrUrl());
     }
 
-    private static String decodeQr(byte[] pdf, int page) throws IOException, NotFoundException, com.google.zxing.ChecksumException, com.google.zxing.FormatException {
+    private static String decodeQr(byte[] pdf, int page) throws IOException, NotFoundException, ChecksumException, FormatException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page, 150);
             int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());

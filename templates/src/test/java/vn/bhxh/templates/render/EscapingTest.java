@@ -13,7 +13,7 @@ import org.xml.sax.InputSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.bhxh.templates.Samples;
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 import vn.bhxh.templates.content.RenderInput;
 import vn.bhxh.templates.payload.EmailMessage;
 import vn.bhxh.templates.payload.FeedCard;
@@ -39,7 +39,7 @@ class EscapingTest {
 
     @Test
     void portalHtmlKeepsTheTitleAsTextAndDropsActiveContent() {
-        PortalArticle article = (PortalArticle) renderer.preview(hostile, Channel.PORTAL).payload();
+        PortalArticle article = (PortalArticle) renderer.preview(hostile, TemplateChannel.PORTAL).payload();
         Document html = Jsoup.parseBodyFragment(article.html());
 
         assertThat(html.select("script")).isEmpty();
@@ -54,7 +54,7 @@ class EscapingTest {
 
     @Test
     void emailHtmlKeepsTheTitleAsTextInTitleAndHeading() {
-        EmailMessage email = (EmailMessage) renderer.preview(hostile, Channel.EMAIL).payload();
+        EmailMessage email = (EmailMessage) renderer.preview(hostile, TemplateChannel.EMAIL).payload();
         Document html = Jsoup.parse(email.html());
 
         assertThat(html.title()).isEqualTo(TITLE);
@@ -65,9 +65,9 @@ class EscapingTest {
 
     @Test
     void jsonPayloadsParseBackToTheExactTitleAndCannotCloseAScriptElement() {
-        String feedItem = ((FeedCard) renderer.preview(hostile, Channel.VSSID_FEED).payload()).toJsonFeedItem();
-        String push = ((PushNotification) renderer.preview(hostile, Channel.VSSID_PUSH).payload()).toJson();
-        String zalo = ((ZaloArticle) renderer.preview(hostile, Channel.ZALO).payload()).toJson();
+        String feedItem = ((FeedCard) renderer.preview(hostile, TemplateChannel.VSSID_FEED).payload()).toJsonFeedItem();
+        String push = ((PushNotification) renderer.preview(hostile, TemplateChannel.VSSID_PUSH).payload()).toJson();
+        String zalo = ((ZaloArticle) renderer.preview(hostile, TemplateChannel.ZALO).payload()).toJson();
 
         for (String json : new String[] {feedItem, push, zalo}) {
             JsonNode node = JSON.readTree(json);
@@ -79,7 +79,7 @@ class EscapingTest {
     @Test
     void atomXmlParsesBackToTheExactTitleEvenWithControlCharacters() throws Exception {
         RenderInput withControl = hostile.toBuilder().title(TITLE + "\u0001").build();
-        FeedCard card = (FeedCard) renderer.preview(withControl, Channel.VSSID_FEED).payload();
+        FeedCard card = (FeedCard) renderer.preview(withControl, TemplateChannel.VSSID_FEED).payload();
 
         String xml = card.toAtomEntry(Instant.parse("2026-05-10T00:00:00Z"));
 
@@ -93,7 +93,7 @@ class EscapingTest {
 
     @Test
     void youtubeRefusesAngleBracketsInsteadOfEscapingThem() {
-        Preview preview = renderer.preview(hostile, Channel.YOUTUBE);
+        Preview preview = renderer.preview(hostile, TemplateChannel.YOUTUBE);
 
         assertThat(preview.publishable()).isFalse();
         assertThat(preview.violations()).anySatisfy(v -> {
@@ -107,7 +107,7 @@ class EscapingTest {
     void aTitleWithALineBreakCannotAddAnEmailHeader() {
         RenderInput injected = Samples.vietnamese().toBuilder().title("Tin BHXH\r\nBcc: ai-do@example.com").build();
 
-        EmailMessage email = (EmailMessage) renderer.preview(injected, Channel.EMAIL).payload();
+        EmailMessage email = (EmailMessage) renderer.preview(injected, TemplateChannel.EMAIL).payload();
 
         assertThat(email.subject()).isEqualTo("Tin BHXH Bcc: ai-do@example.com").doesNotContain("\n").doesNotContain("\r");
     }

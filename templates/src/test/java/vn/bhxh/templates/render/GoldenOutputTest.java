@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.bhxh.templates.Samples;
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 import vn.bhxh.templates.content.RenderInput;
 import vn.bhxh.templates.payload.PrintDocument;
 import vn.bhxh.templates.template.InMemoryTemplateRepository;
@@ -32,7 +32,7 @@ class GoldenOutputTest {
         List<Arguments> cases = new ArrayList<>();
         for (var sample : List.of(Arguments.of("vi", Samples.vietnamese()), Arguments.of("km", Samples.khmer()),
                 Arguments.of("tyz", Samples.tay()))) {
-            for (Channel channel : Channel.values()) {
+            for (TemplateChannel channel : TemplateChannel.values()) {
                 cases.add(Arguments.of(sample.get()[0], sample.get()[1], channel));
             }
         }
@@ -41,8 +41,8 @@ class GoldenOutputTest {
 
     @ParameterizedTest(name = "{0} {2}")
     @MethodSource("variantsAndChannels")
-    void matchesTheReviewedOutput(String name, RenderInput input, Channel channel) throws IOException {
-        Preview preview = RENDERER.preview(input, channel, new PreviewOptions(channel == Channel.SMS));
+    void matchesTheReviewedOutput(String name, RenderInput input, TemplateChannel channel) throws IOException {
+        Preview preview = RENDERER.preview(input, channel, new PreviewOptions(channel == TemplateChannel.SMS));
         if (preview.payload() instanceof PrintDocument print) {
             // For a look by eye (pdftoppm): the text read back cannot show how glyphs are placed.
             Files.createDirectories(Path.of("target/print-previews"));

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.bhxh.templates.Samples;
-import vn.bhxh.templates.channel.Channel;
+import vn.bhxh.templates.channel.TemplateChannel;
 import vn.bhxh.templates.template.InMemoryTemplateRepository;
 
 /** The cms preview API returns a Preview as JSON with Spring's Jackson 3: it must serialize as it is. */
@@ -18,7 +18,7 @@ class PreviewJsonTest {
     @Test
     void aPreviewSerializesWithItsPayloadViolationsAndTemplates() {
         JsonNode json = JsonMapper.builder().build()
-                .readTree(JsonMapper.builder().build().writeValueAsString(renderer.preview(Samples.vietnamese(), Channel.SMS, new PreviewOptions(true))));
+                .readTree(JsonMapper.builder().build().writeValueAsString(renderer.preview(Samples.vietnamese(), TemplateChannel.SMS, new PreviewOptions(true))));
 
         assertThat(json.get("channel").asString()).isEqualTo("SMS");
         assertThat(json.at("/payload/count/segments").asInt()).isEqualTo(4);

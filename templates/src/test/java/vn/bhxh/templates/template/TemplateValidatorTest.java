@@ -2,6 +2,7 @@ package vn.bhxh.templates.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.bhxh.templates.channel.TemplateSlot;
 
@@ -9,7 +10,7 @@ class TemplateValidatorTest {
 
     private final TemplateValidator validator = new TemplateValidator(new TemplateEngine());
 
-    private java.util.List<String> codes(String source, TemplateSlot slot) {
+    private List<String> codes(String source, TemplateSlot slot) {
         return validator.problems(source, slot).stream().map(TemplateProblem::code).toList();
     }
 

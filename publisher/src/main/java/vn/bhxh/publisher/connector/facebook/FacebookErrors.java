@@ -1,7 +1,8 @@
 package vn.bhxh.publisher.connector.facebook;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import vn.bhxh.publisher.delivery.DeliveryResult;
+import vn.bhxh.publisher.delivery.HttpAnswer;
 import vn.bhxh.publisher.delivery.HttpAnswers;
 
 import java.net.http.HttpHeaders;
@@ -24,16 +25,19 @@ final class FacebookErrors {
     private FacebookErrors() {
     }
 
-    static DeliveryResult classify(String summary, int status, HttpHeaders headers, JsonNode body, Instant now) {
-        JsonNode error = body == null ? null : body.get("error");
+    static DeliveryResult classify(String summary, HttpAnswer answer) {
+        JsonNode error = answer.json() == null ? null : answer.json().get("error");
         if (error == null) {
-            return HttpAnswers.classify(summary, status, headers, body == null ? null : body.toString(), now);
+            return answer.classified(summary, answer.json() == null ? null : answer.json().toString());
         }
+        int status = answer.status();
+        HttpHeaders headers = answer.headers();
+        Instant now = answer.receivedAt();
         int code = error.path("code").asInt(-1);
         int subcode = error.path("error_subcode").asInt(0);
-        String reason = "Facebook " + code + (subcode == 0 ? "" : "/" + subcode) + ": " + error.path("message").asText("")
-                + (error.hasNonNull("error_user_msg") ? " — " + error.get("error_user_msg").asText() : "")
-                + (error.hasNonNull("fbtrace_id") ? " (fbtrace_id " + error.get("fbtrace_id").asText() + ")" : "");
+        String reason = "Facebook " + code + (subcode == 0 ? "" : "/" + subcode) + ": " + error.path("message").asString("")
+                + (error.hasNonNull("error_user_msg") ? " — " + error.get("error_user_msg").asString() : "")
+                + (error.hasNonNull("fbtrace_id") ? " (fbtrace_id " + error.get("fbtrace_id").asString() + ")" : "");
         if (TEMPORARY.contains(code)) {
             return new DeliveryResult.Transient(summary, status, reason, HttpAnswers.retryAfter(headers, now));
         }

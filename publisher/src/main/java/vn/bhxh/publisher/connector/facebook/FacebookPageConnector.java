@@ -1,32 +1,31 @@
 package vn.bhxh.publisher.connector.facebook;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import vn.bhxh.publisher.crypto.Credentials;
-import vn.bhxh.publisher.delivery.Connector;
-import vn.bhxh.publisher.delivery.DeliveryRequest;
-import vn.bhxh.publisher.delivery.DeliveryResult;
-import vn.bhxh.publisher.delivery.Forms;
-import vn.bhxh.publisher.delivery.HttpAnswers;
-import vn.bhxh.publisher.delivery.MediaFetcher;
-import vn.bhxh.publisher.delivery.Target;
-import vn.bhxh.publisher.job.Channel;
-import vn.bhxh.publisher.job.ChannelPayload;
-import vn.bhxh.publisher.job.DeliveryAttempt;
-import vn.bhxh.publisher.job.Json;
-import vn.bhxh.publisher.job.MediaRef;
-import vn.bhxh.publisher.job.PublishJob;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+import vn.bhxh.publisher.crypto.Credentials;
+import vn.bhxh.publisher.delivery.Connector;
+import vn.bhxh.publisher.delivery.DeliveryRequest;
+import vn.bhxh.publisher.delivery.DeliveryResult;
+import vn.bhxh.publisher.delivery.Forms;
+import vn.bhxh.publisher.delivery.HttpAnswer;
+import vn.bhxh.publisher.delivery.HttpExchange;
+import vn.bhxh.publisher.delivery.MediaFetcher;
+import vn.bhxh.publisher.delivery.Target;
+import vn.bhxh.publisher.job.Channel;
+import vn.bhxh.publisher.job.ChannelPayload;
+import vn.bhxh.publisher.job.DeliveryAttempt;
+import vn.bhxh.publisher.job.MediaRef;
+import vn.bhxh.publisher.job.PublishJob;
 
 /**
  * Posts to a Facebook Page through the Graph API: a text/link post ({@code POST /{page}/feed}) or, when the
@@ -42,7 +41,7 @@ public final class FacebookPageConnector implements Connector {
     static final String UPLOAD_SESSION = "facebook.uploadSession";
     static final String FILE_HANDLE = "facebook.fileHandle";
 
-    private final HttpClient http;
+    private final HttpExchange http;
     private final MediaFetcher media;
     private final Clock clock;
     private final Duration timeout;
@@ -52,7 +51,7 @@ public final class FacebookPageConnector implements Connector {
     }
 
     public FacebookPageConnector(HttpClient http, MediaFetcher media, Clock clock, Duration timeout) {
-        this.http = http;
+        this.http = new HttpExchange(http, clock);
         this.media = media;
         this.clock = clock;
         this.timeout = timeout;
@@ -75,10 +74,11 @@ public final class FacebookPageConnector implements Connector {
             }
         }
         ChannelPayload payload = job.payload();
+        FacebookPost post = payload.content(FacebookPost.class);
         Optional<MediaRef> video = payload.media().stream()
                 .filter(m -> m.contentType() != null && m.contentType().startsWith("video/")).findFirst();
         if (video.isPresent()) {
-            return deliverVideo(request, video.get(), token);
+            return deliverVideo(request, post, video.get(), token);
         }
         Optional<MediaRef> image = payload.media().stream()
                 .filter(m -> m.contentType() != null && m.contentType().startsWith("image/")).findFirst();
@@ -87,20 +87,20 @@ public final class FacebookPageConnector implements Connector {
         if (image.isPresent()) {
             path = "/" + target.account() + "/photos";
             form.put("url", image.get().url());
-            form.put("caption", message(payload));
+            form.put("caption", post.message());
         } else {
             path = "/" + target.account() + "/feed";
-            form.put("message", message(payload));
-            form.put("link", payload.link());
+            form.put("message", post.message());
+            form.put("link", post.link() == null ? payload.link() : post.link());
         }
-        String summary = "POST " + path + " fields=" + form.keySet() + " chars=" + message(payload).length();
-        HttpRequest post = HttpRequest.newBuilder(uri(target, path)).timeout(timeout)
+        String summary = "POST " + path + " fields=" + form.keySet() + " chars=" + post.message().length();
+        HttpRequest call = HttpRequest.newBuilder(target.resolve(path)).timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(Forms.encode(form))).build();
-        return exchange(post, summary, answer -> {
+        return exchange(call, summary, answer -> {
             // A photo post answers with the photo id and the post id; the post id is what the Page shows and deletes.
-            String postId = answer.hasNonNull("post_id") ? answer.get("post_id").asText() : answer.path("id").asText();
+            String postId = answer.hasNonNull("post_id") ? answer.get("post_id").asString() : answer.path("id").asString();
             return new String[] {postId, "https://www.facebook.com/" + postId};
         });
     }
@@ -111,7 +111,7 @@ public final class FacebookPageConnector implements Connector {
      * {@code POST graph-video…/{page}/videos} with the handle. Session and handle are kept in the job, so a
      * taken-over job continues from the offset Facebook reports instead of uploading again.
      */
-    private DeliveryResult deliverVideo(DeliveryRequest request, MediaRef video, String token) {
+    private DeliveryResult deliverVideo(DeliveryRequest request, FacebookPost post, MediaRef video, String token) {
         Target target = request.target();
         // The upload session belongs to the app and takes a user token when one is configured, else the Page token.
         String auth = Optional.ofNullable(request.credentials().get("user_access_token")).orElse(token);
@@ -124,52 +124,41 @@ public final class FacebookPageConnector implements Connector {
                 if (session == null) {
                     String path = "/" + request.credentials().require("app_id") + "/uploads?" + Forms.encode(Map.of(
                             "file_name", video.fileName(), "file_length", Long.toString(bytes.length), "file_type", video.contentType()));
-                    HttpResponse<String> started = http.send(HttpRequest.newBuilder(uri(target, path)).timeout(timeout)
-                            .header("Authorization", "OAuth " + auth).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    JsonNode answer = parse(started.body());
-                    if (!HttpAnswers.success(started.statusCode()) || answer == null || !answer.hasNonNull("id")) {
-                        return FacebookErrors.classify("POST /{app}/uploads", started.statusCode(), started.headers(), answer,
-                                clock.instant());
+                    HttpAnswer started = http.send(HttpRequest.newBuilder(target.resolve(path)).timeout(timeout)
+                            .header("Authorization", "OAuth " + auth).POST(HttpRequest.BodyPublishers.noBody()).build());
+                    if (!started.success() || started.text("id") == null) {
+                        return FacebookErrors.classify("POST /{app}/uploads", started);
                     }
-                    session = answer.get("id").asText();
+                    session = started.text("id");
                     request.memory().remember(UPLOAD_SESSION, session);
                 } else {
-                    HttpResponse<String> status = http.send(HttpRequest.newBuilder(uri(target, "/" + session)).timeout(timeout)
-                            .header("Authorization", "OAuth " + auth).GET().build(), HttpResponse.BodyHandlers.ofString());
-                    JsonNode answer = parse(status.body());
-                    if (!HttpAnswers.success(status.statusCode()) || answer == null) {
-                        return FacebookErrors.classify("GET /" + session, status.statusCode(), status.headers(), answer, clock.instant());
+                    HttpAnswer status = http.send(HttpRequest.newBuilder(target.resolve("/" + session)).timeout(timeout)
+                            .header("Authorization", "OAuth " + auth).GET().build());
+                    if (!status.success() || status.json() == null) {
+                        return FacebookErrors.classify("GET /" + session, status);
                     }
-                    offset = answer.path("file_offset").asLong(0);
+                    offset = status.json().path("file_offset").asLong(0);
                 }
-                HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(uri(target, "/" + session))
+                HttpAnswer uploaded = http.send(HttpRequest.newBuilder(target.resolve("/" + session))
                         .timeout(timeout.multipliedBy(10)).header("Authorization", "OAuth " + auth)
                         .header("file_offset", Long.toString(offset))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes, (int) offset, (int) (bytes.length - offset))).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                JsonNode answer = parse(uploaded.body());
-                if (!HttpAnswers.success(uploaded.statusCode()) || answer == null || !answer.hasNonNull("h")) {
-                    return FacebookErrors.classify("POST /" + session + " file_offset=" + offset, uploaded.statusCode(),
-                            uploaded.headers(), answer, clock.instant());
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes, (int) offset, (int) (bytes.length - offset))).build());
+                if (!uploaded.success() || uploaded.text("h") == null) {
+                    return FacebookErrors.classify("POST /" + session + " file_offset=" + offset, uploaded);
                 }
-                handle = answer.get("h").asText();
+                handle = uploaded.text("h");
                 request.memory().remember(FILE_HANDLE, handle);
             }
-            ChannelPayload payload = request.job().payload();
-            String form = Forms.encode(Map.of("title", payload.title(), "description", message(payload),
+            String form = Forms.encode(Map.of("title", request.job().payload().title(), "description", post.message(),
                     "fbuploader_video_file_chunk", handle));
             String path = "/" + target.account() + "/videos";
             HttpRequest publish = HttpRequest.newBuilder(videoUri(target, path)).timeout(timeout)
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-            return exchange(publish, "POST " + path + " (video)", body -> new String[] {body.path("id").asText(),
-                    "https://www.facebook.com/" + target.account() + "/videos/" + body.path("id").asText()});
-        } catch (IOException e) {
-            return new DeliveryResult.Transient("Facebook video", null, "Lỗi mạng / network error: " + e, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new DeliveryResult.Transient("Facebook video", null, "Bị ngắt / interrupted", null);
+            return exchange(publish, "POST " + path + " (video)", body -> new String[] {body.path("id").asString(),
+                    "https://www.facebook.com/" + target.account() + "/videos/" + body.path("id").asString()});
+        } catch (IOException | InterruptedException e) {
+            return DeliveryResult.unreachable("Facebook video", e);
         }
     }
 
@@ -181,7 +170,7 @@ public final class FacebookPageConnector implements Connector {
 
     @Override
     public DeliveryResult remove(PublishJob job, Target target, Credentials credentials) {
-        HttpRequest delete = HttpRequest.newBuilder(uri(target, "/" + job.remoteId())).timeout(timeout)
+        HttpRequest delete = HttpRequest.newBuilder(target.resolve("/" + job.remoteId())).timeout(timeout)
                 .header("Authorization", "Bearer " + credentials.require("page_access_token")).DELETE().build();
         return exchange(delete, "DELETE /" + job.remoteId(), answer -> new String[] {job.remoteId(), null});
     }
@@ -191,61 +180,35 @@ public final class FacebookPageConnector implements Connector {
                 .map(DeliveryAttempt::startedAt).min(Instant::compareTo).orElse(clock.instant()).minusSeconds(60);
         String path = "/" + target.account() + "/published_posts?fields=id,message,permalink_url&limit=100&since="
                 + since.getEpochSecond();
-        HttpRequest get = HttpRequest.newBuilder(uri(target, path)).timeout(timeout)
+        HttpRequest get = HttpRequest.newBuilder(target.resolve(path)).timeout(timeout)
                 .header("Authorization", "Bearer " + token).GET().build();
         try {
-            HttpResponse<String> response = http.send(get, HttpResponse.BodyHandlers.ofString());
-            if (!HttpAnswers.success(response.statusCode())) {
-                return Optional.of(FacebookErrors.classify("GET " + path, response.statusCode(), response.headers(),
-                        parse(response.body()), clock.instant()));
+            HttpAnswer answer = http.send(get);
+            if (!answer.success()) {
+                return Optional.of(FacebookErrors.classify("GET " + path, answer));
             }
-            String message = message(job.payload());
-            for (JsonNode post : parse(response.body()).path("data")) {
-                if (message.equals(post.path("message").asText(null))) {
+            String message = job.payload().content(FacebookPost.class).message();
+            for (JsonNode post : answer.jsonOrEmpty().path("data")) {
+                if (message.equals(post.path("message").asString(null))) {
                     return Optional.of(new DeliveryResult.Delivered("GET " + path + " (đã có / already posted)",
-                            response.statusCode(), post.path("id").asText(), post.path("permalink_url").asText(null), null));
+                            answer.status(), post.path("id").asString(), post.path("permalink_url").asString(null), null));
                 }
             }
             return Optional.empty();
-        } catch (IOException e) {
-            return Optional.of(new DeliveryResult.Transient("GET " + path, null, "Lỗi mạng / network error: " + e, null));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of(new DeliveryResult.Transient("GET " + path, null, "Bị ngắt / interrupted", null));
+        } catch (IOException | InterruptedException e) {
+            return Optional.of(DeliveryResult.unreachable("GET " + path, e));
         }
     }
 
-    private DeliveryResult exchange(HttpRequest request, String summary, java.util.function.Function<JsonNode, String[]> ids) {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = parse(response.body());
-            if (HttpAnswers.success(response.statusCode()) && body != null && !body.has("error")) {
+    private DeliveryResult exchange(HttpRequest request, String summary, Function<JsonNode, String[]> ids) {
+        return http.call(summary, request, answer -> {
+            JsonNode body = answer.json();
+            if (answer.success() && body != null && !body.has("error")) {
                 String[] idAndUrl = ids.apply(body);
-                return new DeliveryResult.Delivered(summary, response.statusCode(), idAndUrl[0], idAndUrl[1],
-                        FacebookUsage.waitAdvised(response.headers()));
+                return new DeliveryResult.Delivered(summary, answer.status(), idAndUrl[0], idAndUrl[1],
+                        FacebookUsage.waitAdvised(answer.headers()));
             }
-            return FacebookErrors.classify(summary, response.statusCode(), response.headers(), body, clock.instant());
-        } catch (IOException e) {
-            return new DeliveryResult.Transient(summary, null, "Lỗi mạng / network error: " + e, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new DeliveryResult.Transient(summary, null, "Bị ngắt / interrupted", null);
-        }
-    }
-
-    static String message(ChannelPayload payload) {
-        return payload.body();
-    }
-
-    private static URI uri(Target target, String path) {
-        return URI.create(target.endpoint().toString().replaceAll("/+$", "") + path);
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return body == null || body.isBlank() ? null : Json.mapper().readTree(body);
-        } catch (IOException e) {
-            return null;
-        }
+            return FacebookErrors.classify(summary, answer);
+        });
     }
 }

@@ -1,6 +1,6 @@
 package vn.bhxh.publisher.connector.facebook;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import vn.bhxh.publisher.job.Json;
 
 import java.net.http.HttpHeaders;
@@ -23,10 +23,10 @@ final class FacebookUsage {
         int highest = 0;
         long regainMinutes = 0;
         for (String name : List.of("X-App-Usage", "X-Page-Usage")) {
-            JsonNode usage = parse(headers.firstValue(name).orElse(null));
+            JsonNode usage = Json.parseOrNull(headers.firstValue(name).orElse(null));
             highest = Math.max(highest, highestPercent(usage));
         }
-        JsonNode buc = parse(headers.firstValue("X-Business-Use-Case-Usage").orElse(null));
+        JsonNode buc = Json.parseOrNull(headers.firstValue("X-Business-Use-Case-Usage").orElse(null));
         if (buc != null) {
             for (JsonNode entries : buc) {
                 for (JsonNode entry : entries) {
@@ -52,13 +52,5 @@ final class FacebookUsage {
             return 0;
         }
         return PERCENT_FIELDS.stream().mapToInt(f -> usage.path(f).asInt(0)).max().orElse(0);
-    }
-
-    private static JsonNode parse(String header) {
-        try {
-            return header == null ? null : Json.mapper().readTree(header);
-        } catch (java.io.IOException e) {
-            return null;
-        }
     }
 }

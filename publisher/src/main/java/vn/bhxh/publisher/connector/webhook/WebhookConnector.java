@@ -1,26 +1,22 @@
 package vn.bhxh.publisher.connector.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import tools.jackson.databind.node.ObjectNode;
 import vn.bhxh.publisher.crypto.Credentials;
 import vn.bhxh.publisher.delivery.Connector;
 import vn.bhxh.publisher.delivery.DeliveryRequest;
 import vn.bhxh.publisher.delivery.DeliveryResult;
-import vn.bhxh.publisher.delivery.HttpAnswers;
+import vn.bhxh.publisher.delivery.HttpAnswer;
+import vn.bhxh.publisher.delivery.HttpExchange;
 import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.job.Channel;
 import vn.bhxh.publisher.job.ChannelPayload;
 import vn.bhxh.publisher.job.Json;
 import vn.bhxh.publisher.job.PublishJob;
-
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Posts the payload as signed JSON to a portal's endpoint (see {@link WebhookSignature} for the receiving
@@ -30,12 +26,12 @@ import java.time.Duration;
  */
 public final class WebhookConnector implements Connector {
 
-    private final HttpClient http;
+    private final HttpExchange http;
     private final Clock clock;
     private final Duration timeout;
 
     public WebhookConnector(HttpClient http, Clock clock, Duration timeout) {
-        this.http = http;
+        this.http = new HttpExchange(http, clock);
         this.clock = clock;
         this.timeout = timeout;
     }
@@ -47,8 +43,14 @@ public final class WebhookConnector implements Connector {
 
     @Override
     public DeliveryResult deliver(DeliveryRequest request) {
+        PortalArticle article = request.job().payload().content(PortalArticle.class);
+        return push(request, article.title(), article.html());
+    }
+
+    /** Posts the job with {@code title} and {@code text} as the body's title and body (the app feed pushes its card). */
+    public DeliveryResult push(DeliveryRequest request, String title, String text) {
         PublishJob job = request.job();
-        byte[] body = body(job);
+        byte[] body = body(job, title, text);
         String summary = "POST " + request.target().endpoint() + " id=" + job.idempotencyKey() + " bytes=" + body.length;
         HttpRequest post = signed(HttpRequest.newBuilder(request.target().endpoint()), request.credentials(), body,
                 job.idempotencyKey())
@@ -60,7 +62,7 @@ public final class WebhookConnector implements Connector {
 
     @Override
     public DeliveryResult remove(PublishJob job, Target target, Credentials credentials) {
-        URI uri = URI.create(target.endpoint().toString().replaceAll("/+$", "") + "/" + job.idempotencyKey());
+        URI uri = target.resolve("/" + job.idempotencyKey());
         HttpRequest delete = signed(HttpRequest.newBuilder(uri), credentials, new byte[0], job.idempotencyKey())
                 .DELETE().build();
         return send(delete, "DELETE " + uri, false);
@@ -75,23 +77,20 @@ public final class WebhookConnector implements Connector {
     }
 
     private DeliveryResult send(HttpRequest request, String summary, boolean conflictMeansDone) {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            int status = response.statusCode();
-            if (HttpAnswers.success(status) || (conflictMeansDone && status == 409) || (!conflictMeansDone && status == 404)) {
-                JsonNode answer = parse(response.body());
-                return new DeliveryResult.Delivered(summary, status, text(answer, "id"), text(answer, "url"), null);
+        return http.call(summary, request, answer -> {
+            int status = answer.status();
+            if (answer.success() || (conflictMeansDone && status == 409) || (!conflictMeansDone && status == 404)) {
+                return delivered(summary, answer);
             }
-            return HttpAnswers.classify(summary, status, response.headers(), response.body(), clock.instant());
-        } catch (IOException e) {
-            return new DeliveryResult.Transient(summary, null, "Lỗi mạng / network error: " + e, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new DeliveryResult.Transient(summary, null, "Bị ngắt / interrupted", null);
-        }
+            return answer.classified(summary);
+        });
     }
 
-    static byte[] body(PublishJob job) {
+    private static DeliveryResult delivered(String summary, HttpAnswer answer) {
+        return new DeliveryResult.Delivered(summary, answer.status(), answer.text("id"), answer.text("url"), null);
+    }
+
+    static byte[] body(PublishJob job, String title, String text) {
         ChannelPayload p = job.payload();
         ObjectNode node = Json.mapper().createObjectNode();
         node.put("id", job.idempotencyKey());
@@ -99,29 +98,13 @@ public final class WebhookConnector implements Connector {
         node.put("releaseId", job.releaseId());
         node.put("language", p.language());
         node.put("audience", p.audience());
-        node.put("title", p.title());
-        node.put("body", p.body());
+        node.put("title", title);
+        node.put("body", text);
         node.put("summary", p.summary());
         node.put("link", p.link());
         node.set("media", Json.mapper().valueToTree(p.media()));
         node.put("publishAt", job.dueAt().toString());
         node.put("payloadSha256", job.payloadSha256());
-        try {
-            return Json.mapper().writeValueAsBytes(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return body == null || body.isBlank() ? null : Json.mapper().readTree(body);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        return node != null && node.hasNonNull(field) ? node.get(field).asText() : null;
+        return Json.mapper().writeValueAsBytes(node);
     }
 }

@@ -1,29 +1,27 @@
 package vn.bhxh.publisher.connector.youtube;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import vn.bhxh.publisher.crypto.Credentials;
-import vn.bhxh.publisher.delivery.Connector;
-import vn.bhxh.publisher.delivery.DeliveryRequest;
-import vn.bhxh.publisher.delivery.DeliveryResult;
-import vn.bhxh.publisher.delivery.HttpAnswers;
-import vn.bhxh.publisher.delivery.MediaFetcher;
-import vn.bhxh.publisher.delivery.Target;
-import vn.bhxh.publisher.job.Channel;
-import vn.bhxh.publisher.job.ChannelPayload;
-import vn.bhxh.publisher.job.Json;
-import vn.bhxh.publisher.job.MediaRef;
-import vn.bhxh.publisher.job.PublishJob;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import vn.bhxh.publisher.crypto.Credentials;
+import vn.bhxh.publisher.delivery.Connector;
+import vn.bhxh.publisher.delivery.DeliveryRequest;
+import vn.bhxh.publisher.delivery.DeliveryResult;
+import vn.bhxh.publisher.delivery.HttpAnswer;
+import vn.bhxh.publisher.delivery.HttpExchange;
+import vn.bhxh.publisher.delivery.MediaFetcher;
+import vn.bhxh.publisher.delivery.Target;
+import vn.bhxh.publisher.job.Channel;
+import vn.bhxh.publisher.job.Json;
+import vn.bhxh.publisher.job.MediaRef;
+import vn.bhxh.publisher.job.PublishJob;
 
 /**
  * Uploads a video to a YouTube channel with the resumable protocol of the Data API v3
@@ -40,13 +38,13 @@ public final class YouTubeConnector implements Connector {
     private static final int MAX_INTERRUPTIONS = 5;
     private static final Set<String> QUOTA_REASONS = Set.of("quotaExceeded", "rateLimitExceeded", "userRateLimitExceeded");
 
-    private final HttpClient http;
+    private final HttpExchange http;
     private final MediaFetcher media;
     private final Clock clock;
     private final Duration timeout;
 
     public YouTubeConnector(HttpClient http, MediaFetcher media, Clock clock, Duration timeout) {
-        this.http = http;
+        this.http = new HttpExchange(http, clock);
         this.media = media;
         this.clock = clock;
         this.timeout = timeout;
@@ -82,9 +80,8 @@ public final class YouTubeConnector implements Connector {
                 }
             }
             if (session == null || session.isEmpty()) {
-                HttpResponse<String> started = http.send(start(request.target(), job, video.get(), bytes.length, token),
-                        HttpResponse.BodyHandlers.ofString());
-                if (!HttpAnswers.success(started.statusCode()) || started.headers().firstValue("Location").isEmpty()) {
+                HttpAnswer started = http.send(start(request.target(), job, video.get(), bytes.length, token));
+                if (!started.success() || started.headers().firstValue("Location").isEmpty()) {
                     return classify("POST /upload/youtube/v3/videos?uploadType=resumable", started);
                 }
                 session = started.headers().firstValue("Location").get();
@@ -92,11 +89,8 @@ public final class YouTubeConnector implements Connector {
                 offset = 0;
             }
             return upload(URI.create(session), token, bytes, offset);
-        } catch (IOException e) {
-            return new DeliveryResult.Transient("YouTube", null, "Lỗi mạng / network error: " + e, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new DeliveryResult.Transient("YouTube", null, "Bị ngắt / interrupted", null);
+        } catch (IOException | InterruptedException e) {
+            return DeliveryResult.unreachable("YouTube", e);
         }
     }
 
@@ -106,18 +100,18 @@ public final class YouTubeConnector implements Connector {
             String range = "bytes " + offset + "-" + (bytes.length - 1) + "/" + bytes.length;
             String summary = "PUT upload session " + range;
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(session).timeout(timeout.multipliedBy(10))
+                HttpAnswer response = http.send(HttpRequest.newBuilder(session).timeout(timeout.multipliedBy(10))
                         .header("Authorization", token).header("Content-Range", range)
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes, (int) offset, (int) (bytes.length - offset)))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 || response.statusCode() == 201) {
+                        .build());
+                if (response.status() == 200 || response.status() == 201) {
                     return delivered(summary, response);
                 }
-                if (response.statusCode() == 308) {
+                if (response.status() == 308) {
                     offset = confirmedEnd(response);
                     continue;
                 }
-                if (response.statusCode() < 500) {
+                if (response.status() < 500) {
                     return classify(summary, response);
                 }
             } catch (IOException cutOff) {
@@ -143,34 +137,34 @@ public final class YouTubeConnector implements Connector {
 
     /** The resume query: an empty PUT with {@code Content-Range: bytes *}{@code /TOTAL}. */
     private Progress status(URI session, String token, long total) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(session).timeout(timeout)
+        HttpAnswer response = http.send(HttpRequest.newBuilder(session).timeout(timeout)
                 .header("Authorization", token).header("Content-Range", "bytes */" + total)
-                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200 || response.statusCode() == 201) {
+                .PUT(HttpRequest.BodyPublishers.noBody()).build());
+        if (response.status() == 200 || response.status() == 201) {
             return new Progress(total, delivered("PUT upload session bytes */" + total, response), false);
         }
-        if (response.statusCode() == 308) {
+        if (response.status() == 308) {
             return new Progress(confirmedEnd(response), null, false);
         }
-        if (response.statusCode() == 404 || response.statusCode() == 410) {
+        if (response.status() == 404 || response.status() == 410) {
             return new Progress(0, null, true);
         }
-        throw new IOException("Trạng thái tải lên không rõ / unexpected upload status HTTP " + response.statusCode());
+        throw new IOException("Trạng thái tải lên không rõ / unexpected upload status HTTP " + response.status());
     }
 
     /** From {@code Range: bytes=0-N} the next byte to send is N+1; without the header, nothing arrived. */
-    private static long confirmedEnd(HttpResponse<?> response) {
+    private static long confirmedEnd(HttpAnswer response) {
         return response.headers().firstValue("Range")
                 .map(r -> Long.parseLong(r.substring(r.lastIndexOf('-') + 1).trim()) + 1).orElse(0L);
     }
 
     private HttpRequest start(Target target, PublishJob job, MediaRef video, long length, String token) throws IOException {
-        ChannelPayload payload = job.payload();
+        YoutubeVideo rendered = job.payload().content(YoutubeVideo.class);
         ObjectNode resource = Json.mapper().createObjectNode();
         ObjectNode snippet = resource.putObject("snippet");
-        snippet.put("title", payload.title().length() <= 100 ? payload.title() : payload.title().substring(0, 99) + "…");
-        snippet.put("description", payload.body());
-        snippet.put("defaultLanguage", payload.language());
+        snippet.put("title", rendered.title().length() <= 100 ? rendered.title() : rendered.title().substring(0, 99) + "…");
+        snippet.put("description", rendered.description());
+        snippet.put("defaultLanguage", job.payload().language());
         ObjectNode status = resource.putObject("status");
         status.put("selfDeclaredMadeForKids", false);
         // publishAt is only honoured for private videos; YouTube then makes the video public at that time.
@@ -180,8 +174,7 @@ public final class YouTubeConnector implements Connector {
         } else {
             status.put("privacyStatus", "public");
         }
-        URI uri = URI.create(target.endpoint().toString().replaceAll("/+$", "")
-                + "/upload/youtube/v3/videos?uploadType=resumable&part=snippet,status");
+        URI uri = target.resolve("/upload/youtube/v3/videos?uploadType=resumable&part=snippet,status");
         return HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Authorization", token)
                 .header("Content-Type", "application/json; charset=UTF-8")
@@ -190,45 +183,34 @@ public final class YouTubeConnector implements Connector {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(resource))).build();
     }
 
-    private static DeliveryResult delivered(String summary, HttpResponse<String> response) throws IOException {
-        String id = Json.mapper().readTree(response.body()).path("id").asText();
-        return new DeliveryResult.Delivered(summary, response.statusCode(), id, "https://www.youtube.com/watch?v=" + id, null);
+    private static DeliveryResult delivered(String summary, HttpAnswer response) throws IOException {
+        if (response.json() == null) {
+            throw new IOException("YouTube trả lời không phải JSON / YouTube's answer is not JSON");
+        }
+        String id = response.json().path("id").asString();
+        return new DeliveryResult.Delivered(summary, response.status(), id, "https://www.youtube.com/watch?v=" + id, null);
     }
 
     /** Google errors: {@code {"error":{"code":403,"message":…,"errors":[{"reason":"quotaExceeded",…}]}}}. */
-    private DeliveryResult classify(String summary, HttpResponse<String> response) {
-        JsonNode error = null;
-        try {
-            error = Json.mapper().readTree(response.body()).path("error");
-        } catch (IOException | RuntimeException unparseable) {
-            // not JSON: fall through to the status alone
-        }
-        String reason = error == null ? "" : error.path("errors").path(0).path("reason").asText("");
-        String message = "YouTube " + response.statusCode() + " " + reason + ": "
-                + (error == null ? response.body() : error.path("message").asText(""));
-        if (response.statusCode() == 403 && QUOTA_REASONS.contains(reason)) {
+    private static DeliveryResult classify(String summary, HttpAnswer response) {
+        JsonNode error = response.json() == null ? null : response.json().path("error");
+        String reason = error == null ? "" : error.path("errors").path(0).path("reason").asString("");
+        String message = "YouTube " + response.status() + " " + reason + ": "
+                + (error == null ? response.body() : error.path("message").asString(""));
+        if (response.status() == 403 && QUOTA_REASONS.contains(reason)) {
             // The daily quota comes back at midnight Pacific time; trying hourly is cheap.
             return new DeliveryResult.Transient(summary, 403, message, Duration.ofHours(1));
         }
-        return HttpAnswers.classify(summary, response.statusCode(), response.headers(), message, clock.instant());
+        return response.classified(summary, message);
     }
 
     @Override
     public DeliveryResult remove(PublishJob job, Target target, Credentials credentials) {
-        URI uri = URI.create(target.endpoint().toString().replaceAll("/+$", "") + "/youtube/v3/videos?id=" + job.remoteId());
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout)
-                    .header("Authorization", "Bearer " + credentials.require("access_token")).DELETE().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 204 || response.statusCode() == 404) {
-                return new DeliveryResult.Delivered("DELETE /youtube/v3/videos", response.statusCode(), job.remoteId(), null, null);
-            }
-            return classify("DELETE /youtube/v3/videos", response);
-        } catch (IOException e) {
-            return new DeliveryResult.Transient("DELETE /youtube/v3/videos", null, "Lỗi mạng / network error: " + e, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new DeliveryResult.Transient("DELETE /youtube/v3/videos", null, "Bị ngắt / interrupted", null);
-        }
+        String summary = "DELETE /youtube/v3/videos";
+        HttpRequest delete = HttpRequest.newBuilder(target.resolve("/youtube/v3/videos?id=" + job.remoteId())).timeout(timeout)
+                .header("Authorization", "Bearer " + credentials.require("access_token")).DELETE().build();
+        return http.call(summary, delete, answer -> answer.status() == 204 || answer.status() == 404
+                ? new DeliveryResult.Delivered(summary, answer.status(), job.remoteId(), null, null)
+                : classify(summary, answer));
     }
 }

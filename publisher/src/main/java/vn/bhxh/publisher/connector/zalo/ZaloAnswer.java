@@ -1,6 +1,6 @@
 package vn.bhxh.publisher.connector.zalo;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /** Zalo's envelope {@code {error, message, data}}: only {@code error == 0} is success, whatever the HTTP status. */
 record ZaloAnswer(int httpStatus, int error, String message, JsonNode data) {

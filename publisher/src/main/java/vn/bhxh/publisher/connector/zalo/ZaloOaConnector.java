@@ -1,33 +1,35 @@
 package vn.bhxh.publisher.connector.zalo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import vn.bhxh.publisher.crypto.Credentials;
 import vn.bhxh.publisher.delivery.Connector;
 import vn.bhxh.publisher.delivery.DeliveryRequest;
 import vn.bhxh.publisher.delivery.DeliveryResult;
 import vn.bhxh.publisher.delivery.Forms;
+import vn.bhxh.publisher.delivery.HttpAnswer;
 import vn.bhxh.publisher.delivery.HttpAnswers;
+import vn.bhxh.publisher.delivery.HttpExchange;
 import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.job.Channel;
 import vn.bhxh.publisher.job.ChannelPayload;
 import vn.bhxh.publisher.job.Json;
 import vn.bhxh.publisher.job.MediaRef;
 import vn.bhxh.publisher.job.PublishJob;
-
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Publishes an article on a Zalo Official Account. Target endpoint: {@code https://openapi.zalo.me};
@@ -42,15 +44,17 @@ import java.util.function.Function;
 public final class ZaloOaConnector implements Connector {
 
     static final String ARTICLE_TOKEN = "zalo.articleToken";
+    /** Who signs an article whose template left the author empty. */
+    static final String AUTHOR = "BHXH Việt Nam";
     public static final URI OAUTH = URI.create("https://oauth.zaloapp.com/v4/oa/access_token");
 
-    private final HttpClient http;
+    private final HttpExchange http;
     private final Clock clock;
     private final Duration timeout;
     private final URI oauthTokenUri;
 
     public ZaloOaConnector(HttpClient http, Clock clock, Duration timeout, URI oauthTokenUri) {
-        this.http = http;
+        this.http = new HttpExchange(http, clock);
         this.clock = clock;
         this.timeout = timeout;
         this.oauthTokenUri = oauthTokenUri;
@@ -71,7 +75,7 @@ public final class ZaloOaConnector implements Connector {
                 if (!created.ok()) {
                     return classify("POST /v2.0/article/create", created);
                 }
-                articleToken = created.data().path("token").asText();
+                articleToken = created.data().path("token").asString();
                 request.memory().remember(ARTICLE_TOKEN, articleToken);
             }
             ObjectNode verify = Json.mapper().createObjectNode().put("token", articleToken);
@@ -79,16 +83,13 @@ public final class ZaloOaConnector implements Connector {
             if (!verified.ok()) {
                 return classify("POST /v2.0/article/verify", verified);
             }
-            String id = verified.data().path("id").asText();
+            String id = verified.data().path("id").asString();
             return new DeliveryResult.Delivered("POST /v2.0/article/create + verify", verified.httpStatus(), id,
                     "https://zalo.me/" + request.target().account() + "/article/" + id, null);
         } catch (TokenRefreshFailed e) {
             return new DeliveryResult.TokenRejected("POST " + oauthTokenUri, e.status, e.getMessage());
-        } catch (IOException e) {
-            return new DeliveryResult.Transient("Zalo", null, "Lỗi mạng / network error: " + e, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new DeliveryResult.Transient("Zalo", null, "Bị ngắt / interrupted", null);
+        } catch (IOException | InterruptedException e) {
+            return DeliveryResult.unreachable("Zalo", e);
         }
     }
 
@@ -104,21 +105,21 @@ public final class ZaloOaConnector implements Connector {
         System.arraycopy(image, 0, body, head.length, image.length);
         System.arraycopy(tail, 0, body, head.length + image.length, tail.length);
         Session session = new Session(target, credentials, renewed -> { });
-        ZaloAnswer answer = session.send(token -> HttpRequest.newBuilder(uri(target, "/v2.0/oa/upload/image"))
+        ZaloAnswer answer = session.send(token -> HttpRequest.newBuilder(target.resolve("/v2.0/oa/upload/image"))
                 .timeout(timeout).header("access_token", token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
         if (!answer.ok()) {
             throw new IOException(answer.reason());
         }
-        return answer.data().path("attachment_id").asText();
+        return answer.data().path("attachment_id").asString();
     }
 
     /**
      * Broadcasts up to five published articles to the OA's followers matching {@code audience}. Zalo reviews a
      * broadcast (about 30 minutes) before it goes out; the answer's message id is what to ask about later.
      */
-    public DeliveryResult broadcast(Target target, Credentials credentials, java.util.List<String> articleIds,
+    public DeliveryResult broadcast(Target target, Credentials credentials, List<String> articleIds,
                                     ZaloBroadcastTarget audience) {
         if (articleIds.isEmpty() || articleIds.size() > 5) {
             throw new IllegalArgumentException("Một lần gửi 1–5 bài / a broadcast carries 1 to 5 articles, got " + articleIds.size());
@@ -145,14 +146,11 @@ public final class ZaloOaConnector implements Connector {
         try {
             ZaloAnswer answer = session.call("/v2.0/oa/message", body);
             return answer.ok() ? new DeliveryResult.Delivered(summary, answer.httpStatus(),
-                    answer.data().path("message_id").asText(null), null, null) : classify(summary, answer);
+                    answer.data().path("message_id").asString(null), null, null) : classify(summary, answer);
         } catch (TokenRefreshFailed e) {
             return new DeliveryResult.TokenRejected("POST " + oauthTokenUri, e.status, e.getMessage());
-        } catch (IOException e) {
-            return new DeliveryResult.Transient(summary, null, "Lỗi mạng / network error: " + e, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new DeliveryResult.Transient(summary, null, "Bị ngắt / interrupted", null);
+        } catch (IOException | InterruptedException e) {
+            return DeliveryResult.unreachable(summary, e);
         }
     }
 
@@ -165,11 +163,8 @@ public final class ZaloOaConnector implements Connector {
                     null, null) : classify("POST /v2.0/article/remove", answer);
         } catch (TokenRefreshFailed e) {
             return new DeliveryResult.TokenRejected("POST " + oauthTokenUri, e.status, e.getMessage());
-        } catch (IOException e) {
-            return new DeliveryResult.Transient("Zalo", null, "Lỗi mạng / network error: " + e, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new DeliveryResult.Transient("Zalo", null, "Bị ngắt / interrupted", null);
+        } catch (IOException | InterruptedException e) {
+            return DeliveryResult.unreachable("Zalo", e);
         }
     }
 
@@ -187,40 +182,45 @@ public final class ZaloOaConnector implements Connector {
         return new DeliveryResult.Permanent(summary, answer.httpStatus(), answer.reason());
     }
 
+    /**
+     * The article/create body from the rendered article: its blocks as they are, the cover from the payload's first
+     * image (else the template's), title and description cut to Zalo's 150 and 300 characters.
+     */
     static ObjectNode article(ChannelPayload payload) {
+        ZaloArticle rendered = payload.content(ZaloArticle.class);
         ObjectNode article = Json.mapper().createObjectNode();
         article.put("type", "normal");
-        article.put("title", cut(payload.title(), 150));
-        article.put("author", "BHXH Việt Nam");
-        article.put("description", cut(payload.summary() == null ? payload.title() : payload.summary(), 300));
+        article.put("title", cut(rendered.title(), 150));
+        article.put("author", blank(rendered.author()) ? AUTHOR : rendered.author());
+        article.put("description", cut(blank(rendered.description()) ? rendered.title() : rendered.description(), 300));
         article.put("status", "show");
         article.put("comment", "show");
-        MediaRef cover = payload.media().stream().filter(m -> m.contentType() != null && m.contentType().startsWith("image/"))
-                .findFirst().orElse(null);
+        String cover = payload.media().stream().filter(m -> m.contentType() != null && m.contentType().startsWith("image/"))
+                .map(MediaRef::url).findFirst().orElse(blank(rendered.coverPhotoUrl()) ? null : rendered.coverPhotoUrl());
         if (cover != null) {
-            article.putObject("cover").put("cover_type", "photo").put("photo_url", cover.url()).put("status", "show");
+            article.putObject("cover").put("cover_type", "photo").put("photo_url", cover).put("status", "show");
         }
         ArrayNode body = article.putArray("body");
-        body.addObject().put("type", "text").put("content", payload.body());
+        rendered.body().forEach(block -> body.add(Json.mapper().<JsonNode>valueToTree(block)));
         return article;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     private static String cut(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    private static URI uri(Target target, String path) {
-        return URI.create(target.endpoint().toString().replaceAll("/+$", "") + path);
-    }
-
     /** Calls with the current access token; on an invalid token refreshes once and repeats the call once. */
     private final class Session {
         private final Target target;
         private final Map<String, String> credentials;
-        private final java.util.function.Consumer<Map<String, String>> renewed;
+        private final Consumer<Map<String, String>> renewed;
         private boolean refreshed;
 
-        Session(Target target, Credentials credentials, java.util.function.Consumer<Map<String, String>> renewed) {
+        Session(Target target, Credentials credentials, Consumer<Map<String, String>> renewed) {
             this.target = target;
             this.credentials = new HashMap<>();
             for (String name : new String[] {"access_token", "refresh_token", "app_id", "secret_key"}) {
@@ -233,7 +233,7 @@ public final class ZaloOaConnector implements Connector {
 
         ZaloAnswer call(String path, JsonNode json) throws IOException, InterruptedException {
             byte[] body = Json.mapper().writeValueAsBytes(json);
-            return send(token -> HttpRequest.newBuilder(uri(target, path)).timeout(timeout)
+            return send(token -> HttpRequest.newBuilder(target.resolve(path)).timeout(timeout)
                     .header("access_token", token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
         }
@@ -252,39 +252,31 @@ public final class ZaloOaConnector implements Connector {
             String form = Forms.encode(Map.of("grant_type", "refresh_token",
                     "refresh_token", credentials.getOrDefault("refresh_token", ""),
                     "app_id", credentials.getOrDefault("app_id", "")));
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(oauthTokenUri).timeout(timeout)
+            HttpAnswer response = http.send(HttpRequest.newBuilder(oauthTokenUri).timeout(timeout)
                     .header("secret_key", credentials.getOrDefault("secret_key", ""))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode answer = parse(response.body());
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+            JsonNode answer = response.json();
             if (answer == null || !answer.hasNonNull("access_token") || !answer.hasNonNull("refresh_token")) {
-                String detail = answer == null ? "HTTP " + response.statusCode() : answer.path("error").asText("") + " "
-                        + answer.path("error_name").asText(answer.path("message").asText(""));
-                throw new TokenRefreshFailed(response.statusCode(), "Không làm mới được mã truy cập Zalo, cần kết nối lại OA"
+                String detail = answer == null ? "HTTP " + response.status() : answer.path("error").asString("") + " "
+                        + answer.path("error_name").asString(answer.path("message").asString(""));
+                throw new TokenRefreshFailed(response.status(), "Không làm mới được mã truy cập Zalo, cần kết nối lại OA"
                         + " / could not refresh the Zalo token, the OA must be reconnected: " + detail.trim());
             }
-            credentials.put("access_token", answer.get("access_token").asText());
-            credentials.put("refresh_token", answer.get("refresh_token").asText());
+            credentials.put("access_token", answer.get("access_token").asString());
+            credentials.put("refresh_token", answer.get("refresh_token").asString());
             renewed.accept(Map.copyOf(credentials));
         }
 
         private ZaloAnswer exchange(HttpRequest request) throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = parse(response.body());
+            HttpAnswer response = http.send(request);
+            JsonNode body = response.json();
             if (body == null || !body.has("error")) {
-                return new ZaloAnswer(response.statusCode(), HttpAnswers.success(response.statusCode()) ? -1 : response.statusCode(),
+                return new ZaloAnswer(response.status(), response.success() ? -1 : response.status(),
                         HttpAnswers.abbreviate(String.valueOf(response.body())), null);
             }
-            return new ZaloAnswer(response.statusCode(), body.path("error").asInt(), body.path("message").asText(""),
+            return new ZaloAnswer(response.status(), body.path("error").asInt(), body.path("message").asString(""),
                     body.path("data"));
-        }
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return body == null || body.isBlank() ? null : Json.mapper().readTree(body);
-        } catch (IOException e) {
-            return null;
         }
     }
 

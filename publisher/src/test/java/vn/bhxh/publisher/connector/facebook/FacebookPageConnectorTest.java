@@ -5,11 +5,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.bhxh.publisher.crypto.Credentials;
 import vn.bhxh.publisher.delivery.DeliveryResult;
 import vn.bhxh.publisher.delivery.Http;
 import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.job.Channel;
 import vn.bhxh.publisher.job.ChannelPayload;
+import vn.bhxh.publisher.job.MediaRef;
 import vn.bhxh.publisher.job.PublishJob;
 import vn.bhxh.publisher.testsupport.Fixtures;
 import vn.bhxh.publisher.testsupport.RemoteService;
@@ -49,12 +51,8 @@ class FacebookPageConnectorTest {
     private PublishJob textJob() {
         PublishJob job = Fixtures.job("khau-hieu-1", page(), Instant.now());
         ChannelPayload p = job.payload();
-        ChannelPayload text = new ChannelPayload(p.channel(), p.targetId(), "vi", p.audience(), p.title(),
-                "BHXH là trụ cột chính của hệ thống an sinh xã hội.", p.summary(), p.link(), List.of());
-        return new PublishJob(job.id(), job.releaseId(), job.campaign(), job.productId(), job.language(),
-                job.variantRevision(), job.targetId(), job.channel(), job.dueAt(), null, job.state(), job.claimableAt(), 0,
-                null, null, job.idempotencyKey(), text, text.sha256(), List.of(), null, null, null, null, job.createdAt(),
-                job.updatedAt());
+        return job.withPayload(Fixtures.payload(p.channel(), p.targetId(), p.audience(), p.title(),
+                "BHXH là trụ cột chính của hệ thống an sinh xã hội.", p.summary(), p.link(), List.of()));
     }
 
     private DeliveryResult deliver(PublishJob job) {
@@ -180,7 +178,7 @@ class FacebookPageConnectorTest {
                 null, null, job.idempotencyKey(), job.payload(), job.payloadSha256(), List.of(), PAGE + "_987", null, null,
                 null, job.createdAt(), job.updatedAt());
 
-        DeliveryResult result = connector.remove(posted, page(), new vn.bhxh.publisher.crypto.Credentials(TOKEN));
+        DeliveryResult result = connector.remove(posted, page(), new Credentials(TOKEN));
 
         assertThat(result).isInstanceOf(DeliveryResult.Delivered.class);
         graph.server().verify(deleteRequestedFor(urlEqualTo("/v24.0/" + PAGE + "_987")));
@@ -189,13 +187,9 @@ class FacebookPageConnectorTest {
     private PublishJob videoJob() {
         PublishJob job = textJob();
         ChannelPayload p = job.payload();
-        ChannelPayload video = new ChannelPayload(p.channel(), p.targetId(), "vi", p.audience(), "Video: BHXH tự nguyện",
-                p.body(), null, null, List.of(new vn.bhxh.publisher.job.MediaRef(graph.uri("/media/clip.mp4").toString(),
-                "clip.mp4", "video/mp4")));
-        return new PublishJob(job.id(), job.releaseId(), job.campaign(), job.productId(), job.language(),
-                job.variantRevision(), job.targetId(), job.channel(), job.dueAt(), null, job.state(), job.claimableAt(), 0,
-                null, null, job.idempotencyKey(), video, video.sha256(), List.of(), null, null, null, null, job.createdAt(),
-                job.updatedAt());
+        return job.withPayload(Fixtures.payload(p.channel(), p.targetId(), p.audience(), "Video: BHXH tự nguyện",
+                p.content(FacebookPost.class).message(), null, null, List.of(new MediaRef(graph.uri("/media/clip.mp4").toString(),
+                "clip.mp4", "video/mp4"))));
     }
 
     @Test

@@ -62,7 +62,7 @@ class WebhookConnectorTest {
         tampered[10] ^= 1;
         assertThat(WebhookSignature.verify("khoa-chia-se", timestamp, signature, tampered, Instant.now())).isFalse();
         assertThat(sent.getHeader(WebhookSignature.IDEMPOTENCY_HEADER)).isEqualTo(job.idempotencyKey());
-        assertThat(Json.mapper().readTree(sent.getBody()).path("payloadSha256").asText()).isEqualTo(job.payloadSha256());
+        assertThat(Json.mapper().readTree(sent.getBody()).path("payloadSha256").asString()).isEqualTo(job.payloadSha256());
         assertThat(((DeliveryResult.Delivered) result).remoteUrl()).isEqualTo("https://baohiemxahoi.gov.vn/tin/9");
     }
 

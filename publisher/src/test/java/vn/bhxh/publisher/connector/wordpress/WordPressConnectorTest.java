@@ -52,8 +52,8 @@ class WordPressConnectorTest {
         PublishJob job = Fixtures.job("to-gap-bhxh-tu-nguyen", portal(), due);
         ChannelPayload p = job.payload();
         ChannelPayload withServedImage = new ChannelPayload(p.channel(), p.targetId(), p.language(), p.audience(), p.title(),
-                p.body(), p.summary(), p.link(), List.of(new MediaRef(wp.uri("/cdn/ảnh bìa.jpg".replace(" ", "%20")
-                .replace("ả", "%E1%BA%A3")).toString(), "ảnh bìa.jpg", "image/jpeg")));
+                p.summary(), p.link(), List.of(new MediaRef(wp.uri("/cdn/ảnh bìa.jpg".replace(" ", "%20")
+                .replace("ả", "%E1%BA%A3")).toString(), "ảnh bìa.jpg", "image/jpeg")), p.content());
         return new PublishJob(job.id(), job.releaseId(), job.campaign(), job.productId(), job.language(),
                 job.variantRevision(), job.targetId(), job.channel(), due, null, job.state(), due, 0, null, null,
                 job.idempotencyKey(), withServedImage, withServedImage.sha256(), List.of(), "321", null, null, null,

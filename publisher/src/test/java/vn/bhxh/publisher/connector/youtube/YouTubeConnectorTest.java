@@ -51,11 +51,9 @@ class YouTubeConnectorTest {
     private PublishJob videoJob(Instant due) {
         PublishJob job = Fixtures.job("video-bhxh-tu-nguyen", channel(), due);
         ChannelPayload p = job.payload();
-        ChannelPayload video = new ChannelPayload(p.channel(), p.targetId(), "vi", p.audience(), p.title(), "Mô tả video", null,
+        ChannelPayload video = Fixtures.payload(p.channel(), p.targetId(), p.audience(), p.title(), "Mô tả video", null,
                 null, List.of(new MediaRef(google.uri("/media/video.mp4").toString(), "video.mp4", "video/mp4")));
-        return new PublishJob(job.id(), job.releaseId(), job.campaign(), job.productId(), job.language(), job.variantRevision(),
-                job.targetId(), job.channel(), due, null, job.state(), due, 0, null, null, job.idempotencyKey(), video,
-                video.sha256(), List.of(), null, null, null, null, job.createdAt(), job.updatedAt());
+        return job.withPayload(video);
     }
 
     private String session() {

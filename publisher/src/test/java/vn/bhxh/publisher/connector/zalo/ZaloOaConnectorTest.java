@@ -8,6 +8,7 @@ import vn.bhxh.publisher.delivery.DeliveryResult;
 import vn.bhxh.publisher.delivery.Http;
 import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.job.Channel;
+import vn.bhxh.publisher.job.ChannelPayload;
 import vn.bhxh.publisher.job.PublishJob;
 import vn.bhxh.publisher.testsupport.Fixtures;
 import vn.bhxh.publisher.testsupport.RemoteService;
@@ -20,6 +21,7 @@ import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Against a local Zalo OpenAPI that answers errors inside HTTP 200, as the Zalo SDK documents. */
 class ZaloOaConnectorTest {
@@ -72,6 +74,32 @@ class ZaloOaConnectorTest {
                 .withRequestBody(matchingJsonPath("$.type", equalTo("normal")))
                 .withRequestBody(matchingJsonPath("$.cover.photo_url", equalTo("https://cdn.example/anh.jpg")))
                 .withRequestBody(matchingJsonPath("$.body[0].type", equalTo("text"))));
+    }
+
+    @Test
+    void theRenderedBlocksGoOutAsBlocksInTheirOrderWithTheTemplatesAuthor() {
+        Target target = oa();
+        PublishJob job = job();
+        ChannelPayload p = job.payload();
+        ZaloArticle rendered = new ZaloArticle(p.title(), "BHXH tỉnh Lào Cai", "Mô tả ngắn", "", List.of(
+                new ZaloArticle.Block.Text("Đoạn một"), new ZaloArticle.Block.Image("https://cdn.example/bang.png", "Bảng mức đóng"),
+                new ZaloArticle.Block.Text("Đoạn hai")));
+        PublishJob withBlocks = job.withPayload(new ChannelPayload(p.channel(), p.targetId(), p.language(), p.audience(),
+                p.title(), p.summary(), p.link(), p.media(), ChannelPayload.contentOf(rendered)));
+        zalo.server().stubFor(post("/v2.0/article/create").willReturn(okJson(zaloOk("{\"token\":\"tok-9\"}"))));
+        zalo.server().stubFor(post("/v2.0/article/verify").willReturn(okJson(zaloOk("{\"id\":\"art-90\"}"))));
+
+        DeliveryResult result = connector.deliver(RemoteService.call(withBlocks, target, CREDENTIALS).request);
+
+        assertThat(result).isInstanceOf(DeliveryResult.Delivered.class);
+        zalo.server().verify(postRequestedFor(urlEqualTo("/v2.0/article/create"))
+                .withRequestBody(matchingJsonPath("$.author", equalTo("BHXH tỉnh Lào Cai")))
+                .withRequestBody(matchingJsonPath("$.body.length()", equalTo("3")))
+                .withRequestBody(matchingJsonPath("$.body[0].content", equalTo("Đoạn một")))
+                .withRequestBody(matchingJsonPath("$.body[1].type", equalTo("image")))
+                .withRequestBody(matchingJsonPath("$.body[1].url", equalTo("https://cdn.example/bang.png")))
+                .withRequestBody(matchingJsonPath("$.body[1].caption", equalTo("Bảng mức đóng")))
+                .withRequestBody(matchingJsonPath("$.body[2].content", equalTo("Đoạn hai"))));
     }
 
     @Test
@@ -176,7 +204,7 @@ class ZaloOaConnectorTest {
                 .withRequestBody(matchingJsonPath("$.recipient.target.cities", equalTo("4")))
                 .withRequestBody(matchingJsonPath("$.message.attachment.payload.template_type", equalTo("media")))
                 .withRequestBody(matchingJsonPath("$.message.attachment.payload.elements[1].attachment_id", equalTo("art-78"))));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> connector.broadcast(target, new Credentials(CREDENTIALS),
+        assertThatThrownBy(() -> connector.broadcast(target, new Credentials(CREDENTIALS),
                 List.of("1", "2", "3", "4", "5", "6"), ZaloBroadcastTarget.everyone())).hasMessageContaining("1 to 5");
     }
 }

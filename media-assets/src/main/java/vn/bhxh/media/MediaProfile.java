@@ -3,8 +3,11 @@ package vn.bhxh.media;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The communication products files belong to, with the formats each accepts. */
-public enum ProductType {
+/**
+ * What a media file is for (a radio spot, a video, an infographic, a print master), and so which file formats it may
+ * have and whether its duration is checked. Not the cms product type (leaflet, slogan, …): it describes a file, not a product.
+ */
+public enum MediaProfile {
     RADIO(EnumSet.of(FileFormat.MP3, FileFormat.WAV, FileFormat.M4A, FileFormat.OGG)),
     VIDEO(EnumSet.of(FileFormat.MP4, FileFormat.WEBM)),
     INFOGRAPHIC(EnumSet.of(FileFormat.PNG, FileFormat.JPEG, FileFormat.WEBP, FileFormat.PDF)),
@@ -12,7 +15,7 @@ public enum ProductType {
 
     private final Set<FileFormat> allowedFormats;
 
-    ProductType(Set<FileFormat> allowedFormats) {
+    MediaProfile(Set<FileFormat> allowedFormats) {
         this.allowedFormats = allowedFormats;
     }
 

@@ -1,4 +1,4 @@
-package vn.bhxh.publisher.delivery;
+package vn.bhxh.publisher.channels;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -17,14 +18,17 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.bhxh.publisher.crypto.Credentials;
+import vn.bhxh.publisher.delivery.ConnectionCheck;
+import vn.bhxh.publisher.delivery.Http;
+import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.job.Channel;
 import vn.bhxh.publisher.testsupport.RemoteService;
 
-/** "Test connection" against services that answer as they document, refusals included; nothing is posted. */
+/** "Test connection" of every registered channel against services that answer as they document, refusals included; nothing is posted. */
 class ConnectionCheckTest {
 
     private final RemoteService remote = RemoteService.shared();
-    private final ConnectionCheck check = new ConnectionCheck(Http.defaultClient(), Clock.systemUTC(), Duration.ofSeconds(5));
+    private final ConnectionCheck check = new ConnectionCheck(Channels.all(), Http.defaultClient(), Clock.systemUTC(), Duration.ofSeconds(5));
 
     @AfterEach
     void reset() {
@@ -97,7 +101,7 @@ class ConnectionCheckTest {
     @Test
     void missingCredentialsOrAnUnreachableServiceAreSentencesNotExceptions() {
         ConnectionCheck.Result missing = check.check(target(Channel.YOUTUBE, "/", null), new Credentials(Map.of()));
-        Target nowhere = new Target("x", Channel.YOUTUBE, "x", java.net.URI.create("http://127.0.0.1:1"), null, null, Duration.ZERO, List.of());
+        Target nowhere = new Target("x", Channel.YOUTUBE, "x", URI.create("http://127.0.0.1:1"), null, null, Duration.ZERO, List.of());
         ConnectionCheck.Result down = check.check(nowhere, new Credentials(Map.of("access_token", "t")));
 
         assertThat(missing.ok()).isFalse();

@@ -5,7 +5,7 @@ import java.util.List;
 import vn.bhxh.templates.link.TrackingParameters;
 
 /** Where a product goes. Each channel names its utm_source/utm_medium and the template slots it is made of. */
-public enum Channel {
+public enum TemplateChannel {
     PORTAL("portal", "Cổng thông tin điện tử", new TrackingParameters("portal", "web")),
     FACEBOOK("facebook", "Trang Facebook", new TrackingParameters("facebook", "social")),
     ZALO("zalo", "Zalo OA", new TrackingParameters("zalo", "social")),
@@ -21,7 +21,7 @@ public enum Channel {
     private final String vietnameseName;
     private final TrackingParameters tracking;
 
-    Channel(String id, String vietnameseName, TrackingParameters tracking) {
+    TemplateChannel(String id, String vietnameseName, TrackingParameters tracking) {
         this.id = id;
         this.vietnameseName = vietnameseName;
         this.tracking = tracking;
@@ -44,7 +44,7 @@ public enum Channel {
         return Arrays.stream(TemplateSlot.values()).filter(slot -> slot.channel() == this).toList();
     }
 
-    public static Channel fromId(String id) {
+    public static TemplateChannel fromId(String id) {
         return Arrays.stream(values()).filter(channel -> channel.id.equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Kênh không tồn tại / unknown channel: " + id));
     }

@@ -1,0 +1,29 @@
+package vn.bhxh.publisher.connector.facebook;
+
+import java.io.IOException;
+import java.util.Set;
+import vn.bhxh.publisher.crypto.Credentials;
+import vn.bhxh.publisher.delivery.ChannelDescriptor;
+import vn.bhxh.publisher.delivery.ChannelDescriptor.TargetField;
+import vn.bhxh.publisher.delivery.ConnectionCheck;
+import vn.bhxh.publisher.delivery.Target;
+import vn.bhxh.publisher.job.Channel;
+
+/** A Facebook Page ({@link FacebookPageConnector}): the account is the Page id. */
+public final class FacebookChannel {
+
+    public static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
+            Channel.FACEBOOK, "facebook", FacebookPost.class, null,
+            Set.of(TargetField.ENDPOINT, TargetField.ACCOUNT), Set.of("page_access_token"), FacebookChannel::check);
+
+    private FacebookChannel() {
+    }
+
+    /** Reads the Page's id and name with the Page token. */
+    static ConnectionCheck.Result check(Target target, Credentials credentials, ConnectionCheck.Probe probe)
+            throws IOException, InterruptedException {
+        return ConnectionCheck.Result.credentialsAnswer("Facebook", probe.http().send(
+                probe.get(target.resolve("/" + target.account() + "?fields=id,name"))
+                        .header("Authorization", "Bearer " + credentials.require("page_access_token")).build()));
+    }
+}

@@ -1,0 +1,44 @@
+package vn.bhxh.publisher.connector.webhook;
+
+import java.io.IOException;
+import java.util.Set;
+import vn.bhxh.publisher.crypto.Credentials;
+import vn.bhxh.publisher.delivery.ChannelDescriptor;
+import vn.bhxh.publisher.delivery.ChannelDescriptor.TargetField;
+import vn.bhxh.publisher.delivery.ConnectionCheck;
+import vn.bhxh.publisher.delivery.HttpAnswer;
+import vn.bhxh.publisher.delivery.Target;
+import vn.bhxh.publisher.job.Channel;
+
+/** A portal that takes our signed JSON ({@link WebhookConnector}); rendered from the portal article. */
+public final class WebhookChannel {
+
+    /** The signing secret: also what the app feed's push needs. */
+    public static final Set<String> CREDENTIALS = Set.of("secret");
+
+    public static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
+            Channel.WEBHOOK, "portal", PortalArticle.class, null,
+            Set.of(TargetField.ENDPOINT), CREDENTIALS, WebhookChannel::check);
+
+    private WebhookChannel() {
+    }
+
+    /** A signed GET with an empty body: receivers that only take POST answer 405, which still proves they are there. */
+    static ConnectionCheck.Result check(Target target, Credentials credentials, ConnectionCheck.Probe probe)
+            throws IOException, InterruptedException {
+        long timestamp = probe.clock().instant().getEpochSecond();
+        HttpAnswer answer = probe.http().send(probe.get(target.endpoint())
+                .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(credentials.require("secret"), timestamp, new byte[0]))
+                .build());
+        int status = answer.status();
+        if (answer.success() || status == 405) {
+            return new ConnectionCheck.Result(true, status, "Cổng nhận tin trả lời / the portal answered (HTTP " + status + ")");
+        }
+        if (status == 401 || status == 403) {
+            return new ConnectionCheck.Result(false, status,
+                    "Cổng từ chối chữ ký: kiểm tra khóa bí mật / the portal refused the signature: check the secret");
+        }
+        return new ConnectionCheck.Result(false, status, "Cổng trả lời HTTP " + status + " / the portal answered HTTP " + status);
+    }
+}

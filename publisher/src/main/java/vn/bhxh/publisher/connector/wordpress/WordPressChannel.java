@@ -1,0 +1,30 @@
+package vn.bhxh.publisher.connector.wordpress;
+
+import java.io.IOException;
+import java.util.Set;
+import vn.bhxh.publisher.connector.webhook.PortalArticle;
+import vn.bhxh.publisher.crypto.Credentials;
+import vn.bhxh.publisher.delivery.ChannelDescriptor;
+import vn.bhxh.publisher.delivery.ChannelDescriptor.TargetField;
+import vn.bhxh.publisher.delivery.ConnectionCheck;
+import vn.bhxh.publisher.delivery.Target;
+import vn.bhxh.publisher.job.Channel;
+
+/** A WordPress portal ({@link WordPressConnector}); rendered from the portal article like a webhook portal. */
+public final class WordPressChannel {
+
+    public static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
+            Channel.WORDPRESS, "portal", PortalArticle.class, null,
+            Set.of(TargetField.ENDPOINT), Set.of("username", "application_password"), WordPressChannel::check);
+
+    private WordPressChannel() {
+    }
+
+    /** "Who am I" with the application password: needs only read access. */
+    static ConnectionCheck.Result check(Target target, Credentials credentials, ConnectionCheck.Probe probe)
+            throws IOException, InterruptedException {
+        return ConnectionCheck.Result.credentialsAnswer("WordPress", probe.http().send(
+                probe.get(target.resolve("/wp-json/wp/v2/users/me?context=edit"))
+                        .header("Authorization", WordPressConnector.basic(credentials)).build()));
+    }
+}

@@ -1,0 +1,29 @@
+package vn.bhxh.publisher.connector.youtube;
+
+import java.io.IOException;
+import java.util.Set;
+import vn.bhxh.publisher.crypto.Credentials;
+import vn.bhxh.publisher.delivery.ChannelDescriptor;
+import vn.bhxh.publisher.delivery.ChannelDescriptor.TargetField;
+import vn.bhxh.publisher.delivery.ConnectionCheck;
+import vn.bhxh.publisher.delivery.Target;
+import vn.bhxh.publisher.job.Channel;
+
+/** A YouTube channel ({@link YouTubeConnector}): only the variant's video goes with the payload. */
+public final class YouTubeChannel {
+
+    public static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
+            Channel.YOUTUBE, "youtube", YoutubeVideo.class, "video",
+            Set.of(TargetField.ENDPOINT), Set.of("access_token"), YouTubeChannel::check);
+
+    private YouTubeChannel() {
+    }
+
+    /** Lists the token owner's own channel: needs no upload and costs one quota unit. */
+    static ConnectionCheck.Result check(Target target, Credentials credentials, ConnectionCheck.Probe probe)
+            throws IOException, InterruptedException {
+        return ConnectionCheck.Result.credentialsAnswer("YouTube", probe.http().send(
+                probe.get(target.resolve("/youtube/v3/channels?part=id&mine=true"))
+                        .header("Authorization", "Bearer " + credentials.require("access_token")).build()));
+    }
+}

@@ -1,0 +1,38 @@
+package vn.bhxh.publisher.connector.zalo;
+
+import java.io.IOException;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import vn.bhxh.publisher.crypto.Credentials;
+import vn.bhxh.publisher.delivery.ChannelDescriptor;
+import vn.bhxh.publisher.delivery.ChannelDescriptor.TargetField;
+import vn.bhxh.publisher.delivery.ConnectionCheck;
+import vn.bhxh.publisher.delivery.HttpAnswer;
+import vn.bhxh.publisher.delivery.HttpAnswers;
+import vn.bhxh.publisher.delivery.Target;
+import vn.bhxh.publisher.job.Channel;
+
+/** A Zalo Official Account ({@link ZaloOaConnector}): the account is the OA id. */
+public final class ZaloChannel {
+
+    public static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
+            Channel.ZALO, "zalo", ZaloArticle.class, null,
+            Set.of(TargetField.ENDPOINT, TargetField.ACCOUNT), Set.of("access_token"), ZaloChannel::check);
+
+    private ZaloChannel() {
+    }
+
+    /** Zalo answers HTTP 200 with its own error code in the body; 0 means the access token works. */
+    static ConnectionCheck.Result check(Target target, Credentials credentials, ConnectionCheck.Probe probe)
+            throws IOException, InterruptedException {
+        HttpAnswer answer = probe.http().send(probe.get(target.resolve("/v2.0/oa/getoa"))
+                .header("access_token", credentials.require("access_token")).build());
+        JsonNode body = answer.jsonOrEmpty();
+        int error = body.path("error").asInt(answer.status() == 200 ? 0 : -1);
+        if (answer.status() == 200 && error == 0) {
+            return new ConnectionCheck.Result(true, 200, "Zalo OA: " + body.path("data").path("name").asString(target.account()));
+        }
+        return new ConnectionCheck.Result(false, answer.status(), "Zalo từ chối / Zalo refused: " + error + " "
+                + body.path("message").asString(HttpAnswers.abbreviate(String.valueOf(answer.body()))));
+    }
+}

@@ -1,0 +1,27 @@
+package vn.bhxh.publisher.feed;
+
+import java.util.Set;
+import vn.bhxh.publisher.connector.webhook.WebhookChannel;
+import vn.bhxh.publisher.crypto.Credentials;
+import vn.bhxh.publisher.delivery.ChannelDescriptor;
+import vn.bhxh.publisher.delivery.ConnectionCheck;
+import vn.bhxh.publisher.delivery.Target;
+import vn.bhxh.publisher.job.Channel;
+
+/**
+ * The VssID app feed ({@link AppFeedConnector}): served by the cms itself, so it needs no endpoint; with one it also
+ * pushes to the app backend and then signs like a portal webhook.
+ */
+public final class AppFeedChannel {
+
+    public static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
+            Channel.APP_FEED, "vssid-feed", FeedCard.class, "image",
+            Set.of(), WebhookChannel.CREDENTIALS, AppFeedChannel::check);
+
+    private AppFeedChannel() {
+    }
+
+    static ConnectionCheck.Result check(Target target, Credentials credentials, ConnectionCheck.Probe probe) {
+        return new ConnectionCheck.Result(true, null, "Bảng tin do CMS phục vụ, không cần kết nối / the feed is served by the CMS itself");
+    }
+}
