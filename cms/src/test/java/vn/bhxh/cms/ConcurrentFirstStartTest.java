@@ -90,16 +90,17 @@ class ConcurrentFirstStartTest {
     }
 
     private static ConfigurableApplicationContext instance() {
-        return new SpringApplicationBuilder(CmsApplication.class).properties(
-                "server.port=0",
-                "spring.elasticsearch.uris=" + elasticsearch,
-                "bhxh.security.initial-admin.username=" + CmsIntegrationTest.ADMIN,
-                "bhxh.security.initial-admin.password=",
-                "bhxh.elasticsearch.index-retry-interval=200ms",
-                "bhxh.media.directory=${java.io.tmpdir}/bhxh-test-media",
-                "bhxh.demo.enabled=true",
-                "bhxh.publishing.credentials-key-file=${java.io.tmpdir}/bhxh-test-publishing/credentials.key",
-                "bhxh.security.password.bcrypt-strength=4").run();
+        // Arguments, not default properties: those would lose to application.yml (server.port=8080 for both).
+        return new SpringApplicationBuilder(CmsApplication.class).run(
+                "--server.port=0",
+                "--spring.elasticsearch.uris=" + elasticsearch,
+                "--bhxh.security.initial-admin.username=" + CmsIntegrationTest.ADMIN,
+                "--bhxh.security.initial-admin.password=",
+                "--bhxh.elasticsearch.index-retry-interval=200ms",
+                "--bhxh.media.directory=${java.io.tmpdir}/bhxh-test-media",
+                "--bhxh.demo.enabled=true",
+                "--bhxh.publishing.credentials-key-file=${java.io.tmpdir}/bhxh-test-publishing/credentials.key",
+                "--bhxh.security.password.bcrypt-strength=4");
     }
 
     private void emptyTheStore() throws Exception {
