@@ -30,7 +30,7 @@ class ConcurrentFirstStartTest {
 
     private static final int ROUNDS = 10;
     private static final int DEMO_PRODUCTS = 68;
-    private static final Duration PATIENCE = Duration.ofMinutes(3);
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
     private static ElasticsearchNode node;
     private static URI elasticsearch;
     private static List<ConfigurableApplicationContext> instances;
@@ -97,6 +97,9 @@ class ConcurrentFirstStartTest {
                 "--bhxh.security.initial-admin.username=" + CmsIntegrationTest.ADMIN,
                 "--bhxh.security.initial-admin.password=",
                 "--bhxh.elasticsearch.index-retry-interval=200ms",
+                "--bhxh.elasticsearch.refresh-interval=100ms",
+                // Not a test of timeouts: a slow, busy test machine must not fail a seeding run half-way.
+                "--spring.elasticsearch.socket-timeout=30s",
                 "--bhxh.media.directory=${java.io.tmpdir}/bhxh-test-media",
                 "--bhxh.demo.enabled=true",
                 "--bhxh.publishing.credentials-key-file=${java.io.tmpdir}/bhxh-test-publishing/credentials.key",
