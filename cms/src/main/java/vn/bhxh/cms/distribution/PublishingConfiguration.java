@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 import vn.bhxh.cms.asset.VariantMedia;
+import vn.bhxh.cms.elasticsearch.IndexProperties;
 import vn.bhxh.cms.elasticsearch.IndexedDocument;
 import vn.bhxh.cms.preview.PublicSiteProperties;
 import vn.bhxh.publisher.channels.Channels;
@@ -57,8 +58,8 @@ class PublishingConfiguration {
 
     /** The same connection pool as the rest of the application, with the publisher's own JSON mapping of its jobs. */
     @Bean
-    JobStore publishJobs(Rest5Client elasticsearch) {
-        return new JobStore(PublisherElasticsearch.client(elasticsearch));
+    JobStore publishJobs(Rest5Client elasticsearch, IndexProperties indices) {
+        return new JobStore(PublisherElasticsearch.client(elasticsearch), JobStore.INDEX, indices.replicaSettings());
     }
 
     @Bean

@@ -6,4 +6,8 @@ public class ElasticsearchUnavailableException extends RuntimeException {
     public ElasticsearchUnavailableException(String message) {
         super(message);
     }
+
+    public ElasticsearchUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -11,20 +11,21 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import vn.bhxh.elasticsearch.node.ElasticsearchNode;
 import vn.bhxh.elasticsearch.node.NodeSettings;
+import vn.bhxh.elasticsearch.node.SharedDirectoryNode;
 
 /**
  * Starts the application's own Elasticsearch node when no cluster is configured, and points
  * {@code spring.elasticsearch.uris} at it. Registered by {@code CmsApplication.main}, so tests (which
- * configure their own node) never start one. The node stops when the JVM exits, also on Ctrl-C.
+ * configure their own node) never start one. Several instances on one data directory share one node: the last one
+ * to exit (also on Ctrl-C) stops it.
  */
 public class EmbeddedElasticsearch implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
     static final String URIS = "spring.elasticsearch.uris";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedElasticsearch.class);
 
-    private ElasticsearchNode node;
+    private SharedDirectoryNode node;
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
@@ -40,9 +41,15 @@ public class EmbeddedElasticsearch implements ApplicationListener<ApplicationEnv
         NodeSettings settings = new NodeSettings(properties.distribution(), home.resolve("distribution"), home.resolve("node"),
                 properties.port(), properties.heap(), properties.runAsUser(), properties.startupTimeout());
         log.info("No spring.elasticsearch.uris set: starting a local Elasticsearch node in {}", home);
-        node = new ElasticsearchNode(settings);
+        // Another instance using the same directory may run the node already: then this one joins it and never stops it.
+        node = new SharedDirectoryNode(settings);
         URI uri = node.start();
-        log.info("Local Elasticsearch ready at {} in {} ms; its log is {}", uri, node.lastStartupTime().toMillis(), node.logFile());
+        if (node.joined()) {
+            log.info("Using the local Elasticsearch at {} that another instance started; its log is {}", uri, node.logFile());
+        } else {
+            log.info("Local Elasticsearch ready at {} in {} ms; its log is {}", uri, node.node().lastStartupTime().toMillis(),
+                    node.logFile());
+        }
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedElasticsearch", Map.of(URIS, uri.toString())));
     }
 }

@@ -27,14 +27,16 @@ public class IndexInitializer {
     private final AtomicBoolean indicesExist = new AtomicBoolean();
     private final AtomicBoolean ready = new AtomicBoolean();
 
-    private final java.time.Duration refreshInterval;
+    private final IndexProperties properties;
+    private final StartupLock startupLock;
 
     public IndexInitializer(ElasticsearchOperations operations, List<IndexedDocument> documents, ApplicationEventPublisher events,
-            IndexProperties properties) {
+            IndexProperties properties, StartupLock startupLock) {
         this.operations = operations;
         this.documents = documents;
         this.events = events;
-        this.refreshInterval = properties.refreshInterval();
+        this.properties = properties;
+        this.startupLock = startupLock;
     }
 
     /** Runs from the start and every few seconds until every index exists and start-up data is written. */
@@ -50,7 +52,10 @@ public class IndexInitializer {
                     // Writes wait for the next refresh (refresh=wait_for), so this interval is also their latency.
                     // Flattened first: Spring Data's own default sits under a nested "index" key and would win.
                     var settings = index.createSettings(document.type()).flatten();
-                    settings.put("index.refresh_interval", refreshInterval.toMillis() + "ms");
+                    settings.put("index.refresh_interval", properties.refreshInterval().toMillis() + "ms");
+                    // Spring Data puts one replica by default; the configured count replaces it.
+                    settings.remove("index.number_of_replicas");
+                    settings.putAll(properties.replicaSettings());
                     index.create(settings, index.createMapping(document.type()));
                     log.info("Created index {} for {}", index.getIndexCoordinates().getIndexName(), document.type().getSimpleName());
                 }
@@ -62,12 +67,27 @@ public class IndexInitializer {
         indicesExist.set(true);
         try {
             // Start-up data (the first administrator, reference and demo data) is written before isReady() says so.
-            events.publishEvent(new IndicesReadyEvent(this));
+            if (!writeStartupData()) {
+                return; // another instance is writing it: look again at the next interval
+            }
         } catch (RuntimeException e) {
             log.warn("Start-up data could not be written yet ({}); retrying", e.getMessage());
             return;
         }
         ready.set(true);
+    }
+
+    /**
+     * Writes the start-up data, one instance at a time: each finds out what is missing only once the one before it
+     * has finished, and the refresh makes what it wrote visible to the next one's checks.
+     *
+     * @return false when another instance holds the start-up lock
+     */
+    public boolean writeStartupData() {
+        return startupLock.runExclusively(() -> {
+            events.publishEvent(new IndicesReadyEvent(this));
+            documents.forEach(document -> operations.indexOps(document.type()).refresh());
+        });
     }
 
     /** Indices exist and start-up data is written. */

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.bhxh.cms.api.Locales;
 import vn.bhxh.cms.api.Problems;
+import vn.bhxh.cms.elasticsearch.ElasticsearchUnavailableException;
 
 /**
  * Answers failed API authentication with problem+json: 401 for wrong or missing credentials, 503 when the
@@ -35,7 +36,9 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
-        boolean storeDown = e instanceof InternalAuthenticationServiceException && e.getCause() instanceof DataAccessException;
+        // An internal failure is one of the user store, never of the caller's credentials.
+        boolean storeDown = e instanceof InternalAuthenticationServiceException
+                && (e.getCause() instanceof DataAccessException || e.getCause() instanceof ElasticsearchUnavailableException);
         HttpStatus status = storeDown ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNAUTHORIZED;
         write(request, response, status, storeDown ? "storage-unavailable" : "unauthenticated");
     }

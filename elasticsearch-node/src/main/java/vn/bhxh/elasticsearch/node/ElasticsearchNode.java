@@ -18,15 +18,16 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * One real single-node Elasticsearch, started from the integ-test-zip distribution, bound to
- * 127.0.0.1, with security off (it is reachable from this machine only). Its output goes to
- * {@code logs/console.log} under the node's home; a failed start names the cause and that file.
+ * One real Elasticsearch node, started from the integ-test-zip distribution, bound to 127.0.0.1: a
+ * single-node cluster of its own, or one node of an {@link ElasticsearchCluster} on this machine; with
+ * security off (it is reachable from this machine only). Its output goes to {@code logs/console.log} under the node's home; a failed start names the cause and that file.
  */
 public final class ElasticsearchNode implements AutoCloseable {
 
@@ -39,6 +40,7 @@ public final class ElasticsearchNode implements AutoCloseable {
     private Process process;
     private int httpPort;
     private Thread shutdownHook;
+    private boolean stopWithJvm = true;
     private Duration lastStartupTime;
     private long logStart;
 
@@ -57,16 +59,9 @@ public final class ElasticsearchNode implements AutoCloseable {
             return uri();
         }
         Instant began = Instant.now();
-        Path javaHome = jdkLocator.locate();
-        Path esHome = Distribution.unpack(settings.distributionZip(), settings.installDirectory());
-        Path home = settings.homeDirectory();
-        stopLeftoverNode(home);
-        prepareHome(esHome, home);
-
         int attempts = settings.httpPort() == 0 ? 3 : 1;
         for (int attempt = 1; ; attempt++) {
-            httpPort = settings.httpPort() == 0 ? freePort() : settings.httpPort();
-            process = launch(javaHome, esHome, home, httpPort, freePort());
+            launch();
             try {
                 awaitReady();
                 break;
@@ -77,16 +72,53 @@ public final class ElasticsearchNode implements AutoCloseable {
                 }
             }
         }
+        return started(began);
+    }
+
+    /**
+     * Launches the node's process without waiting for it: the nodes of a new cluster only answer once enough of
+     * them run to elect a master, so {@link ElasticsearchCluster} launches them all before it waits for any.
+     */
+    synchronized void launch() {
+        Path javaHome = jdkLocator.locate();
+        Path esHome = Distribution.unpack(settings.distributionZip(), settings.installDirectory());
+        Path home = settings.homeDirectory();
+        stopLeftoverNode(home);
+        prepareHome(esHome, home);
+        httpPort = settings.httpPort() == 0 ? freePort() : settings.httpPort();
+        int transportPort = settings.cluster() == null ? freePort() : settings.cluster().transportPort();
+        process = launch(javaHome, esHome, home, httpPort, transportPort);
+    }
+
+    /** Waits for a node {@link #launch() launched} before to answer; returns its HTTP address. */
+    synchronized URI awaitStarted(Instant began) {
+        try {
+            awaitReady();
+        } catch (PortTakenException e) {
+            throw new ElasticsearchNodeException(e.getMessage());
+        }
+        return started(began);
+    }
+
+    /** Leaves stopping to the caller when the JVM exits (a node shared by several instances may outlive its starter). */
+    synchronized void keepRunningWhenJvmExits() {
+        stopWithJvm = false;
+    }
+
+    private URI started(Instant began) {
         lastStartupTime = Duration.between(began, Instant.now());
-        shutdownHook = new Thread(this::stopQuietly, "elasticsearch-node-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        if (stopWithJvm) {
+            shutdownHook = new Thread(this::stopQuietly, "elasticsearch-node-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
         LOG.log(System.Logger.Level.INFO, "Elasticsearch started at {0} in {1} ms (home {2})",
-                uri(), lastStartupTime.toMillis(), home);
+                uri(), lastStartupTime.toMillis(), settings.homeDirectory());
         return uri();
     }
 
+    /** The node's address; before its first start, the configured port (0 when it is to pick a free one). */
     public synchronized URI uri() {
-        return URI.create("http://127.0.0.1:" + httpPort);
+        return URI.create("http://127.0.0.1:" + (httpPort != 0 ? httpPort : settings.httpPort()));
     }
 
     public synchronized boolean isRunning() {
@@ -139,6 +171,40 @@ public final class ElasticsearchNode implements AutoCloseable {
         stop();
     }
 
+    /** Kills the server JVM at once (SIGKILL), as a crash or a pulled plug would; {@link #stop()} then cleans up. */
+    public synchronized void kill() {
+        ProcessHandle.of(serverPid()).ifPresent(server -> {
+            server.destroyForcibly();
+            server.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> null).join();
+        });
+        stop();
+    }
+
+    /** Freezes the server JVM (SIGSTOP), as a long garbage collection or a network partition looks from outside. */
+    public synchronized void pause() {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #pause() paused} server JVM run again (SIGCONT). */
+    public synchronized void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(serverPid())).redirectErrorStream(true).start();
+            if (kill.waitFor() != 0) {
+                throw new ElasticsearchNodeException("kill -" + name + " failed: " + new String(kill.getInputStream().readAllBytes(),
+                        StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new ElasticsearchNodeException("Could not send SIG" + name + " to Elasticsearch: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ElasticsearchNodeException("Interrupted while sending SIG" + name);
+        }
+    }
+
     private void stopQuietly() {
         try {
             stop();
@@ -155,20 +221,29 @@ public final class ElasticsearchNode implements AutoCloseable {
         }
         command.add(esHome.resolve("bin/elasticsearch").toString());
         command.addAll(List.of("-p", home.resolve(PID_FILE).toString()));
-        Map.of(
-                "cluster.name", "bhxh-local",
-                "node.name", "bhxh-local-node",
-                "discovery.type", "single-node",
-                "network.host", "127.0.0.1",
-                "http.port", Integer.toString(port),
-                "transport.port", Integer.toString(transportPort),
-                "path.data", home.resolve("data").toString(),
-                "path.logs", home.resolve("logs").toString(),
-                // Security is off only on this node, which listens on the loopback address alone.
-                "xpack.security.enabled", "false",
-                // Development disks are often nearly full; the node must not turn read-only on them.
-                "cluster.routing.allocation.disk.threshold_enabled", "false")
-                .forEach((key, value) -> command.add("-E" + key + "=" + value));
+        Map<String, String> options = new LinkedHashMap<>();
+        ClusterMembership cluster = settings.cluster();
+        if (cluster == null) {
+            options.put("cluster.name", "bhxh-local");
+            options.put("node.name", "bhxh-local-node");
+            options.put("discovery.type", "single-node");
+        } else {
+            options.put("cluster.name", cluster.clusterName());
+            options.put("node.name", cluster.nodeName());
+            options.put("discovery.seed_hosts", cluster.seedHosts());
+            // Read only when the cluster forms for the first time; a node rejoining with its data ignores it.
+            options.put("cluster.initial_master_nodes", String.join(",", cluster.initialMasterNodes()));
+        }
+        options.put("network.host", "127.0.0.1");
+        options.put("http.port", Integer.toString(port));
+        options.put("transport.port", Integer.toString(transportPort));
+        options.put("path.data", home.resolve("data").toString());
+        options.put("path.logs", home.resolve("logs").toString());
+        // Security is off only on these nodes, which listen on the loopback address alone.
+        options.put("xpack.security.enabled", "false");
+        // Development disks are often nearly full; the node must not turn read-only on them.
+        options.put("cluster.routing.allocation.disk.threshold_enabled", "false");
+        options.forEach((key, value) -> command.add("-E" + key + "=" + value));
 
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.resolve("logs").toFile())
@@ -272,7 +347,7 @@ public final class ElasticsearchNode implements AutoCloseable {
      * A node whose JVM was killed (kill -9, a crashed IDE) keeps running and holds the data directory's
      * lock; stop it so this run can start.
      */
-    private static void stopLeftoverNode(Path home) {
+    static void stopLeftoverNode(Path home) {
         long pid = readPid(home.resolve(PID_FILE));
         if (pid <= 0) {
             return;

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param heap the JVM heap, for example {@code 512m}
  * @param unprivilegedUser the user to run as when this process is root (Elasticsearch refuses root)
  * @param startupTimeout how long to wait for the node to answer
+ * @param cluster how it joins its cluster, or {@code null} for a single-node cluster of its own
  */
 public record NodeSettings(
         Path distributionZip,
@@ -21,7 +22,13 @@ public record NodeSettings(
         int httpPort,
         String heap,
         String unprivilegedUser,
-        Duration startupTimeout) {
+        Duration startupTimeout,
+        ClusterMembership cluster) {
+
+    public NodeSettings(Path distributionZip, Path installDirectory, Path homeDirectory, int httpPort, String heap,
+            String unprivilegedUser, Duration startupTimeout) {
+        this(distributionZip, installDirectory, homeDirectory, httpPort, heap, unprivilegedUser, startupTimeout, null);
+    }
 
     public NodeSettings {
         if (httpPort < 0 || httpPort > 65535) {
@@ -33,6 +40,12 @@ public record NodeSettings(
     }
 
     public NodeSettings withHttpPort(int port) {
-        return new NodeSettings(distributionZip, installDirectory, homeDirectory, port, heap, unprivilegedUser, startupTimeout);
+        return new NodeSettings(distributionZip, installDirectory, homeDirectory, port, heap, unprivilegedUser, startupTimeout,
+                cluster);
+    }
+
+    public NodeSettings inCluster(ClusterMembership membership) {
+        return new NodeSettings(distributionZip, installDirectory, homeDirectory, httpPort, heap, unprivilegedUser, startupTimeout,
+                membership);
     }
 }

@@ -72,11 +72,27 @@ public final class TestElasticsearch {
      * @param httpPort the port, or 0 for a free one (a test that restarts the node wants a fixed one)
      */
     public static ElasticsearchNode privateNode(int httpPort) {
+        return new ElasticsearchNode(testSettings(temporaryHome()).withHttpPort(httpPort));
+    }
+
+    /**
+     * A cluster of the caller's own, not started yet, its nodes' homes removed when the JVM exits: for tests that
+     * take nodes away. Each node gets {@code heap} (several nodes share the test machine's memory).
+     */
+    public static ElasticsearchCluster privateCluster(int size, String heap) {
+        return ElasticsearchCluster.of("bhxh-test-" + ProcessHandle.current().pid(), size, i -> {
+            NodeSettings settings = testSettings(temporaryHome());
+            return new NodeSettings(settings.distributionZip(), settings.installDirectory(), settings.homeDirectory(), 0, heap,
+                    settings.unprivilegedUser(), settings.startupTimeout());
+        });
+    }
+
+    private static Path temporaryHome() {
         try {
             Path home = Files.createTempDirectory("bhxh-es-test-");
             Distribution.makeTraversable(home);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> Distribution.deleteRecursively(home)));
-            return new ElasticsearchNode(testSettings(home).withHttpPort(httpPort));
+            return home;
         } catch (IOException e) {
             throw new ElasticsearchNodeException("Could not create a directory for the test node: " + e, e);
         }

@@ -13,13 +13,16 @@ import co.elastic.clients.elasticsearch.core.IndexResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,8 +36,7 @@ public final class JobStore {
 
     // Only fields we query are indexed; payload and log stay in _source, exactly as stored.
     private static final String MAPPING = """
-            {"settings":{"number_of_shards":1,"number_of_replicas":0},
-             "mappings":{"dynamic":false,"properties":{
+            {"mappings":{"dynamic":false,"properties":{
                "id":{"type":"keyword"},"releaseId":{"type":"keyword"},"campaign":{"type":"keyword"},
                "productId":{"type":"keyword"},"language":{"type":"keyword"},"variantRevision":{"type":"keyword"},
                "targetId":{"type":"keyword"},"channel":{"type":"keyword"},"state":{"type":"keyword"},
@@ -44,8 +46,15 @@ public final class JobStore {
                "createdAt":{"type":"date"},"updatedAt":{"type":"date"}}}}
             """;
 
+    /**
+     * Without settings from the application: one replica as soon as the cluster has a second data node, none on a
+     * single node (where a replica could never be placed and would keep the cluster yellow).
+     */
+    public static final Map<String, String> FOLLOW_CLUSTER_SIZE = Map.of("index.auto_expand_replicas", "0-1");
+
     private final ElasticsearchClient client;
     private final String index;
+    private final Map<String, String> replicaSettings;
 
     /** {@code client} must use this module's mapper: build it with {@link PublisherElasticsearch}. */
     public JobStore(ElasticsearchClient client) {
@@ -54,8 +63,17 @@ public final class JobStore {
 
     /** A store on another index name (tests, or one index per environment). */
     public JobStore(ElasticsearchClient client, String index) {
+        this(client, index, FOLLOW_CLUSTER_SIZE);
+    }
+
+    /**
+     * @param replicaSettings the index settings that say how many replicas the job index gets, as the application
+     *                        configures them for all its indices (for example {@code index.number_of_replicas: 1})
+     */
+    public JobStore(ElasticsearchClient client, String index, Map<String, String> replicaSettings) {
         this.client = client;
         this.index = index;
+        this.replicaSettings = Map.copyOf(replicaSettings);
     }
 
     public void ensureIndex() {
@@ -63,7 +81,11 @@ public final class JobStore {
             if (client.indices().exists(e -> e.index(index)).value()) {
                 return;
             }
-            client.indices().create(c -> c.index(index).withJson(new StringReader(MAPPING)));
+            Map<String, JsonData> settings = new LinkedHashMap<>();
+            settings.put("index.number_of_shards", JsonData.of("1"));
+            replicaSettings.forEach((key, value) -> settings.put(key, JsonData.of(value)));
+            client.indices().create(c -> c.index(index).withJson(new StringReader(MAPPING))
+                    .settings(s -> s.otherSettings(settings)));
         } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
                 throw new JobStoreException("Không tạo được chỉ mục / could not create index " + index, e);

@@ -46,6 +46,11 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Scheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+    /**
+     * The longest wait between claim attempts while Elasticsearch fails: long enough not to add to the load of a
+     * struggling cluster, short enough that delivery resumes within seconds of its recovery.
+     */
+    static final Duration MAX_OUTAGE_BACKOFF = Duration.ofSeconds(10);
 
     private final JobStore store;
     private final Map<Channel, Connector> connectors = new EnumMap<>(Channel.class);
@@ -141,7 +146,11 @@ public final class Scheduler implements AutoCloseable {
         int slots = Math.max(settings.batchSize(), settings.parallelism() * 2);
         int smallestClaim = Math.max(1, settings.batchSize() / 2);
         Semaphore free = new Semaphore(slots);
+        // While Elasticsearch fails, claim attempts back off exponentially (with jitter, so instances spread out).
+        RetryPolicy outage = new RetryPolicy(settings.pollInterval(), max(settings.pollInterval(), MAX_OUTAGE_BACKOFF),
+                Integer.MAX_VALUE);
         loop = Thread.ofPlatform().name("publisher-scheduler-" + settings.owner()).daemon().start(() -> {
+            int failures = 0;
             while (!Thread.currentThread().isInterrupted()) {
                 // Claiming costs an Elasticsearch round trip and a refresh: only worth it for a good handful of jobs.
                 int available = free.availablePermits();
@@ -152,12 +161,25 @@ public final class Scheduler implements AutoCloseable {
                         Instant now = clock.instant();
                         claimed = store.claim(settings.owner(), now, now.plus(settings.lease()), wanted);
                     }
+                    if (failures > 0) {
+                        log.info("Nhận công việc trở lại / claiming jobs again after {} failed attempts", failures);
+                        failures = 0;
+                    }
                 } catch (RuntimeException e) {
                     if (Thread.currentThread().isInterrupted()) {
                         return; // closing: the interrupted request is not a failure
                     }
-                    // Elasticsearch away: jobs stay where they are; try again after the poll interval.
-                    log.warn("Không nhận được công việc / could not claim jobs: {}", e.getMessage());
+                    // Elasticsearch away: jobs stay where they are; try again after a growing pause.
+                    failures++;
+                    Duration pause = outage.delayAfter(failures, null);
+                    if (failures == 1 || Integer.bitCount(failures) == 1) {
+                        log.warn("Không nhận được công việc / could not claim jobs ({} attempts); next try in {} ms: {}",
+                                failures, pause.toMillis(), e.getMessage());
+                    }
+                    if (!sleep(pause)) {
+                        return;
+                    }
+                    continue;
                 }
                 for (StoredJob job : claimed) {
                     free.acquireUninterruptibly();
@@ -169,15 +191,26 @@ public final class Scheduler implements AutoCloseable {
                         }
                     });
                 }
-                if (claimed.size() < wanted || wanted == 0) {
-                    try {
-                        Thread.sleep(wanted == 0 ? Duration.ofMillis(20) : settings.pollInterval());
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+                if ((claimed.size() < wanted || wanted == 0)
+                        && !sleep(wanted == 0 ? Duration.ofMillis(20) : settings.pollInterval())) {
+                    return;
                 }
             }
         });
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** False when interrupted: the scheduler is closing. */
+    private static boolean sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
     }
 
     @Override
