@@ -274,6 +274,22 @@ abstract class BlobStoreContract {
     }
 
     @Test
+    void anAbandonedUploadIsRemovedByAnyInstanceAfterTheExpiryCountedFromItsLastByte() throws Exception {
+        ResumableUploads twoHoursAgo = uploads(instance(), Clock.offset(Clock.systemUTC(), Duration.ofHours(-2)));
+        UploadState abandoned = twoHoursAgo.create(ProductType.VIDEO, 100, Map.of());
+        twoHoursAgo.append(abandoned.id(), 0, new ByteArrayInputStream(new byte[10]));
+        UploadState active = twoHoursAgo.create(ProductType.VIDEO, 100, Map.of());
+        uploads(instance(), Clock.systemUTC()).append(active.id(), 0, new ByteArrayInputStream(new byte[10]));
+
+        ResumableUploads sweeper = uploads(instance(), Clock.offset(Clock.systemUTC(), Duration.ofHours(23)));
+        assertThat(sweeper.removeExpired()).isEqualTo(1);
+        assertThatThrownBy(() -> sweeper.state(abandoned.id()))
+                .isInstanceOfSatisfying(UploadException.class, e -> assertThat(e.kind()).isEqualTo(UploadException.Kind.NOT_FOUND));
+        assertThat(sweeper.state(active.id()).offset()).isEqualTo(10);
+        assertThat(instance().uploads().list(abandoned.id().value())).isEmpty();
+    }
+
+    @Test
     void previewsAndRenditionsMadeOnOneInstanceAreServedByAnother() throws Exception {
         MediaServices first = MediaServices.create(instance(), SizeLimits.defaults());
         Path jpeg = TestFiles.image(scratch.resolve("photo.jpg"), TestFiles.halves(1600, 1200, Color.RED, Color.BLUE), "jpeg");
@@ -297,7 +313,11 @@ abstract class BlobStoreContract {
     }
 
     private static ResumableUploads uploads(MediaStorage storage) {
-        return new ResumableUploads(storage.uploads(), Duration.ofHours(24), Clock.systemUTC(), SizeLimits.defaults());
+        return uploads(storage, Clock.systemUTC());
+    }
+
+    private static ResumableUploads uploads(MediaStorage storage, Clock clock) {
+        return new ResumableUploads(storage.uploads(), Duration.ofHours(24), clock, SizeLimits.defaults());
     }
 
     private static BlobInfo put(BlobStore store, byte[] content) throws IOException {

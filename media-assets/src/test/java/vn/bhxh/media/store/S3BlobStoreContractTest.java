@@ -1,5 +1,7 @@
 package vn.bhxh.media.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -8,6 +10,7 @@ import java.util.stream.Stream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.Random;
 import java.util.UUID;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
@@ -16,6 +19,8 @@ import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -72,6 +77,18 @@ class S3BlobStoreContractTest extends BlobStoreContract {
     @BeforeEach
     void ownPrefix() {
         prefix = "test-" + UUID.randomUUID() + "/";
+    }
+
+    @Test
+    void aStagedFileAboveTheSingleCopyLimitReachesItsContentKeyPartByPart() throws Exception {
+        byte[] content = new byte[11 * 1024 * 1024 + 123];
+        new Random(7).nextBytes(content);
+        String staging = prefix + "staging/large";
+        client.putObject(b -> b.bucket(BUCKET).key(staging), RequestBody.fromBytes(content));
+
+        new S3Copier(client, BUCKET, 5 * 1024 * 1024, 5 * 1024 * 1024).copy(staging, prefix + "blobs/large", content.length);
+
+        assertThat(client.getObjectAsBytes(b -> b.bucket(BUCKET).key(prefix + "blobs/large")).asByteArray()).isEqualTo(content);
     }
 
     @Override

@@ -162,6 +162,59 @@ class ResumableUploadsTest {
     }
 
     @Test
+    void aWriterThatStopsAnsweringIsOvertakenAfterTheLeaseAndItsLateBytesAreRefused() throws Exception {
+        UploadState upload = uploads.create(ProductType.RADIO, 100, Map.of());
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        InputStream stalled = new InputStream() {
+            boolean sent;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (sent) {
+                    return -1;
+                }
+                writing.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                sent = true;
+                b[off] = 1;
+                return 1;
+            }
+        };
+        CompletableFuture<UploadState> late = CompletableFuture.supplyAsync(() -> {
+            try {
+                return uploads.append(upload.id(), 0, stalled);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThatThrownBy(() -> uploads.append(upload.id(), 0, new ByteArrayInputStream(new byte[] {2, 2})))
+                .isInstanceOfSatisfying(UploadException.class, e -> assertThat(e.kind()).isEqualTo(UploadException.Kind.BUSY));
+
+        // Its request looks dead once the lease has passed: another one may write at that offset.
+        clock.advance(ResumableUploads.CLAIM_LEASE.plusSeconds(1));
+        assertThat(uploads.append(upload.id(), 0, new ByteArrayInputStream(new byte[] {2, 2})).offset()).isEqualTo(2);
+
+        // When the stalled request finally ends, its bytes do not overwrite the ones already kept.
+        release.countDown();
+        assertThatThrownBy(() -> late.get(10, TimeUnit.SECONDS))
+                .hasRootCauseInstanceOf(UploadException.class)
+                .rootCause().satisfies(e -> assertThat(((UploadException) e).kind()).isEqualTo(UploadException.Kind.OFFSET_MISMATCH));
+        assertThat(uploads.state(upload.id()).offset()).isEqualTo(2);
+        assertThat(uploads.append(upload.id(), 2, new ByteArrayInputStream(new byte[98])).isComplete()).isTrue();
+    }
+
+    @Test
     void uploadIdsCannotNameAPath() {
         for (String hostile : new String[] {"../../etc", "..", "0123456789abcdef0123456789abcde/", "ABCDEF0123456789abcdef0123456789"}) {
             assertThatThrownBy(() -> new UploadId(hostile)).isInstanceOf(IllegalArgumentException.class);
