@@ -31,8 +31,9 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  */
 public final class S3BlobStore implements BlobStore {
 
-    /** S3 refuses parts under 5 MiB (except the last) and more than 10,000 parts. */
+    /** S3 refuses parts under 5 MiB (except the last) or over 5 GiB, and more than 10,000 parts. */
     static final long DEFAULT_PART_BYTES = 8L * 1024 * 1024;
+    private static final long MAX_PART_BYTES = 5L * 1024 * 1024 * 1024;
     private static final long MAX_PARTS = 10_000;
     private static final int BUFFER_SIZE = 64 * 1024;
 
@@ -52,8 +53,7 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public StagedBlob stage(InputStream content, long maxBytes) throws IOException {
         Path scratch = Files.createTempFile("bhxh-stage-", ".tmp");
-        MultipartUpload upload = new MultipartUpload(prefix + "staging/" + UUID.randomUUID(), scratch,
-                Math.max(DEFAULT_PART_BYTES, maxBytes / (MAX_PARTS - 1) + 1));
+        MultipartUpload upload = new MultipartUpload(prefix + "staging/" + UUID.randomUUID(), scratch, partBytesFor(maxBytes));
         try {
             MessageDigest sha256 = FileSystemBlobStore.newSha256();
             long size = 0;
@@ -120,6 +120,11 @@ public final class S3BlobStore implements BlobStore {
     public void delete(BlobId id) throws IOException {
         String key = keyOf(id);
         S3Calls.call(key, () -> client.deleteObject(b -> b.bucket(bucket).key(key)));
+    }
+
+    /** 8 MiB, or larger parts when the limit allows a file that would need more than 10,000 of them. */
+    static long partBytesFor(long maxBytes) {
+        return Math.min(MAX_PART_BYTES, Math.max(DEFAULT_PART_BYTES, maxBytes / (MAX_PARTS - 1) + 1));
     }
 
     String keyOf(BlobId id) {

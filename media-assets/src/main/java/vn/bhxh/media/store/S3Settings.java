@@ -31,7 +31,10 @@ public record S3Settings(URI endpoint, String region, String bucket, String acce
             throw new IllegalArgumentException("An S3 bucket is required");
         }
         region = region == null || region.isBlank() ? "us-east-1" : region;
-        prefix = prefix == null || prefix.isBlank() || prefix.endsWith("/") ? (prefix == null ? "" : prefix.strip()) : prefix + "/";
+        prefix = prefix == null ? "" : prefix.strip();
+        if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+            prefix = prefix + "/";
+        }
     }
 
     public S3Client newClient() {
