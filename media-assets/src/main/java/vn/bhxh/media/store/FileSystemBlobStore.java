@@ -118,66 +118,23 @@ public final class FileSystemBlobStore implements BlobStore {
         }
     }
 
-    private final class FileStagedBlob implements StagedBlob {
-
-        private final Path file;
-        private final BlobId id;
-        private final long size;
-        private boolean finished;
+    private final class FileStagedBlob extends ScratchStagedBlob {
 
         FileStagedBlob(Path file, BlobId id, long size) {
-            this.file = file;
-            this.id = id;
-            this.size = size;
+            super(file, id, size);
         }
 
         @Override
-        public BlobId id() {
-            return id;
-        }
-
-        @Override
-        public long size() {
-            return size;
-        }
-
-        @Override
-        public InputStream open() throws IOException {
-            requireOpen();
-            return Files.newInputStream(file);
-        }
-
-        @Override
-        public Path localFile() {
-            requireOpen();
-            return file;
-        }
-
-        @Override
-        public BlobInfo commit() throws IOException {
-            requireOpen();
-            finished = true;
-            Path target = pathOf(id);
-            if (Files.exists(target) && Files.size(target) == size) {
-                Files.deleteIfExists(file);
-            } else {
+        void publish(Path file) throws IOException {
+            Path target = pathOf(id());
+            if (!Files.exists(target) || Files.size(target) != size()) {
                 AtomicFiles.publish(file, target);
             }
-            return new BlobInfo(id, size);
         }
 
         @Override
-        public void close() throws IOException {
-            if (!finished) {
-                finished = true;
-                Files.deleteIfExists(file);
-            }
-        }
-
-        private void requireOpen() {
-            if (finished) {
-                throw new IllegalStateException("Staged blob " + id + " was already committed or discarded");
-            }
+        void discard(Path file) throws IOException {
+            Files.deleteIfExists(file);
         }
     }
 }

@@ -198,73 +198,29 @@ public final class S3BlobStore implements BlobStore {
         }
     }
 
-    private final class S3StagedBlob implements StagedBlob {
+    private final class S3StagedBlob extends ScratchStagedBlob {
 
         private final String stagingKey;
-        private final Path scratch;
-        private final BlobId id;
-        private final long size;
-        private boolean finished;
 
         S3StagedBlob(String stagingKey, Path scratch, BlobId id, long size) {
+            super(scratch, id, size);
             this.stagingKey = stagingKey;
-            this.scratch = scratch;
-            this.id = id;
-            this.size = size;
         }
 
         @Override
-        public BlobId id() {
-            return id;
-        }
-
-        @Override
-        public long size() {
-            return size;
-        }
-
-        @Override
-        public InputStream open() throws IOException {
-            requireOpen();
-            return Files.newInputStream(scratch);
-        }
-
-        @Override
-        public Path localFile() {
-            requireOpen();
-            return scratch;
-        }
-
-        @Override
-        public BlobInfo commit() throws IOException {
-            requireOpen();
-            try {
-                Optional<BlobInfo> stored = find(id);
-                if (stored.isEmpty() || stored.get().size() != size) {
-                    copier.copy(stagingKey, keyOf(id), size);
-                }
-            } finally {
-                close();
+        void publish(Path scratch) throws IOException {
+            Optional<BlobInfo> stored = find(id());
+            if (stored.isEmpty() || stored.get().size() != size()) {
+                copier.copy(stagingKey, keyOf(id()), size());
             }
-            return new BlobInfo(id, size);
         }
 
         @Override
-        public void close() throws IOException {
-            if (finished) {
-                return;
-            }
-            finished = true;
+        void discard(Path scratch) throws IOException {
             try {
                 S3Calls.call(stagingKey, () -> client.deleteObject(b -> b.bucket(bucket).key(stagingKey)));
             } finally {
                 Files.deleteIfExists(scratch);
-            }
-        }
-
-        private void requireOpen() {
-            if (finished) {
-                throw new IllegalStateException("Staged blob " + id + " was already committed or discarded");
             }
         }
     }

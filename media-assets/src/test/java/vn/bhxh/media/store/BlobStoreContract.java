@@ -22,7 +22,6 @@ import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,6 +32,7 @@ import vn.bhxh.media.FileFormat;
 import vn.bhxh.media.MediaServices;
 import vn.bhxh.media.ProductType;
 import vn.bhxh.media.TestFiles;
+import vn.bhxh.media.TestStreams;
 import vn.bhxh.media.derive.Rendition;
 import vn.bhxh.media.derive.ThumbnailSize;
 import vn.bhxh.media.inspect.SizeLimits;
@@ -203,7 +203,7 @@ abstract class BlobStoreContract {
         UploadState created = first.create(ProductType.RADIO, mp3.length, Map.of("filename", "Tin phát thanh.mp3", "filetype", "audio/mpeg"));
 
         // The connection to the first instance drops after 10,000 bytes.
-        assertThatThrownBy(() -> first.append(created.id(), 0, breakingAfter(mp3, 10_000))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> first.append(created.id(), 0, TestStreams.breakingAfter(mp3, 10_000))).isInstanceOf(IOException.class);
 
         MediaStorage other = instance();
         ResumableUploads second = uploads(other);
@@ -231,32 +231,7 @@ abstract class BlobStoreContract {
         ResumableUploads first = uploads(instance());
         ResumableUploads second = uploads(instance());
         UploadState upload = first.create(ProductType.RADIO, 100, Map.of());
-        CountDownLatch writing = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        InputStream slow = new InputStream() {
-            boolean sent;
-
-            @Override
-            public int read() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (sent) {
-                    return -1;
-                }
-                writing.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    throw new IOException(e);
-                }
-                sent = true;
-                b[off] = 1;
-                return 1;
-            }
-        };
+        TestStreams.Stalled slow = new TestStreams.Stalled();
         CompletableFuture<UploadState> slowPatch = CompletableFuture.supplyAsync(() -> {
             try {
                 return first.append(upload.id(), 0, slow);
@@ -264,10 +239,10 @@ abstract class BlobStoreContract {
                 throw new IllegalStateException(e);
             }
         });
-        assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(slow.awaitReading()).isTrue();
         assertThatThrownBy(() -> second.append(upload.id(), 0, new ByteArrayInputStream(new byte[] {2, 2})))
                 .isInstanceOfSatisfying(UploadException.class, e -> assertThat(e.kind()).isEqualTo(UploadException.Kind.BUSY));
-        release.countDown();
+        slow.release();
         assertThat(slowPatch.get(10, TimeUnit.SECONDS).offset()).isEqualTo(1);
         assertThat(second.state(upload.id()).offset()).isEqualTo(1);
         assertThat(second.append(upload.id(), 1, new ByteArrayInputStream(new byte[] {3})).offset()).isEqualTo(2);
@@ -330,26 +305,5 @@ abstract class BlobStoreContract {
         byte[] bytes = new byte[length];
         new Random(seed).nextBytes(bytes);
         return bytes;
-    }
-
-    private static InputStream breakingAfter(byte[] content, int bytes) {
-        return new InputStream() {
-            private final InputStream delegate = new ByteArrayInputStream(Arrays.copyOf(content, bytes));
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = delegate.read(b, off, len);
-                if (n < 0) {
-                    throw new IOException("connection reset");
-                }
-                return n;
-            }
-        };
     }
 }

@@ -13,11 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +25,7 @@ import vn.bhxh.media.MediaServices;
 import vn.bhxh.media.ProductType;
 import vn.bhxh.media.RefusalCode;
 import vn.bhxh.media.TestFiles;
+import vn.bhxh.media.TestStreams;
 import vn.bhxh.media.inspect.SizeLimits;
 import vn.bhxh.media.store.BlobId;
 
@@ -56,7 +55,7 @@ class ResumableUploadsTest {
         assertThat(created.expires()).isEqualTo(clock.instant().plus(EXPIRY));
 
         // The connection drops after 10,000 bytes of the first chunk.
-        assertThatThrownBy(() -> uploads.append(created.id(), 0, breakingAfter(mp3, 10_000)))
+        assertThatThrownBy(() -> uploads.append(created.id(), 0, TestStreams.breakingAfter(mp3, 10_000)))
                 .isInstanceOf(IOException.class);
         UploadState afterDrop = uploads.state(created.id());
         assertThat(afterDrop.offset()).isEqualTo(10_000);
@@ -121,32 +120,7 @@ class ResumableUploadsTest {
     @Test
     void twoRequestsCannotWriteOneUploadAtOnce() throws Exception {
         UploadState upload = uploads.create(ProductType.RADIO, 100, Map.of());
-        CountDownLatch writing = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        InputStream slow = new InputStream() {
-            boolean sent;
-
-            @Override
-            public int read() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (sent) {
-                    return -1;
-                }
-                writing.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                sent = true;
-                b[off] = 1;
-                return 1;
-            }
-        };
+        TestStreams.Stalled slow = new TestStreams.Stalled();
         CompletableFuture<UploadState> first = CompletableFuture.supplyAsync(() -> {
             try {
                 return uploads.append(upload.id(), 0, slow);
@@ -154,42 +128,17 @@ class ResumableUploadsTest {
                 throw new IllegalStateException(e);
             }
         });
-        assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(slow.awaitReading()).isTrue();
         assertThatThrownBy(() -> uploads.append(upload.id(), 0, new ByteArrayInputStream(new byte[1])))
                 .isInstanceOfSatisfying(UploadException.class, e -> assertThat(e.kind()).isEqualTo(UploadException.Kind.BUSY));
-        release.countDown();
+        slow.release();
         assertThat(first.get(10, TimeUnit.SECONDS).offset()).isEqualTo(1);
     }
 
     @Test
     void aWriterThatStopsAnsweringIsOvertakenAfterTheLeaseAndItsLateBytesAreRefused() throws Exception {
         UploadState upload = uploads.create(ProductType.RADIO, 100, Map.of());
-        CountDownLatch writing = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        InputStream stalled = new InputStream() {
-            boolean sent;
-
-            @Override
-            public int read() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (sent) {
-                    return -1;
-                }
-                writing.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                sent = true;
-                b[off] = 1;
-                return 1;
-            }
-        };
+        TestStreams.Stalled stalled = new TestStreams.Stalled();
         CompletableFuture<UploadState> late = CompletableFuture.supplyAsync(() -> {
             try {
                 return uploads.append(upload.id(), 0, stalled);
@@ -197,7 +146,7 @@ class ResumableUploadsTest {
                 throw new IllegalStateException(e);
             }
         });
-        assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(stalled.awaitReading()).isTrue();
         assertThatThrownBy(() -> uploads.append(upload.id(), 0, new ByteArrayInputStream(new byte[] {2, 2})))
                 .isInstanceOfSatisfying(UploadException.class, e -> assertThat(e.kind()).isEqualTo(UploadException.Kind.BUSY));
 
@@ -206,7 +155,7 @@ class ResumableUploadsTest {
         assertThat(uploads.append(upload.id(), 0, new ByteArrayInputStream(new byte[] {2, 2})).offset()).isEqualTo(2);
 
         // When the stalled request finally ends, its bytes do not overwrite the ones already kept.
-        release.countDown();
+        stalled.release();
         assertThatThrownBy(() -> late.get(10, TimeUnit.SECONDS))
                 .hasRootCauseInstanceOf(UploadException.class)
                 .rootCause().satisfies(e -> assertThat(((UploadException) e).kind()).isEqualTo(UploadException.Kind.OFFSET_MISMATCH));
@@ -220,30 +169,6 @@ class ResumableUploadsTest {
             assertThatThrownBy(() -> new UploadId(hostile)).isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(UploadId.random().value()).hasSize(32);
-    }
-
-    private static InputStream breakingAfter(byte[] content, int bytes) {
-        return new InputStream() {
-            private final InputStream delegate = new ByteArrayInputStream(Arrays.copyOf(content, bytes));
-
-            @Override
-            public int read() throws IOException {
-                int b = delegate.read();
-                if (b < 0) {
-                    throw new IOException("connection reset");
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = delegate.read(b, off, len);
-                if (n < 0) {
-                    throw new IOException("connection reset");
-                }
-                return n;
-            }
-        };
     }
 
     private static String base64(String text) {
