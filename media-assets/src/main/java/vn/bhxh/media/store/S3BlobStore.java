@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +34,6 @@ public final class S3BlobStore implements BlobStore {
     static final long DEFAULT_PART_BYTES = 8L * 1024 * 1024;
     private static final long MAX_PART_BYTES = 5L * 1024 * 1024 * 1024;
     private static final long MAX_PARTS = 10_000;
-    private static final int BUFFER_SIZE = 64 * 1024;
 
     private final S3Client client;
     private final String bucket;
@@ -55,26 +53,17 @@ public final class S3BlobStore implements BlobStore {
         Path scratch = Files.createTempFile("bhxh-stage-", ".tmp");
         MultipartUpload upload = new MultipartUpload(prefix + "staging/" + UUID.randomUUID(), scratch, partBytesFor(maxBytes));
         try {
-            MessageDigest sha256 = FileSystemBlobStore.newSha256();
-            long size = 0;
-            byte[] buffer = new byte[BUFFER_SIZE];
+            StagingCopy.Copied copied;
             try (OutputStream out = Files.newOutputStream(scratch, StandardOpenOption.WRITE)) {
-                int read;
-                while ((read = content.read(buffer)) != -1) {
-                    size += read;
-                    if (size > maxBytes) {
-                        throw new BlobTooLargeException(maxBytes);
-                    }
-                    sha256.update(buffer, 0, read);
-                    out.write(buffer, 0, read);
-                    if (upload.partIsFull(size)) {
+                copied = StagingCopy.copy(content, out, maxBytes, total -> {
+                    if (upload.partIsFull(total)) {
                         out.flush();
-                        upload.sendPart(size);
+                        upload.sendPart(total);
                     }
-                }
+                });
             }
-            upload.finish(size);
-            return new S3StagedBlob(upload.key, scratch, BlobId.fromDigest(sha256.digest()), size);
+            upload.finish(copied.size());
+            return new S3StagedBlob(upload.key, scratch, copied.id(), copied.size());
         } catch (IOException | RuntimeException e) {
             upload.abort();
             Files.deleteIfExists(scratch);
@@ -100,13 +89,7 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public InputStream open(BlobId id, long offset, long length) throws IOException {
-        if (offset < 0 || length < 0) {
-            throw new IllegalArgumentException("Negative range: offset " + offset + ", length " + length);
-        }
-        long size = find(id).orElseThrow(() -> new NoSuchFileException(keyOf(id))).size();
-        if (offset > size || length > size - offset) {
-            throw new IllegalArgumentException("Range " + offset + "+" + length + " outside a blob of " + size + " bytes");
-        }
+        StagingCopy.requireWithin(offset, length, find(id).orElseThrow(() -> new NoSuchFileException(keyOf(id))).size());
         if (length == 0) {
             // HTTP has no empty byte range; nothing to fetch.
             return InputStream.nullInputStream();
