@@ -13,6 +13,7 @@ import vn.bhxh.media.MediaKind;
 import vn.bhxh.media.MediaServices;
 import vn.bhxh.media.bundle.ZipBundleWriter;
 import vn.bhxh.media.inspect.SizeLimits;
+import vn.bhxh.media.store.MediaStorage;
 import vn.bhxh.media.upload.ResumableUploads;
 
 @Configuration(proxyBeanMethods = false)
@@ -29,14 +30,23 @@ class AssetConfiguration {
                 MediaKind.DOCUMENT, properties.maxDocument().toBytes()));
     }
 
+    /** Blobs, derivative index and uploads in progress, all on the configured backend and shared by every instance. */
     @Bean
-    MediaServices mediaServices(AssetProperties properties, SizeLimits sizeLimits) throws IOException {
-        return MediaServices.create(properties.directory().resolve("store"), sizeLimits);
+    MediaStorage mediaStorage(AssetProperties properties, MediaS3Properties s3) throws IOException {
+        return switch (properties.store()) {
+            case FILESYSTEM -> MediaStorage.inDirectory(properties.directory());
+            case S3 -> MediaStorage.onS3(s3.settings());
+        };
     }
 
     @Bean
-    ResumableUploads resumableUploads(AssetProperties properties, SizeLimits sizeLimits, Clock clock) throws IOException {
-        return new ResumableUploads(properties.directory().resolve("uploads"), properties.uploadExpiry(), clock, sizeLimits);
+    MediaServices mediaServices(MediaStorage storage, SizeLimits sizeLimits) {
+        return MediaServices.create(storage, sizeLimits);
+    }
+
+    @Bean
+    ResumableUploads resumableUploads(MediaStorage storage, AssetProperties properties, SizeLimits sizeLimits, Clock clock) {
+        return new ResumableUploads(storage.uploads(), properties.uploadExpiry(), clock, sizeLimits);
     }
 
     @Bean
@@ -59,7 +69,7 @@ class AssetConfiguration {
         return new UploadSweeper(uploads);
     }
 
-    /** Removes abandoned resumable uploads; every instance may run it, removal is idempotent and locked. */
+    /** Removes abandoned resumable uploads; every instance may run it, removal is idempotent. */
     static final class UploadSweeper {
 
         private final ResumableUploads uploads;

@@ -8,7 +8,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * Where files live and how much of them is accepted ({@code bhxh.media.*}).
  *
- * @param directory     the blob store, shared by every instance of the application (a local disk or NFS)
+ * @param store         where files live: {@code filesystem} (the directory below, the default) or {@code s3}
+ *                      (an S3-compatible bucket, see {@link MediaS3Properties})
+ * @param directory     the blob store and uploads in progress, shared by every instance of the application (a
+ *                      local disk or NFS) when {@code store} is {@code filesystem}
  * @param uploadExpiry  a resumable upload with no new bytes for this long is removed
  * @param maxAudio      largest radio file
  * @param maxVideo      largest video
@@ -16,10 +19,16 @@ import org.springframework.util.unit.DataSize;
  * @param maxDocument   largest PDF
  */
 @ConfigurationProperties("bhxh.media")
-public record AssetProperties(Path directory, Duration uploadExpiry, DataSize maxAudio, DataSize maxVideo,
+public record AssetProperties(Store store, Path directory, Duration uploadExpiry, DataSize maxAudio, DataSize maxVideo,
                               DataSize maxImage, DataSize maxDocument) {
 
+    /** The kinds of backend for the media files. */
+    public enum Store {
+        FILESYSTEM, S3
+    }
+
     public AssetProperties {
+        store = store == null ? Store.FILESYSTEM : store;
         directory = directory == null ? Path.of("data", "media") : directory;
         uploadExpiry = uploadExpiry == null ? Duration.ofHours(24) : uploadExpiry;
         maxAudio = maxAudio == null ? DataSize.ofMegabytes(200) : maxAudio;

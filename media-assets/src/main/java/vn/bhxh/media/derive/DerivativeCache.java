@@ -14,16 +14,18 @@ import java.util.Map;
 import java.util.Optional;
 import vn.bhxh.media.FileFormat;
 import vn.bhxh.media.MediaRefusal;
-import vn.bhxh.media.store.AtomicFiles;
 import vn.bhxh.media.store.BlobId;
 import vn.bhxh.media.store.BlobStore;
+import vn.bhxh.media.store.DirectoryObjectStore;
+import vn.bhxh.media.store.ObjectStore;
 import vn.bhxh.media.store.StagedBlob;
 
 /**
  * Previews and channel renditions, stored as ordinary blobs, with a small index from
- * (source blob, variant) to the derived blob so each is made once. The index entries are written
- * atomically, so instances sharing the directory may race to make the same rendition: both produce
- * the same bytes, and either index entry is right.
+ * (source blob, variant) to the derived blob so each is made once. The index lives in an
+ * {@link ObjectStore} on the same backend as the blobs (a shared directory or the S3 bucket), and each
+ * entry is written whole, so instances may race to make the same rendition: both produce the same
+ * bytes, and either index entry is right.
  */
 public final class DerivativeCache {
 
@@ -31,14 +33,16 @@ public final class DerivativeCache {
 
     private final BlobStore store;
     private final Thumbnailer thumbnailer;
-    private final Path index;
-    private final Path temporary;
+    private final ObjectStore index;
 
     public DerivativeCache(BlobStore store, Thumbnailer thumbnailer, Path indexDirectory) throws IOException {
+        this(store, thumbnailer, new DirectoryObjectStore(indexDirectory));
+    }
+
+    public DerivativeCache(BlobStore store, Thumbnailer thumbnailer, ObjectStore index) {
         this.store = store;
         this.thumbnailer = thumbnailer;
-        this.index = Files.createDirectories(indexDirectory.toAbsolutePath().normalize());
-        this.temporary = Files.createDirectories(this.index.resolve("tmp"));
+        this.index = index;
     }
 
     /** Makes and stores every fixed-size preview of a just-stored file; returns them by size. */
@@ -64,7 +68,8 @@ public final class DerivativeCache {
         if (cached.isPresent()) {
             return cached.get();
         }
-        Path copy = Files.createTempFile(temporary, "source-", "." + format.preferredExtension());
+        // A scratch copy for the image tools, gone when this request ends.
+        Path copy = Files.createTempFile("bhxh-source-", "." + format.preferredExtension());
         try {
             try (InputStream in = store.open(source)) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
@@ -84,8 +89,8 @@ public final class DerivativeCache {
     }
 
     private Optional<BlobId> lookup(BlobId source, String variant) throws IOException {
-        try {
-            BlobId id = new BlobId(Files.readString(entry(source, variant), StandardCharsets.US_ASCII).strip());
+        try (InputStream in = index.open(entry(source, variant))) {
+            BlobId id = new BlobId(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip());
             // An index entry whose blob was collected is a miss, not an error.
             return store.find(id).map(info -> id);
         } catch (NoSuchFileException e) {
@@ -94,12 +99,13 @@ public final class DerivativeCache {
     }
 
     private void remember(BlobId source, String variant, BlobId derived) throws IOException {
-        AtomicFiles.writeAtomically(entry(source, variant), derived.sha256().getBytes(StandardCharsets.US_ASCII), temporary);
+        index.put(entry(source, variant), derived.sha256().getBytes(StandardCharsets.US_ASCII));
     }
 
-    private Path entry(BlobId source, String variant) {
-        // Both parts are ours: a validated hash and an enum name, so the path stays inside the index.
-        return index.resolve(source.sha256().substring(0, 2)).resolve(source.sha256()).resolve(variant);
+    private static String entry(BlobId source, String variant) {
+        // Both parts are ours: a validated hash and an enum name. The fan-out keeps the directory layout of
+        // existing installations.
+        return source.sha256().substring(0, 2) + "/" + source.sha256() + "/" + variant;
     }
 
     private static String variantName(Enum<?> variant) {

@@ -23,8 +23,6 @@ import java.util.Optional;
  */
 public final class FileSystemBlobStore implements BlobStore {
 
-    private static final int BUFFER_SIZE = 64 * 1024;
-
     private final Path blobs;
     private final Path temporary;
 
@@ -43,22 +41,12 @@ public final class FileSystemBlobStore implements BlobStore {
     public StagedBlob stage(InputStream content, long maxBytes) throws IOException {
         Path file = Files.createTempFile(temporary, "stage-", ".tmp");
         try {
-            MessageDigest sha256 = newSha256();
-            long size = 0;
-            byte[] buffer = new byte[BUFFER_SIZE];
+            StagingCopy.Copied copied;
             try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
-                int read;
-                while ((read = content.read(buffer)) != -1) {
-                    size += read;
-                    if (size > maxBytes) {
-                        throw new BlobTooLargeException(maxBytes);
-                    }
-                    sha256.update(buffer, 0, read);
-                    out.write(buffer, 0, read);
-                }
+                copied = StagingCopy.copy(content, out, maxBytes, total -> { });
             }
             AtomicFiles.fsync(file);
-            return new FileStagedBlob(file, BlobId.fromDigest(sha256.digest()), size);
+            return new FileStagedBlob(file, copied.id(), copied.size());
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
@@ -82,15 +70,9 @@ public final class FileSystemBlobStore implements BlobStore {
 
     @Override
     public InputStream open(BlobId id, long offset, long length) throws IOException {
-        if (offset < 0 || length < 0) {
-            throw new IllegalArgumentException("Negative range: offset " + offset + ", length " + length);
-        }
         FileChannel channel = FileChannel.open(pathOf(id), StandardOpenOption.READ);
         try {
-            long size = channel.size();
-            if (offset > size || length > size - offset) {
-                throw new IllegalArgumentException("Range " + offset + "+" + length + " outside a blob of " + size + " bytes");
-            }
+            StagingCopy.requireWithin(offset, length, channel.size());
             channel.position(offset);
             return new BoundedInputStream(Channels.newInputStream(channel), length);
         } catch (IOException | RuntimeException e) {
@@ -118,66 +100,23 @@ public final class FileSystemBlobStore implements BlobStore {
         }
     }
 
-    private final class FileStagedBlob implements StagedBlob {
-
-        private final Path file;
-        private final BlobId id;
-        private final long size;
-        private boolean finished;
+    private final class FileStagedBlob extends ScratchStagedBlob {
 
         FileStagedBlob(Path file, BlobId id, long size) {
-            this.file = file;
-            this.id = id;
-            this.size = size;
+            super(file, id, size);
         }
 
         @Override
-        public BlobId id() {
-            return id;
-        }
-
-        @Override
-        public long size() {
-            return size;
-        }
-
-        @Override
-        public InputStream open() throws IOException {
-            requireOpen();
-            return Files.newInputStream(file);
-        }
-
-        @Override
-        public Path localFile() {
-            requireOpen();
-            return file;
-        }
-
-        @Override
-        public BlobInfo commit() throws IOException {
-            requireOpen();
-            finished = true;
-            Path target = pathOf(id);
-            if (Files.exists(target) && Files.size(target) == size) {
-                Files.deleteIfExists(file);
-            } else {
+        void publish(Path file) throws IOException {
+            Path target = pathOf(id());
+            if (!Files.exists(target) || Files.size(target) != size()) {
                 AtomicFiles.publish(file, target);
             }
-            return new BlobInfo(id, size);
         }
 
         @Override
-        public void close() throws IOException {
-            if (!finished) {
-                finished = true;
-                Files.deleteIfExists(file);
-            }
-        }
-
-        private void requireOpen() {
-            if (finished) {
-                throw new IllegalStateException("Staged blob " + id + " was already committed or discarded");
-            }
+        void discard(Path file) throws IOException {
+            Files.deleteIfExists(file);
         }
     }
 }

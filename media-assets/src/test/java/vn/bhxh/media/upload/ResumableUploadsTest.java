@@ -15,11 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +27,7 @@ import vn.bhxh.media.MediaRefusal;
 import vn.bhxh.media.MediaServices;
 import vn.bhxh.media.RefusalCode;
 import vn.bhxh.media.TestFiles;
+import vn.bhxh.media.TestStreams;
 import vn.bhxh.media.inspect.SizeLimits;
 import vn.bhxh.media.store.BlobId;
 
@@ -58,7 +57,7 @@ class ResumableUploadsTest {
         assertThat(created.expires()).isEqualTo(clock.instant().plus(EXPIRY));
 
         // The connection drops after 10,000 bytes of the first chunk.
-        assertThatThrownBy(() -> uploads.append(created.id(), 0, breakingAfter(mp3, 10_000)))
+        assertThatThrownBy(() -> uploads.append(created.id(), 0, TestStreams.breakingAfter(mp3, 10_000)))
                 .isInstanceOf(IOException.class);
         UploadState afterDrop = uploads.state(created.id());
         assertThat(afterDrop.offset()).isEqualTo(10_000);
@@ -123,32 +122,7 @@ class ResumableUploadsTest {
     @Test
     void twoRequestsCannotWriteOneUploadAtOnce() throws Exception {
         UploadState upload = uploads.create(MediaProfile.RADIO, 100, Map.of());
-        CountDownLatch writing = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        InputStream slow = new InputStream() {
-            boolean sent;
-
-            @Override
-            public int read() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (sent) {
-                    return -1;
-                }
-                writing.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                sent = true;
-                b[off] = 1;
-                return 1;
-            }
-        };
+        TestStreams.Stalled slow = new TestStreams.Stalled();
         CompletableFuture<UploadState> first = CompletableFuture.supplyAsync(() -> {
             try {
                 return uploads.append(upload.id(), 0, slow);
@@ -156,11 +130,39 @@ class ResumableUploadsTest {
                 throw new IllegalStateException(e);
             }
         });
-        assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(slow.awaitReading()).isTrue();
         assertThatThrownBy(() -> uploads.append(upload.id(), 0, new ByteArrayInputStream(new byte[1])))
                 .isInstanceOfSatisfying(UploadException.class, e -> assertThat(e.kind()).isEqualTo(UploadException.Kind.BUSY));
-        release.countDown();
+        slow.release();
         assertThat(first.get(10, TimeUnit.SECONDS).offset()).isEqualTo(1);
+    }
+
+    @Test
+    void aWriterThatStopsAnsweringIsOvertakenAfterTheLeaseAndItsLateBytesAreRefused() throws Exception {
+        UploadState upload = uploads.create(MediaProfile.RADIO, 100, Map.of());
+        TestStreams.Stalled stalled = new TestStreams.Stalled();
+        CompletableFuture<UploadState> late = CompletableFuture.supplyAsync(() -> {
+            try {
+                return uploads.append(upload.id(), 0, stalled);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(stalled.awaitReading()).isTrue();
+        assertThatThrownBy(() -> uploads.append(upload.id(), 0, new ByteArrayInputStream(new byte[] {2, 2})))
+                .isInstanceOfSatisfying(UploadException.class, e -> assertThat(e.kind()).isEqualTo(UploadException.Kind.BUSY));
+
+        // Its request looks dead once the lease has passed: another one may write at that offset.
+        clock.advance(ResumableUploads.CLAIM_LEASE.plusSeconds(1));
+        assertThat(uploads.append(upload.id(), 0, new ByteArrayInputStream(new byte[] {2, 2})).offset()).isEqualTo(2);
+
+        // When the stalled request finally ends, its bytes do not overwrite the ones already kept.
+        stalled.release();
+        assertThatThrownBy(() -> late.get(10, TimeUnit.SECONDS))
+                .hasRootCauseInstanceOf(UploadException.class)
+                .rootCause().satisfies(e -> assertThat(((UploadException) e).kind()).isEqualTo(UploadException.Kind.OFFSET_MISMATCH));
+        assertThat(uploads.state(upload.id()).offset()).isEqualTo(2);
+        assertThat(uploads.append(upload.id(), 2, new ByteArrayInputStream(new byte[98])).isComplete()).isTrue();
     }
 
     @Test
@@ -169,30 +171,6 @@ class ResumableUploadsTest {
             assertThatThrownBy(() -> new UploadId(hostile)).isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(UploadId.random().value()).hasSize(32);
-    }
-
-    private static InputStream breakingAfter(byte[] content, int bytes) {
-        return new InputStream() {
-            private final InputStream delegate = new ByteArrayInputStream(Arrays.copyOf(content, bytes));
-
-            @Override
-            public int read() throws IOException {
-                int b = delegate.read();
-                if (b < 0) {
-                    throw new IOException("connection reset");
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = delegate.read(b, off, len);
-                if (n < 0) {
-                    throw new IOException("connection reset");
-                }
-                return n;
-            }
-        };
     }
 
     private static String base64(String text) {
