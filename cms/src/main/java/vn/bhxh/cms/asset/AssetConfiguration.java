@@ -31,7 +31,7 @@ class AssetConfiguration {
 
     @Bean
     MediaServices mediaServices(AssetProperties properties, SizeLimits sizeLimits) throws IOException {
-        return MediaServices.create(properties.directory().resolve("store"), sizeLimits);
+        return MediaServices.create(properties.directory().resolve("store"), sizeLimits, properties.workerPool());
     }
 
     @Bean
