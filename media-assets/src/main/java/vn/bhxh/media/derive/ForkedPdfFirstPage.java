@@ -1,11 +1,8 @@
 package vn.bhxh.media.derive;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import javax.imageio.ImageIO;
 import vn.bhxh.media.MediaWorkers;
 import vn.bhxh.media.process.WorkerFailure;
 import vn.bhxh.media.process.WorkerLaunch;
@@ -18,7 +15,7 @@ import vn.bhxh.media.process.WorkerPool;
  */
 public final class ForkedPdfFirstPage implements PdfFirstPage, AutoCloseable {
 
-    /** A page image is at most a few megabytes of PNG at the sizes we render. */
+    /** Raw pixels, 3 bytes each: room for 4600×4600, well above the largest rendition. */
     private static final int MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 
     private final Duration timeout;
@@ -41,9 +38,9 @@ public final class ForkedPdfFirstPage implements PdfFirstPage, AutoCloseable {
 
     @Override
     public BufferedImage render(Path pdf, int longestSide) throws DerivationFailure {
-        byte[] png;
+        byte[] pixels;
         try {
-            png = workers.call(PdfPageWorker.request(pdf, longestSide), timeout, MAX_ANSWER_BYTES);
+            pixels = workers.call(PdfPageWorker.request(pdf, longestSide), timeout, MAX_ANSWER_BYTES);
         } catch (WorkerFailure failure) {
             throw new DerivationFailure(switch (failure.kind()) {
                 case JOB_FAILED, CRASHED -> failure.detail();
@@ -55,13 +52,9 @@ public final class ForkedPdfFirstPage implements PdfFirstPage, AutoCloseable {
             throw new DerivationFailure("interrupted", e);
         }
         try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-            if (image == null) {
-                throw new DerivationFailure("no image rendered", null);
-            }
-            return image;
-        } catch (IOException e) {
-            throw new DerivationFailure(String.valueOf(e.getMessage()), e);
+            return PdfPageWorker.image(pixels);
+        } catch (RuntimeException e) {
+            throw new DerivationFailure("no image rendered", e);
         }
     }
 

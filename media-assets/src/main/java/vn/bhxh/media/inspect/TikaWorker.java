@@ -36,7 +36,7 @@ public final class TikaWorker implements WorkerLoop.Job {
     private final AutoDetectParser parser = new AutoDetectParser(Tika.config());
 
     public static void main(String[] args) throws Exception {
-        WorkerLoop.serve(new TikaWorker());
+        WorkerLoop.serve(new TikaWorker(), args);
     }
 
     /** The request: the file's path and how many characters of text to keep. */

@@ -10,6 +10,7 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The main loop of a warm worker JVM (see {@link WorkerPool}): after its warm-up it answers one
@@ -45,11 +46,18 @@ public final class WorkerLoop {
     private WorkerLoop() {
     }
 
-    public static void serve(Job job) throws Exception {
+    /** Given to a worker that will serve more than one request: only then does its warm-up pay off. */
+    static final String WARM_UP = "--warm-up";
+
+    public static void serve(Job job, String[] args) throws Exception {
         DataOutputStream protocol = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
         System.setOut(System.err);
         DataInputStream requests = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
-        job.warmUp();
+        // A worker busy with a hostile file does not read its input; should the application die, end anyway.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
+        if (List.of(args).contains(WARM_UP)) {
+            job.warmUp();
+        }
         write(protocol, READY, new byte[0]);
         while (true) {
             byte[] request;

@@ -176,7 +176,8 @@ public final class WorkerPool implements AutoCloseable {
         static Worker start(WorkerPool pool) throws WorkerFailure, InterruptedException {
             Process process;
             try {
-                process = new ProcessBuilder(pool.launch.command(pool.heapMegabytes, pool.workerMain)).start();
+                String[] arguments = pool.settings.requestsPerWorker() > 1 ? new String[] {WorkerLoop.WARM_UP} : new String[0];
+                process = new ProcessBuilder(pool.launch.command(pool.heapMegabytes, pool.workerMain, arguments)).start();
             } catch (IOException e) {
                 throw new WorkerFailure(WorkerFailure.Kind.CRASHED, String.valueOf(e.getMessage()));
             }
