@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import vn.bhxh.media.MediaWorkers;
+import vn.bhxh.media.process.FileRequest;
 import vn.bhxh.media.process.WorkerFailure;
 import vn.bhxh.media.process.WorkerLaunch;
 import vn.bhxh.media.process.WorkerPool;
@@ -40,7 +41,7 @@ public final class ForkedPdfFirstPage implements PdfFirstPage, AutoCloseable {
     public BufferedImage render(Path pdf, int longestSide) throws DerivationFailure {
         byte[] pixels;
         try {
-            pixels = workers.call(PdfPageWorker.request(pdf, longestSide), timeout, MAX_ANSWER_BYTES);
+            pixels = workers.call(new FileRequest(pdf, longestSide).bytes(), timeout, MAX_ANSWER_BYTES);
         } catch (WorkerFailure failure) {
             throw new DerivationFailure(switch (failure.kind()) {
                 case JOB_FAILED, CRASHED -> failure.detail();

@@ -1,17 +1,13 @@
 package vn.bhxh.media.derive;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import vn.bhxh.media.process.FileRequest;
 import vn.bhxh.media.process.WorkerLoop;
 
 /**
@@ -24,18 +20,6 @@ public final class PdfPageWorker implements WorkerLoop.Job {
 
     public static void main(String[] args) throws Exception {
         WorkerLoop.serve(new PdfPageWorker(), args);
-    }
-
-    /** The request: the PDF's path and the longest side of the page image in pixels. */
-    static byte[] request(Path pdf, int longestSide) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeUTF(pdf.toAbsolutePath().toString());
-            out.writeInt(longestSide);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return bytes.toByteArray();
     }
 
     @Override
@@ -52,10 +36,8 @@ public final class PdfPageWorker implements WorkerLoop.Job {
 
     @Override
     public byte[] run(byte[] request) throws Exception {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(request));
-        Path pdf = Path.of(in.readUTF());
-        int longestSide = in.readInt();
-        return pixels(renderer.render(pdf, longestSide));
+        FileRequest page = FileRequest.of(request);
+        return pixels(renderer.render(page.file(), page.bound()));
     }
 
     /**

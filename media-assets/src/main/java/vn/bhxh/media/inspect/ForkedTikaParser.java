@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import vn.bhxh.media.MediaMessage;
+import vn.bhxh.media.process.FileRequest;
 import vn.bhxh.media.process.WorkerFailure;
 import vn.bhxh.media.process.WorkerLaunch;
 import vn.bhxh.media.process.WorkerPool;
@@ -35,7 +36,7 @@ public final class ForkedTikaParser implements AutoCloseable {
         int maxAnswer = (int) Math.min(Integer.MAX_VALUE - 16, 6L * limits.maxTextCharacters() + 16 * 1024 * 1024);
         byte[] answer;
         try {
-            answer = workers.call(TikaWorker.request(file, limits.maxTextCharacters()), limits.timeout(), maxAnswer);
+            answer = workers.call(new FileRequest(file, limits.maxTextCharacters()).bytes(), limits.timeout(), maxAnswer);
         } catch (WorkerFailure failure) {
             throw new InspectionFailure(switch (failure.kind()) {
                 case JOB_FAILED -> MediaMessage.of("inspection.unreadable", failure.detail());

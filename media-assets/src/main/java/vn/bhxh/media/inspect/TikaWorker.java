@@ -1,13 +1,8 @@
 package vn.bhxh.media.inspect;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.Properties;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -18,6 +13,7 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.sax.BodyContentHandler;
+import vn.bhxh.media.process.FileRequest;
 import vn.bhxh.media.process.WorkerLoop;
 
 /**
@@ -39,18 +35,6 @@ public final class TikaWorker implements WorkerLoop.Job {
         WorkerLoop.serve(new TikaWorker(), args);
     }
 
-    /** The request: the file's path and how many characters of text to keep. */
-    static byte[] request(Path file, int textLimit) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeUTF(file.toAbsolutePath().toString());
-            out.writeInt(textLimit);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return bytes.toByteArray();
-    }
-
     @Override
     public void warmUp() throws Exception {
         // The kinds of small file uploaded most: a PDF and a PNG, made here so no file needs shipping.
@@ -70,12 +54,10 @@ public final class TikaWorker implements WorkerLoop.Job {
 
     @Override
     public byte[] run(byte[] request) throws Exception {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(request));
-        Path file = Path.of(in.readUTF());
-        int textLimit = in.readInt();
+        FileRequest file = FileRequest.of(request);
         Properties result = new Properties();
-        try (InputStream content = TikaInputStream.get(file)) {
-            parse(content, textLimit, result);
+        try (InputStream content = TikaInputStream.get(file.file())) {
+            parse(content, file.bound(), result);
         }
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         result.store(answer, null);

@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -99,6 +100,21 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** Starts every worker that is not running yet and waits until all are ready (otherwise they start with their first request). */
+    public void startWorkers() throws WorkerFailure, InterruptedException {
+        List<Slot> taken = new ArrayList<>();
+        try {
+            for (int i = 0; i < settings.workers(); i++) {
+                taken.add(free.takeFirst());
+            }
+            for (Slot slot : taken) {
+                slot.ready();
+            }
+        } finally {
+            taken.forEach(free::addLast);
+        }
+    }
+
     /** The process ids of the workers running now (for monitoring, and for tests that prove reuse). */
     public List<Long> workerPids() {
         return live.stream().map(worker -> worker.process.pid()).sorted().toList();
@@ -126,18 +142,22 @@ public final class WorkerPool implements AutoCloseable {
 
         private Worker worker;
 
-        byte[] call(byte[] request, Duration timeout, int maxResponseBytes) throws WorkerFailure, InterruptedException {
+        Worker ready() throws WorkerFailure, InterruptedException {
             if (closed) {
                 throw new IllegalStateException("The worker pool is closed");
             }
             if (worker == null || !worker.process.isAlive()) {
                 if (worker != null) {
                     worker.kill();
+                    worker = null;
                 }
-                worker = null;
                 worker = Worker.start(WorkerPool.this);
             }
-            Worker current = worker;
+            return worker;
+        }
+
+        byte[] call(byte[] request, Duration timeout, int maxResponseBytes) throws WorkerFailure, InterruptedException {
+            Worker current = ready();
             try {
                 return current.exchange(request, timeout, maxResponseBytes);
             } catch (WorkerFailure failure) {

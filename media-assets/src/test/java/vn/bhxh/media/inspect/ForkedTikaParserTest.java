@@ -25,6 +25,17 @@ class ForkedTikaParserTest {
         return new ForkedTikaParser(new ParseLimits(timeout, 256, 10_000), WorkerLaunch.ofCurrentJvm(), pool);
     }
 
+    /** A parse running on another thread; its failure is the cause of the future's. */
+    private static CompletableFuture<ParsedContent> parsing(ForkedTikaParser parser, Path file) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return parser.parse(file);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     private static long onlyWorker(ForkedTikaParser parser) {
         assertThat(parser.workers().workerPids()).hasSize(1);
         return parser.workers().workerPids().getFirst();
@@ -76,13 +87,7 @@ class ForkedTikaParserTest {
             long busy = onlyWorker(parser);
             assertThat(busy).isNotEqualTo(idle);
 
-            CompletableFuture<ParsedContent> hanging = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return parser.parse(endless);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<ParsedContent> hanging = parsing(parser, endless);
             Thread.sleep(1000);
             WorkerProcesses.killFromOutside(busy);
             assertThat(hanging).failsWithin(Duration.ofSeconds(30)).withThrowableThat()
@@ -113,13 +118,7 @@ class ForkedTikaParserTest {
         Path pdf = TestFiles.pdf(dir.resolve("a.pdf"), 1, PDRectangle.A4);
         Path endless = TestFiles.endlessPdf(dir.resolve("endless.pdf"));
         ForkedTikaParser parser = parser(Duration.ofSeconds(60), WorkerPool.Settings.defaults());
-        CompletableFuture<ParsedContent> hanging = CompletableFuture.supplyAsync(() -> {
-            try {
-                return parser.parse(endless);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<ParsedContent> hanging = parsing(parser, endless);
         while (parser.workers().workerPids().isEmpty()) {
             Thread.sleep(50);
         }

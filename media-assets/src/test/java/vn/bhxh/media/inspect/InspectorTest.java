@@ -157,6 +157,7 @@ class InspectorTest {
 
         try (ForkedTikaParser slow = new ForkedTikaParser(new ParseLimits(Duration.ofMillis(200), 256, 1000),
                 WorkerLaunch.ofCurrentJvm())) {
+            slow.workers().startWorkers();
             long start = System.nanoTime();
             Inspection timedOut = new Inspector(slow, Ffmpeg.onPath(), MediaPolicy.defaults()).inspect(endless, FileFormat.PDF, ProductType.PRINT_MASTER);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
