@@ -25,11 +25,14 @@ import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 
 /** Real files made by the tests themselves: audio, images, PDFs and hostile files. */
 public final class TestFiles {
@@ -210,6 +213,40 @@ public final class TestFiles {
                     content.showText(VIETNAMESE_TEXT + " – trang " + i);
                     content.endText();
                 }
+            }
+            document.save(file.toFile());
+        }
+        return file;
+    }
+
+    /**
+     * A tiny PDF whose page never finishes: it draws a form that draws the next form twice, 40 levels
+     * deep (2^40 drawings), each form a separate object so that no recursion check stops it. Parsing or
+     * rendering it runs until its time limit, however fast the machine.
+     */
+    public static Path endlessPdf(Path file) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            COSName name = COSName.getPDFName("F");
+            PDFormXObject next = null;
+            for (int level = 0; level < 40; level++) {
+                PDFormXObject form = new PDFormXObject(document);
+                form.setBBox(new PDRectangle(10, 10));
+                PDResources resources = new PDResources();
+                String content = "0 0 m 1 1 l S\n";
+                if (next != null) {
+                    resources.put(name, next);
+                    content = "/F Do /F Do\n";
+                }
+                form.setResources(resources);
+                try (OutputStream out = form.getContentStream().createOutputStream()) {
+                    out.write(content.getBytes(StandardCharsets.US_ASCII));
+                }
+                next = form;
+            }
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.drawForm(next);
             }
             document.save(file.toFile());
         }

@@ -40,8 +40,8 @@ class AssetConfiguration {
     }
 
     @Bean
-    MediaServices mediaServices(MediaStorage storage, SizeLimits sizeLimits) {
-        return MediaServices.create(storage, sizeLimits);
+    MediaServices mediaServices(MediaStorage storage, SizeLimits sizeLimits, AssetProperties properties) {
+        return MediaServices.create(storage, sizeLimits, properties.workerPool());
     }
 
     @Bean

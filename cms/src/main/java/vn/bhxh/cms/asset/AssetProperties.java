@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import vn.bhxh.media.process.WorkerPool;
 
 /**
  * Where files live and how much of them is accepted ({@code bhxh.media.*}).
@@ -17,10 +18,12 @@ import org.springframework.util.unit.DataSize;
  * @param maxVideo      largest video
  * @param maxImage      largest image
  * @param maxDocument   largest PDF
+ * @param workers       warm worker JVMs for Tika and for PDF pages each (uploads inspected at once)
+ * @param requestsPerWorker a worker JVM is replaced after this many files
  */
 @ConfigurationProperties("bhxh.media")
 public record AssetProperties(Store store, Path directory, Duration uploadExpiry, DataSize maxAudio, DataSize maxVideo,
-                              DataSize maxImage, DataSize maxDocument) {
+                              DataSize maxImage, DataSize maxDocument, Integer workers, Integer requestsPerWorker) {
 
     /** The kinds of backend for the media files. */
     public enum Store {
@@ -35,5 +38,11 @@ public record AssetProperties(Store store, Path directory, Duration uploadExpiry
         maxVideo = maxVideo == null ? DataSize.ofGigabytes(4) : maxVideo;
         maxImage = maxImage == null ? DataSize.ofMegabytes(50) : maxImage;
         maxDocument = maxDocument == null ? DataSize.ofMegabytes(300) : maxDocument;
+        workers = workers == null ? WorkerPool.Settings.defaults().workers() : workers;
+        requestsPerWorker = requestsPerWorker == null ? WorkerPool.Settings.defaults().requestsPerWorker() : requestsPerWorker;
+    }
+
+    WorkerPool.Settings workerPool() {
+        return new WorkerPool.Settings(workers, requestsPerWorker, WorkerPool.Settings.defaults().startTimeout());
     }
 }

@@ -1,70 +1,71 @@
 package vn.bhxh.media.derive;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import javax.imageio.ImageIO;
-import vn.bhxh.media.process.ExternalProcess;
+import vn.bhxh.media.MediaWorkers;
+import vn.bhxh.media.process.FileRequest;
+import vn.bhxh.media.process.WorkerFailure;
 import vn.bhxh.media.process.WorkerLaunch;
+import vn.bhxh.media.process.WorkerPool;
 
 /**
  * Renders in a child JVM with its own heap limit and a deadline: a PDF with a gigantic embedded image
- * or a content stream that never ends costs a short-lived process, not the application.
+ * or a content stream that never ends costs a worker process (killed and replaced), not the
+ * application. The workers are kept warm in a {@link WorkerPool}.
  */
-public final class ForkedPdfFirstPage implements PdfFirstPage {
+public final class ForkedPdfFirstPage implements PdfFirstPage, AutoCloseable {
 
-    private final WorkerLaunch launch;
+    /** Raw pixels, 3 bytes each: room for 4600×4600, well above the largest rendition. */
+    private static final int MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+
     private final Duration timeout;
     private final int heapMegabytes;
+    private final WorkerPool workers;
 
     public ForkedPdfFirstPage(WorkerLaunch launch, Duration timeout, int heapMegabytes) {
-        this.launch = launch;
-        this.timeout = timeout;
-        this.heapMegabytes = heapMegabytes;
+        this(launch, timeout, heapMegabytes, WorkerPool.Settings.defaults());
     }
 
-    /** 30 s and 384 MB: a 300-page print master's first page takes about a second and 100 MB. */
+    public ForkedPdfFirstPage(WorkerLaunch launch, Duration timeout, int heapMegabytes, WorkerPool.Settings pool) {
+        this.timeout = timeout;
+        this.heapMegabytes = heapMegabytes;
+        this.workers = new WorkerPool(launch, PdfPageWorker.class, heapMegabytes, pool);
+    }
+
     public static ForkedPdfFirstPage defaults() {
-        return new ForkedPdfFirstPage(WorkerLaunch.ofCurrentJvm(), Duration.ofSeconds(30), 384);
+        return new ForkedPdfFirstPage(WorkerLaunch.ofCurrentJvm(), MediaWorkers.PDF_PAGE_TIMEOUT, MediaWorkers.PDF_PAGE_HEAP_MEGABYTES);
     }
 
     @Override
     public BufferedImage render(Path pdf, int longestSide) throws DerivationFailure {
-        Path png = null;
+        byte[] pixels;
         try {
-            png = Files.createTempFile("pdf-page-", ".png");
-            ExternalProcess.Result result = ExternalProcess.run(launch.command(heapMegabytes, PdfPageWorker.class,
-                    pdf.toAbsolutePath().toString(), Integer.toString(longestSide), png.toString()), timeout, 64 * 1024);
-            if (result.exitCode() == WorkerLaunch.OUT_OF_MEMORY_EXIT) {
-                throw new DerivationFailure("out of memory (" + heapMegabytes + " MB)", null);
-            }
-            if (result.exitCode() != 0) {
-                String reason = new String(result.stdout(), StandardCharsets.UTF_8).strip();
-                throw new DerivationFailure(reason.isEmpty() ? "exit code " + result.exitCode() : reason, null);
-            }
-            BufferedImage image = ImageIO.read(png.toFile());
-            if (image == null) {
-                throw new DerivationFailure("no image rendered", null);
-            }
-            return image;
-        } catch (ExternalProcess.TimedOut e) {
-            throw new DerivationFailure("timed out after " + timeout.toMillis() / 1000.0 + " s", e);
-        } catch (IOException e) {
-            throw new DerivationFailure(String.valueOf(e.getMessage()), e);
+            pixels = workers.call(new FileRequest(pdf, longestSide).bytes(), timeout, MAX_ANSWER_BYTES);
+        } catch (WorkerFailure failure) {
+            throw new DerivationFailure(switch (failure.kind()) {
+                case JOB_FAILED, CRASHED -> failure.detail();
+                case TIMED_OUT -> "timed out after " + timeout.toMillis() / 1000.0 + " s";
+                case OUT_OF_MEMORY -> "out of memory (" + heapMegabytes + " MB)";
+            }, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DerivationFailure("interrupted", e);
-        } finally {
-            if (png != null) {
-                try {
-                    Files.deleteIfExists(png);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
-            }
         }
+        try {
+            return PdfPageWorker.image(pixels);
+        } catch (RuntimeException e) {
+            throw new DerivationFailure("no image rendered", e);
+        }
+    }
+
+    /** The pool's workers, for tests that check reuse and replacement. */
+    WorkerPool workers() {
+        return workers;
+    }
+
+    @Override
+    public void close() {
+        workers.close();
     }
 }

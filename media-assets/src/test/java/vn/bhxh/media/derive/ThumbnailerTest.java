@@ -98,12 +98,17 @@ class ThumbnailerTest {
     @Test
     void pdfPagesRenderInAWorkerWhoseTimeAndHeapLimitsEndInAReasonNotACrash() throws Exception {
         Path pdf = TestFiles.pdf(dir.resolve("a.pdf"), 1, PDRectangle.A4);
-        Thumbnailer slow = new Thumbnailer(100_000_000L, new ForkedPdfFirstPage(WorkerLaunch.ofCurrentJvm(), Duration.ofMillis(100), 256));
-        assertThatThrownBy(() -> slow.thumbnails(pdf, FileFormat.PDF))
-                .isInstanceOfSatisfying(DerivationFailure.class, f -> assertThat(f.getMessage()).contains("timed out"));
-        Thumbnailer starved = new Thumbnailer(100_000_000L, new ForkedPdfFirstPage(WorkerLaunch.ofCurrentJvm(), Duration.ofSeconds(30), 8));
-        assertThatThrownBy(() -> starved.thumbnails(pdf, FileFormat.PDF))
-                .isInstanceOfSatisfying(DerivationFailure.class, f -> assertThat(f.getMessage()).contains("out of memory"));
+        Path endless = TestFiles.endlessPdf(dir.resolve("endless.pdf"));
+        try (ForkedPdfFirstPage slowPages = new ForkedPdfFirstPage(WorkerLaunch.ofCurrentJvm(), Duration.ofMillis(100), 256)) {
+            Thumbnailer slow = new Thumbnailer(100_000_000L, slowPages);
+            assertThatThrownBy(() -> slow.thumbnails(endless, FileFormat.PDF))
+                    .isInstanceOfSatisfying(DerivationFailure.class, f -> assertThat(f.getMessage()).contains("timed out"));
+        }
+        try (ForkedPdfFirstPage starvedPages = new ForkedPdfFirstPage(WorkerLaunch.ofCurrentJvm(), Duration.ofSeconds(30), 8)) {
+            Thumbnailer starved = new Thumbnailer(100_000_000L, starvedPages);
+            assertThatThrownBy(() -> starved.thumbnails(pdf, FileFormat.PDF))
+                    .isInstanceOfSatisfying(DerivationFailure.class, f -> assertThat(f.getMessage()).contains("out of memory"));
+        }
         Path cut = TestFiles.truncated(pdf, dir.resolve("cut.pdf"), 300);
         assertThatThrownBy(() -> thumbnailer.thumbnails(cut, FileFormat.PDF)).isInstanceOf(DerivationFailure.class);
     }

@@ -116,12 +116,13 @@ class InspectorTest {
     @Test
     void documentTextIsCutAtTheConfiguredLimitAndSaysSo() throws Exception {
         Path pdf = TestFiles.pdf(dir.resolve("long.pdf"), 2, PDRectangle.A4);
-        ForkedTikaParser limited = new ForkedTikaParser(new ParseLimits(Duration.ofSeconds(60), 256, 20),
-                WorkerLaunch.ofCurrentJvm());
-        Inspection inspection = new Inspector(limited, Ffmpeg.onPath(), MediaPolicy.defaults())
-                .inspect(pdf, FileFormat.PDF, MediaProfile.PRINT_MASTER);
-        assertThat(inspection.metadata().textTruncated()).isTrue();
-        assertThat(inspection.metadata().text().orElseThrow().length()).isLessThanOrEqualTo(20);
+        try (ForkedTikaParser limited = new ForkedTikaParser(new ParseLimits(Duration.ofSeconds(60), 256, 20),
+                WorkerLaunch.ofCurrentJvm())) {
+            Inspection inspection = new Inspector(limited, Ffmpeg.onPath(), MediaPolicy.defaults())
+                    .inspect(pdf, FileFormat.PDF, MediaProfile.PRINT_MASTER);
+            assertThat(inspection.metadata().textTruncated()).isTrue();
+            assertThat(inspection.metadata().text().orElseThrow().length()).isLessThanOrEqualTo(20);
+        }
     }
 
     @Test
@@ -152,20 +153,24 @@ class InspectorTest {
     @Test
     void aParseOverItsTimeOrMemoryLimitFailsInsteadOfHangingOrCrashing() throws Exception {
         Path pdf = TestFiles.pdf(dir.resolve("a.pdf"), 1, PDRectangle.A4);
+        Path endless = TestFiles.endlessPdf(dir.resolve("endless.pdf"));
 
-        ForkedTikaParser slow = new ForkedTikaParser(new ParseLimits(Duration.ofMillis(200), 256, 1000),
-                WorkerLaunch.ofCurrentJvm());
-        long start = System.nanoTime();
-        Inspection timedOut = new Inspector(slow, Ffmpeg.onPath(), MediaPolicy.defaults()).inspect(pdf, FileFormat.PDF, MediaProfile.PRINT_MASTER);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-        assertThat(timedOut.status()).isEqualTo(InspectionStatus.FAILED);
-        assertThat(timedOut.failure().orElseThrow().key()).isEqualTo("inspection.timeout");
+        try (ForkedTikaParser slow = new ForkedTikaParser(new ParseLimits(Duration.ofMillis(200), 256, 1000),
+                WorkerLaunch.ofCurrentJvm())) {
+            slow.workers().startWorkers();
+            long start = System.nanoTime();
+            Inspection timedOut = new Inspector(slow, Ffmpeg.onPath(), MediaPolicy.defaults()).inspect(endless, FileFormat.PDF, MediaProfile.PRINT_MASTER);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            assertThat(timedOut.status()).isEqualTo(InspectionStatus.FAILED);
+            assertThat(timedOut.failure().orElseThrow().key()).isEqualTo("inspection.timeout");
+        }
 
-        ForkedTikaParser starved = new ForkedTikaParser(new ParseLimits(Duration.ofSeconds(60), 8, 1000),
-                WorkerLaunch.ofCurrentJvm());
-        Inspection outOfMemory = new Inspector(starved, Ffmpeg.onPath(), MediaPolicy.defaults()).inspect(pdf, FileFormat.PDF, MediaProfile.PRINT_MASTER);
-        assertThat(outOfMemory.status()).isEqualTo(InspectionStatus.FAILED);
-        assertThat(outOfMemory.failure().orElseThrow().key()).isEqualTo("inspection.out-of-memory");
+        try (ForkedTikaParser starved = new ForkedTikaParser(new ParseLimits(Duration.ofSeconds(60), 8, 1000),
+                WorkerLaunch.ofCurrentJvm())) {
+            Inspection outOfMemory = new Inspector(starved, Ffmpeg.onPath(), MediaPolicy.defaults()).inspect(pdf, FileFormat.PDF, MediaProfile.PRINT_MASTER);
+            assertThat(outOfMemory.status()).isEqualTo(InspectionStatus.FAILED);
+            assertThat(outOfMemory.failure().orElseThrow().key()).isEqualTo("inspection.out-of-memory");
+        }
     }
 
     @Test

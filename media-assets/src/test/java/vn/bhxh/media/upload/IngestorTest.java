@@ -17,6 +17,7 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,11 @@ class IngestorTest {
     @BeforeEach
     void setUp() throws IOException {
         media = MediaServices.create(dir.resolve("store"), SizeLimits.defaults());
+    }
+
+    @AfterEach
+    void endWorkers() {
+        media.close();
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +47,11 @@ class ResumableUploadsTest {
     void setUp() throws IOException {
         media = MediaServices.create(dir.resolve("store"), SizeLimits.defaults());
         uploads = new ResumableUploads(dir.resolve("uploads"), EXPIRY, clock, SizeLimits.defaults());
+    }
+
+    @AfterEach
+    void endWorkers() {
+        media.close();
     }
 
     @Test
