@@ -81,7 +81,9 @@ class ClusterFailoverTest {
 
     @AfterAll
     static void stop() {
-        portal.stop();
+        if (portal != null) {
+            portal.stop();
+        }
         cluster.close();
     }
 

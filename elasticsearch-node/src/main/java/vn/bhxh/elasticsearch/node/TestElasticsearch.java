@@ -82,8 +82,9 @@ public final class TestElasticsearch {
     public static ElasticsearchCluster privateCluster(int size, String heap) {
         return ElasticsearchCluster.of("bhxh-test-" + ProcessHandle.current().pid(), size, i -> {
             NodeSettings settings = testSettings(temporaryHome());
+            // Several nodes start at once on the same cores: each may take longer than a node alone.
             return new NodeSettings(settings.distributionZip(), settings.installDirectory(), settings.homeDirectory(), 0, heap,
-                    settings.unprivilegedUser(), settings.startupTimeout());
+                    settings.unprivilegedUser(), settings.startupTimeout().multipliedBy(2));
         });
     }
 
