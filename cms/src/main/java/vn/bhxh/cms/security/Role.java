@@ -8,5 +8,7 @@ public enum Role {
     APPROVER,
     TRANSLATOR,
     PROVINCIAL_STAFF,
+    /** Signs off and submits the province's communication reports (with the province scope). */
+    REPORT_APPROVER,
     CONNECTOR
 }
