@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -98,5 +99,10 @@ public class AssetFiles {
     /** The user's own downloads, newest first. */
     public List<Download> downloadsBy(Actor actor, int limit) {
         return store.downloadsBy(actor.username(), limit);
+    }
+
+    /** How many files the staff of a province downloaded in [from, to) (the provinces' communication reports). */
+    public long downloadsOfProvince(String province, Instant from, Instant to) {
+        return store.downloadsOfProvince(province, from, to);
     }
 }

@@ -1,6 +1,9 @@
 package vn.bhxh.cms.asset;
 
+import co.elastic.clients.json.JsonData;
+import java.time.Instant;
 import java.util.Optional;
+import org.springframework.data.elasticsearch.client.elc.NativeQuery;
 import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
 import org.springframework.data.elasticsearch.core.RefreshPolicy;
 import org.springframework.stereotype.Service;
@@ -42,6 +45,19 @@ class AssetStore {
                 .build();
         return operations.search(query, Download.class).stream()
                 .map(org.springframework.data.elasticsearch.core.SearchHit::getContent).toList();
+    }
+
+    /** How many downloads the staff of a province made in [from, to), for the province's reports. */
+    long downloadsOfProvince(String province, Instant from, Instant to) {
+        indices.requireReady();
+        operations.indexOps(Download.class).refresh();
+        NativeQuery query = NativeQuery.builder().withQuery(q -> q.bool(b -> b
+                        .filter(f -> f.term(t -> t.field("province").value(province)))
+                        .filter(f -> f.range(r -> r.untyped(u -> u.field("at").format("strict_date_optional_time")
+                                .gte(JsonData.of(from.toString()))
+                                .lt(JsonData.of(to.toString())))))))
+                .build();
+        return operations.count(query, Download.class);
     }
 
     void count(Download download) {

@@ -36,14 +36,18 @@ import vn.bhxh.cms.security.AccountPrincipal;
 @RequestMapping("/api/v1/reports")
 class ReportController {
 
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private final ReportService reports;
     private final ReportAnalysisService analysis;
     private final OrgUnitService units;
     private final BroadcastService broadcasts;
     private final ReportMessages messages;
+    private final ReportExchange exchange;
 
     ReportController(ReportService reports, ReportAnalysisService analysis, OrgUnitService units, BroadcastService broadcasts,
-            ReportMessages messages) {
+            ReportMessages messages, ReportExchange exchange) {
+        this.exchange = exchange;
         this.reports = reports;
         this.analysis = analysis;
         this.units = units;
@@ -149,6 +153,25 @@ class ReportController {
         return reports.history(user.actor(), province, period);
     }
 
+    @GetMapping(path = "/{province}/{period}/export.xlsx", produces = XLSX)
+    ResponseEntity<byte[]> export(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String province,
+            @PathVariable String period) {
+        return xlsx("bao-cao-" + province + "-" + period + ".xlsx", exchange.export(user.actor(), province, period));
+    }
+
+    /** A filled-in export of this report as the request body; errors name the sheet, row and column. */
+    @PutMapping(path = "/{province}/{period}/import.xlsx", consumes = {XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    ResponseEntity<ReportView> importXlsx(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String province,
+            @PathVariable String period, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            HttpServletRequest request) throws IOException {
+        return withEtag(exchange.importXlsx(user.actor(), province, period, Versions.fromIfMatch(ifMatch), request.getInputStream()));
+    }
+
+    @GetMapping(path = "/summary.xlsx", produces = XLSX)
+    ResponseEntity<byte[]> summary(@AuthenticationPrincipal AccountPrincipal user, @RequestParam String period) {
+        return xlsx("tong-hop-" + ReportPeriod.parse(period).code() + ".xlsx", exchange.summary(user.actor(), period));
+    }
+
     @GetMapping("/overview")
     ReportOverview overview(@AuthenticationPrincipal AccountPrincipal user, @RequestParam String period) {
         return analysis.overview(user.actor(), period);
@@ -187,6 +210,11 @@ class ReportController {
     @GetMapping("/broadcasts/{province}/weeks/{week}")
     BroadcastWeek week(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String province, @PathVariable String week) {
         return broadcasts.week(user.actor(), province, week);
+    }
+
+    static ResponseEntity<byte[]> xlsx(String fileName, byte[] body) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").body(body);
     }
 
     private ResponseEntity<ReportView> withEtag(ReportService.ReportDetails details) {

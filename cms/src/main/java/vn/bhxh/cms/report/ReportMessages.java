@@ -26,6 +26,10 @@ public class ReportMessages {
         return messages.getMessage(issue.code(), issue.args(), issue.code(), locale);
     }
 
+    public String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
     public static String label(ReportField field, Locale locale) {
         return "en".equals(locale.getLanguage()) ? field.labelEn() : field.labelVi();
     }

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import vn.bhxh.cms.api.Problems;
 
 /** Refused report input as problem+json with one localized message per field ({@code errors}). */
-@RestControllerAdvice(basePackageClasses = ReportProblemHandler.class)
+@RestControllerAdvice(assignableTypes = ReportController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ReportProblemHandler {
 

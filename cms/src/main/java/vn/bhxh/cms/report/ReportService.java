@@ -64,7 +64,7 @@ public class ReportService {
         Instant now = clock.instant();
         Map<String, Long> values = new HashMap<>();
         Map<String, String> sources = new HashMap<>();
-        startingValues(province, period, values, sources);
+        startingValues(actor, province, period, values, sources);
         Report report = new Report(Report.id(province, period.code()), province, period.code(), period.type(), period.year(),
                 ReportState.DRAFT, values, sources, Map.of(), null, null, null, null, null, null, false, now, now,
                 actor.username(), null);
@@ -159,7 +159,7 @@ public class ReportService {
         }
         Map<String, Long> values = new HashMap<>(current.values());
         Map<String, String> sources = new HashMap<>(current.sources());
-        startingValues(province, current.reportPeriod(), values, sources);
+        startingValues(actor, province, current.reportPeriod(), values, sources);
         Report saved = save(current.withContent(values, sources, current.texts(), actor.username(), clock.instant())
                 .withVersion(expected));
         audit.record(actor.username(), "REPORT_PREFILLED", AUDIT_PREFIX + saved.id(), null, current.state().name(),
@@ -204,7 +204,7 @@ public class ReportService {
     }
 
     /** A month starts with what the system knows; a half-year or year with the sums of its months, then what it knows. */
-    private void startingValues(String province, ReportPeriod period, Map<String, Long> values, Map<String, String> sources) {
+    private void startingValues(Actor actor, String province, ReportPeriod period, Map<String, Long> values, Map<String, String> sources) {
         if (!period.months().isEmpty()) {
             List<Report> months = store.search(List.of(province), period.months().stream().map(ReportPeriod::code).toList(),
                     null, PeriodType.MONTH);
@@ -216,7 +216,7 @@ public class ReportService {
                 }
             }
         }
-        prefill.known(province, period).forEach((key, known) -> {
+        prefill.known(actor, province, period).forEach((key, known) -> {
             values.put(key, known.value());
             sources.put(key, known.source());
         });

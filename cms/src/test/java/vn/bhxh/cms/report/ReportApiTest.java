@@ -2,12 +2,19 @@ package vn.bhxh.cms.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,7 +82,18 @@ class ReportApiTest {
         // Ba Đình: 5 with 2 on voluntary SI; Hoàn Kiếm: 5 but none on voluntary SI; Sóc Sơn: none.
         assertThat(below).containsExactly("HN-HK", "HN-SS");
 
-        // The month's report starts with the broadcasts from the log, marked with their source.
+        // The voluntary-SI file is approved this month: a product issued by the province (column 15).
+        ApiClient reviewer = TestUsers.ensure(port, admin, "bc-tham-dinh", "[\"REVIEWER\"]", "{}");
+        for (var step : List.of(List.of(staff, "SUBMIT"), List.of(reviewer, "REVIEW"), List.of(centre, "APPROVE"))) {
+            String variant = "/api/v1/products/" + voluntary + "/variants/vi";
+            ApiClient actor = (ApiClient) step.get(0);
+            HttpResponse<String> moved = actor.send(actor.request(variant + "/transitions").header("Content-Type", "application/json")
+                    .header("If-Match", admin.get(variant).headers().firstValue("ETag").orElseThrow())
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"" + step.get(1) + "\"}")));
+            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        }
+
+        // The month's report starts with what the system knows (the log, the catalogue), each value marked with its source.
         String month = currentMonth();
         HttpResponse<String> created = staff.post("/api/v1/reports", "{\"province\":\"HN\",\"period\":\"" + month + "\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -83,6 +101,8 @@ class ReportApiTest {
         assertThat(report.get("values").get("f03c16").asLong()).isEqualTo(10);
         assertThat(report.get("values").get("f03c16a").asLong()).isEqualTo(2);
         assertThat(report.get("sources").get("f03c16").asString()).contains("Nhật ký phát thanh");
+        assertThat(report.get("values").get("f03c15").asLong()).isEqualTo(1);
+        assertThat(report.get("sources").get("f03c15").asString()).contains("1 RADIO_FILE");
         String path = "/api/v1/reports/HN/" + month;
 
         // Bad input: a second report, a future period, negative numbers and text in number cells, no or an old If-Match.
@@ -158,6 +178,10 @@ class ReportApiTest {
         assertThat(overview.get("submitted").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(overview.get("totals").get("f03c9").asLong()).isGreaterThanOrEqualTo(15);
         assertThat(staff.get("/api/v1/reports/overview?period=" + month).statusCode()).isEqualTo(403);
+
+        // The API is described in the OpenAPI document.
+        assertThat(admin.getAnonymously("/v3/api-docs").body()).contains("/api/v1/reports/{province}/{period}/transitions")
+                .contains("/api/v1/reports/broadcasts/{province}/weeks/{week}").contains("/api/v1/reports/overview");
     }
 
     @Test
@@ -199,6 +223,67 @@ class ReportApiTest {
         assertThat(notMonthly.body()).contains("không có trường \\\"f04c8\\\"");
     }
 
+    @Test
+    void aReportGoesOutAsXlsxLaidOutLikeTheFormAndComesBackFilledIn() throws Exception {
+        ApiClient staff = TestUsers.ensure(port, admin, "bc-can-tho", "[\"PROVINCIAL_STAFF\"]", "{\"province\":\"CT\"}");
+        String month = ReportPeriod.month(LocalDate.now(ReportPeriod.VIETNAM).getYear() - 1, 3).code();
+        HttpResponse<String> created = staff.post("/api/v1/reports", "{\"province\":\"CT\",\"period\":\"" + month + "\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String path = "/api/v1/reports/CT/" + month;
+        HttpResponse<byte[]> exported = bytes(staff.request(path + "/export.xlsx").GET());
+        assertThat(exported.statusCode()).isEqualTo(200);
+        byte[] filled;
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(exported.body()))) {
+            Sheet form = workbook.getSheet("Mẫu 03");
+            List<String> numbers = new ArrayList<>();
+            form.getRow(ReportWorkbook.NUMBER_ROW).forEach(c -> numbers.add(c.getStringCellValue()));
+            assertThat(numbers).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
+                    "16a", "17", "18", "19", "20");
+            assertThat(form.getRow(ReportWorkbook.HEADER_ROW).getCell(2).getStringCellValue()).startsWith("Số hội nghị truyền thông");
+            assertThat(form.getRow(ReportWorkbook.FIRST_DATA_ROW).getCell(0).getStringCellValue()).isEqualTo("Cần Thơ");
+            assertThat(workbook.getSheet("Mẫu 04")).isNull();
+            // Filled in offline: text in column 9, a negative number in column 3.
+            Row data = form.getRow(ReportWorkbook.FIRST_DATA_ROW);
+            data.createCell(8).setCellValue("nhiều");
+            data.createCell(2).setCellValue(-2);
+            data.createCell(3).setCellValue(480);
+            workbook.getSheet(ReportWorkbook.NARRATIVE_SHEET).getRow(ReportWorkbook.NUMBER_ROW).createCell(2).setCellValue("Tổ chức 3 hội nghị");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            filled = out.toByteArray();
+        }
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> refused = staff.send(staff.request(path + "/import.xlsx").header("If-Match", etag)
+                .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(filled)));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Mẫu 03, ô I5 (hàng 5, cột số 9)").contains("phải là số nguyên")
+                .contains("Mẫu 03, ô C5 (hàng 5, cột số 3)").contains("không được là số âm");
+        assertThat(Json.parse(staff.get(path).body()).get("values").has("f03c4")).isFalse();
+
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(filled))) {
+            Row data = workbook.getSheet("Mẫu 03").getRow(ReportWorkbook.FIRST_DATA_ROW);
+            data.getCell(8).setCellValue(9);
+            data.getCell(2).setCellValue(3);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            filled = out.toByteArray();
+        }
+        HttpResponse<String> imported = staff.send(staff.request(path + "/import.xlsx").header("If-Match", etag)
+                .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(filled)));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        JsonNode report = Json.parse(imported.body());
+        assertThat(report.get("values").get("f03c9").asLong()).isEqualTo(9);
+        assertThat(report.get("values").get("f03c4").asLong()).isEqualTo(480);
+        assertThat(report.get("texts").get("highlights").asString()).isEqualTo("Tổ chức 3 hội nghị");
+
+        HttpResponse<byte[]> summary = bytes(centre.request("/api/v1/reports/summary.xlsx?period=" + month).GET());
+        assertThat(summary.statusCode()).isEqualTo(200);
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(summary.body()))) {
+            Sheet form = workbook.getSheet("Mẫu 03");
+            assertThat(form.getRow(ReportWorkbook.FIRST_DATA_ROW).getCell(0).getStringCellValue()).isEqualTo("Tổng cộng");
+        }
+    }
+
     private String radioFile(ApiClient staff, String topic, String title) {
         HttpResponse<String> created = staff.post("/api/v1/products", "{\"info\":{\"type\":\"RADIO_FILE\",\"topics\":[\"" + topic
                 + "\"],\"audiences\":[\"3.1\"],\"scope\":\"LOCAL\",\"province\":\"HN\"},\"content\":{\"title\":" + Json.quote(title)
@@ -209,6 +294,10 @@ class ReportApiTest {
 
     private static String broadcast(String commune, String date, String product, int times) {
         return "{\"commune\":\"" + commune + "\",\"date\":\"" + date + "\",\"productId\":\"" + product + "\",\"times\":" + times + "}";
+    }
+
+    private static HttpResponse<byte[]> bytes(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static String currentMonth() {
