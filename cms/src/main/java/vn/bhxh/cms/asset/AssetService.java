@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -156,6 +157,11 @@ public class AssetService {
     /** The user's own downloads, newest first. */
     public List<Download> downloadsBy(Actor actor, int limit) {
         return store.downloadsBy(actor.username(), limit);
+    }
+
+    /** How many files the staff of a province downloaded in [from, to) (the provinces' communication reports). */
+    public long downloadsOfProvince(String province, Instant from, Instant to) {
+        return store.downloadsOfProvince(province, from, to);
     }
 
     /** The text extracted from the files (PDF leaflets…), which search covers too; empty when they have none. */

@@ -1,5 +1,7 @@
 package vn.bhxh.cms.asset;
 
+import co.elastic.clients.json.JsonData;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.PageRequest;
@@ -47,6 +49,19 @@ class AssetStore {
                 .build();
         return operations.search(query, Download.class).stream()
                 .map(SearchHit::getContent).toList();
+    }
+
+    /** How many downloads the staff of a province made in [from, to), for the province's reports. */
+    long downloadsOfProvince(String province, Instant from, Instant to) {
+        indices.requireReady();
+        operations.indexOps(Download.class).refresh();
+        NativeQuery query = NativeQuery.builder().withQuery(q -> q.bool(b -> b
+                        .filter(f -> f.term(t -> t.field("province").value(province)))
+                        .filter(f -> f.range(r -> r.untyped(u -> u.field("at").format("strict_date_optional_time")
+                                .gte(JsonData.of(from.toString()))
+                                .lt(JsonData.of(to.toString())))))))
+                .build();
+        return operations.count(query, Download.class);
     }
 
     void count(Download download) {

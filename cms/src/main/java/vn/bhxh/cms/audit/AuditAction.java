@@ -40,7 +40,15 @@ public enum AuditAction {
     TOKEN_USED,
     TOKEN_REJECTED,
     // Reference data.
-    REFERENCE_SAVED;
+    REFERENCE_SAVED,
+    // The provinces' communication reports.
+    REPORT_CREATED,
+    REPORT_EDITED,
+    REPORT_PREFILLED,
+    REPORT_IMPORTED,
+    REPORT_SUBMIT,
+    REPORT_ACCEPT,
+    REPORT_RETURN;
 
     public static AuditAction of(WorkflowAction action) {
         return valueOf(action.name());

@@ -1,11 +1,14 @@
 package vn.bhxh.cms.search;
 
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.QueryBuilders;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.json.JsonData;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,5 +138,29 @@ public class SearchService {
         facets.put("scope", "product.scope");
         facets.put("province", "product.province");
         return facets;
+    }
+
+    /** Most products one province releases in a reporting period; more are not listed (the count stays exact). */
+    static final int MAX_RELEASED_LOCAL = 1000;
+
+    /**
+     * The Vietnamese variants of a province's own (local) products that are approved or published and were last changed
+     * in [from, to): the province's "products issued" in its communication reports.
+     */
+    public List<Variant> releasedLocal(Actor actor, String province, Instant from, Instant to) {
+        indices.requireReady();
+        List<Query> filters = List.of(access.readFilter(actor),
+                QueryBuilders.term(t -> t.field("language").value(Variant.SOURCE_LANGUAGE)),
+                QueryBuilders.term(t -> t.field("product.scope").value("LOCAL")),
+                QueryBuilders.term(t -> t.field("product.province").value(province)),
+                QueryBuilders.terms(t -> t.field("state").terms(v -> v.value(List.of(
+                        FieldValue.of("APPROVED"),
+                        FieldValue.of("PUBLISHED"))))),
+                QueryBuilders.range(r -> r.untyped(u -> u.field("updatedAt").format("strict_date_optional_time")
+                        .gte(JsonData.of(from.toString()))
+                        .lt(JsonData.of(to.toString())))));
+        NativeQuery query = NativeQuery.builder().withQuery(q -> q.bool(b -> b.filter(filters)))
+                .withPageable(PageRequest.of(0, MAX_RELEASED_LOCAL, Sort.by("updatedAt"))).build();
+        return operations.search(query, Variant.class).stream().map(SearchHit::getContent).toList();
     }
 }

@@ -10,6 +10,8 @@ public enum Role {
     APPROVER,
     TRANSLATOR,
     PROVINCIAL_STAFF,
+    /** Signs off and submits the province's communication reports (with the province scope). */
+    REPORT_APPROVER,
     CONNECTOR;
 
     /** Who schedules publications and sees the channel targets, the jobs and failed deliveries. */
