@@ -3,6 +3,7 @@ package vn.bhxh.cms.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -10,12 +11,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.bhxh.cms.api.Locales;
 import vn.bhxh.cms.api.Problems;
+import vn.bhxh.cms.audit.AuditLog;
 
 /**
  * Answers failed API authentication with problem+json: 401 for wrong or missing credentials, 503 when the
@@ -26,10 +30,12 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     private final MessageSource messages;
     private final JsonMapper json;
+    private final AuditLog audit;
 
-    ProblemAuthenticationEntryPoint(MessageSource messages, JsonMapper json) {
+    ProblemAuthenticationEntryPoint(MessageSource messages, JsonMapper json, AuditLog audit) {
         this.messages = messages;
         this.json = json;
+        this.audit = audit;
     }
 
     @Override
@@ -42,7 +48,25 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
     /** Signed in, but the role does not reach this endpoint family. */
     void deny(HttpServletRequest request, HttpServletResponse response,
             org.springframework.security.access.AccessDeniedException e) throws IOException {
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        try {
+            audit.refused(who == null ? null : who.getName(), "role", null, null, request.getMethod() + " " + request.getRequestURI());
+        } catch (RuntimeException storeDown) {
+            // Elasticsearch down: the refusal itself still goes out.
+        }
         write(request, response, HttpStatus.FORBIDDEN, "forbidden");
+    }
+
+    /** 429: sign-ins from this user name or address are refused for a while; says how many minutes. */
+    void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, Duration wait) throws IOException {
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        ProblemDetail problem = Problems.of(messages, HttpStatus.TOO_MANY_REQUESTS, "sign-in-blocked", Locales.requested(request),
+                minutes);
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type)

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.springframework.data.elasticsearch.core.query.SeqNoPrimaryTerm;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,11 +23,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.bhxh.cms.api.ConflictException;
 import vn.bhxh.cms.api.NotFoundException;
+import vn.bhxh.cms.api.PreconditionFailedException;
+import vn.bhxh.cms.api.Versions;
+import vn.bhxh.cms.elasticsearch.DocumentVersions;
+import vn.bhxh.cms.elasticsearch.VersionConflicts;
 import vn.bhxh.cms.audit.AuditLog;
 
 /** Users, roles, scopes and API tokens, managed by administrators (the security chain admits only ADMIN here). */
@@ -41,13 +47,18 @@ class UserController {
     private final ApiTokenService tokens;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final ScopeCodes scopeCodes;
+    private final DocumentVersions versions;
     private final Clock clock;
 
-    UserController(UserAccountStore accounts, ApiTokenService tokens, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+    UserController(UserAccountStore accounts, ApiTokenService tokens, PasswordEncoder passwords, AuditLog audit,
+            ScopeCodes scopeCodes, DocumentVersions versions, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwords = passwords;
         this.audit = audit;
+        this.scopeCodes = scopeCodes;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -63,28 +74,51 @@ class UserController {
         if (accounts.find(username).isPresent()) {
             throw new ConflictException("user-exists", username);
         }
+        scopeCodes.require(request.scopes());
         UserAccount account = accounts.save(new UserAccount(username, request.displayName(), passwords.encode(request.password()),
                 request.roles(), request.scopes(), true, clock.instant()));
         audit.record(admin.getUsername(), "USER_CREATED", null, null, null, null, null, username + " " + request.roles());
-        return ResponseEntity.created(URI.create("/api/v1/users/" + username)).body(UserView.of(account));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + username)).eTag(etag(username)).body(UserView.of(account));
     }
 
     @GetMapping("/{username}")
-    UserView get(@PathVariable String username) {
-        return UserView.of(find(username));
+    ResponseEntity<UserView> get(@PathVariable String username) {
+        String etag = etag(username);
+        return ResponseEntity.ok().eTag(etag).body(UserView.of(find(username)));
     }
 
     @PutMapping("/{username}")
-    UserView update(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String username,
-            @Valid @RequestBody UserChange request) {
+    ResponseEntity<UserView> update(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String username,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch, @Valid @RequestBody UserChange request) {
+        SeqNoPrimaryTerm expected = Versions.fromIfMatch(ifMatch);
+        SeqNoPrimaryTerm version = versions.current(UserAccount.class, UserAccountStore.normalize(username))
+                .orElseThrow(() -> new NotFoundException("user", username));
         UserAccount current = find(username);
+        if (!expected.equals(version)) {
+            throw new PreconditionFailedException(Versions.etag(version), null);
+        }
+        scopeCodes.require(request.scopes());
         String hash = request.password() == null ? current.passwordHash() : passwords.encode(request.password());
-        UserAccount saved = accounts.save(new UserAccount(current.username(),
+        UserAccount saved = new UserAccount(current.username(),
                 request.displayName() == null ? current.displayName() : request.displayName(), hash, request.roles(),
-                request.scopes(), request.enabled(), current.createdAt()));
+                request.scopes(), request.enabled(), current.createdAt());
+        SeqNoPrimaryTerm newVersion;
+        try {
+            newVersion = versions.write(saved.username(), saved, expected);
+        } catch (RuntimeException e) {
+            if (VersionConflicts.is(e)) {
+                throw new PreconditionFailedException(etag(username), null);
+            }
+            throw e;
+        }
         audit.record(admin.getUsername(), "USER_UPDATED", null, null, null, null, null,
                 saved.username() + " " + saved.roles() + " enabled=" + saved.enabled());
-        return UserView.of(saved);
+        return ResponseEntity.ok().eTag(Versions.etag(newVersion)).body(UserView.of(saved));
+    }
+
+    private String etag(String username) {
+        return Versions.etag(versions.current(UserAccount.class, UserAccountStore.normalize(username))
+                .orElseThrow(() -> new NotFoundException("user", username)));
     }
 
     @PostMapping("/{username}/tokens")
