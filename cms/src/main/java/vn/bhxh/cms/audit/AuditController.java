@@ -17,9 +17,17 @@ class AuditController {
     static final int MAX_PAGE_SIZE = 200;
 
     private final AuditLog audit;
+    private final AuditVerifier verifier;
 
-    AuditController(AuditLog audit) {
+    AuditController(AuditLog audit, AuditVerifier verifier) {
         this.audit = audit;
+        this.verifier = verifier;
+    }
+
+    /** Walks the whole chain and names the first entry that was altered, removed or re-linked. */
+    @GetMapping("/verification")
+    AuditVerifier.Verification verify() {
+        return verifier.verify();
     }
 
     @GetMapping

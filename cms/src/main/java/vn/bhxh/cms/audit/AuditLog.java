@@ -4,16 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.time.temporal.ChronoUnit;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.elasticsearch.client.elc.NativeQuery;
 import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
 import org.springframework.data.elasticsearch.core.RefreshPolicy;
 import org.springframework.data.elasticsearch.core.SearchHit;
-import org.springframework.data.elasticsearch.core.mapping.IndexCoordinates;
-import org.springframework.data.elasticsearch.core.query.IndexQuery;
-import org.springframework.data.elasticsearch.core.query.IndexQueryBuilder;
 import org.springframework.stereotype.Service;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.QueryBuilders;
@@ -23,28 +20,40 @@ import co.elastic.clients.json.JsonData;
 @Service
 public class AuditLog {
 
-    private static final IndexCoordinates INDEX = IndexCoordinates.of("audit");
-
     private final ElasticsearchOperations operations;
+    private final AuditChain chain;
     private final Clock clock;
 
     /**
      * Entries are written without waiting for a refresh (every change writes one, and nobody waits for it);
      * reading the trail, which is rare, refreshes first so that it never misses an entry just written.
      */
-    public AuditLog(ElasticsearchOperations operations, Clock clock) {
+    public AuditLog(ElasticsearchOperations operations, AuditChain chain, Clock clock) {
         this.operations = operations.withRefreshPolicy(RefreshPolicy.NONE);
+        this.chain = chain;
         this.clock = clock;
     }
 
 
     public AuditEvent record(String actor, AuditAction action, String productId, String language, String fromState,
             String toState, String comment, String details) {
-        AuditEvent event = new AuditEvent(UUID.randomUUID().toString(), clock.instant(), actor, action.name(), productId, language,
-                fromState, toState, comment, details);
-        IndexQuery create = new IndexQueryBuilder().withId(event.id()).withObject(event).withOpType(IndexQuery.OpType.CREATE).build();
-        operations.index(create, INDEX);
-        return event;
+        return write(actor, action.name(), productId, language, fromState, toState, comment, details);
+    }
+
+    /**
+     * A refusal that matters for security (four eyes, scope, someone else's file, a blocked sign-in): recorded as
+     * {@code REFUSED:<reason>} so an administrator sees attempts, not only what succeeded.
+     */
+    public void refused(String actor, String reason, String productId, String language, String details) {
+        write(actor, "REFUSED:" + reason, productId, language, null, null, null, details);
+    }
+
+    private AuditEvent write(String actor, String action, String productId, String language, String fromState,
+            String toState, String comment, String details) {
+        // Milliseconds, as the index stores them: the hash is computed over what a later read gives back.
+        AuditEvent event = new AuditEvent(null, clock.instant().truncatedTo(ChronoUnit.MILLIS), actor, action, productId, language,
+                fromState, toState, comment, details, null, null, null);
+        return chain.append(event);
     }
 
     public List<AuditEvent> search(AuditFilter filter, int page, int size) {
@@ -68,7 +77,7 @@ public class AuditLog {
         }
         NativeQuery query = NativeQuery.builder()
                 .withQuery(q -> q.bool(b -> b.filter(must)))
-                .withPageable(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "at")))
+                .withPageable(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "at", "sequence")))
                 .build();
         return operations.search(query, AuditEvent.class).stream().map(SearchHit::getContent).toList();
     }

@@ -8,14 +8,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.springframework.data.elasticsearch.core.query.SeqNoPrimaryTerm;
 import org.springframework.stereotype.Service;
 import vn.bhxh.cms.api.BadRequestException;
 import vn.bhxh.cms.api.ConflictException;
 import vn.bhxh.cms.api.ForbiddenException;
 import vn.bhxh.cms.api.NotFoundException;
 import vn.bhxh.cms.audit.AuditAction;
+import vn.bhxh.cms.api.PreconditionFailedException;
+import vn.bhxh.cms.api.Versions;
 import vn.bhxh.cms.audit.AuditLog;
 import vn.bhxh.cms.elasticsearch.VersionConflicts;
+import vn.bhxh.cms.reference.ReferenceCodes;
+import vn.bhxh.cms.reference.ReferenceKind;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.security.Role;
 import vn.bhxh.publisher.channels.Channels;
@@ -40,10 +45,12 @@ public class TargetService {
     private final ConnectionCheck check;
     private final PublishSchedule schedule;
     private final AuditLog audit;
+    private final ReferenceCodes codes;
     private final Clock clock;
 
     TargetService(TargetStore store, CredentialCipher cipher, ConnectionCheck check, PublishSchedule schedule, AuditLog audit,
-            Clock clock) {
+            ReferenceCodes codes, Clock clock) {
+        this.codes = codes;
         this.store = store;
         this.cipher = cipher;
         this.check = check;
@@ -70,6 +77,7 @@ public class TargetService {
             throw new BadRequestException("invalid-target-id", String.valueOf(command.id()));
         }
         validate(command);
+        codes.require("province", ReferenceKind.PROVINCES, command.province());
         Map<String, String> credentials = command.credentials() == null ? Map.of() : command.credentials();
         requireCredentials(command.channel(), command.endpoint(), credentials);
         Instant now = clock.instant();
@@ -91,14 +99,23 @@ public class TargetService {
     }
 
     public TargetView update(Actor actor, String id, TargetCommand command) {
+        return update(actor, id, null, command);
+    }
+
+    /** Changes a target made from version {@code expected} (412 when someone saved since); null: the current one. */
+    public TargetView update(Actor actor, String id, SeqNoPrimaryTerm expected, TargetCommand command) {
         requireAdmin(actor);
         ChannelTarget current = find(id);
+        if (expected != null && !expected.equals(current.seqNoPrimaryTerm())) {
+            throw new PreconditionFailedException(Versions.etag(current.seqNoPrimaryTerm()), null);
+        }
         if (command.channel() != null && command.channel() != current.channel()) {
             throw new BadRequestException("target-channel-fixed", current.channel().name());
         }
         TargetCommand complete = new TargetCommand(id, current.channel(), command.name(), command.endpoint(), command.account(),
                 command.credentials(), command.minIntervalSeconds(), command.adminContacts(), command.province());
         validate(complete);
+        codes.require("province", ReferenceKind.PROVINCES, complete.province());
         String sealed = current.sealedCredentials();
         List<String> names = current.credentialNames();
         if (command.credentials() != null) {
@@ -117,7 +134,14 @@ public class TargetService {
                 blankToNull(complete.account()), sealed, names, interval(complete), complete.adminContacts(),
                 blankToNull(complete.province()), current.paused(), current.pausedReason(), current.pausedAt(), current.createdAt(),
                 clock.instant(), current.seqNoPrimaryTerm());
-        store.save(changed);
+        try {
+            store.save(changed);
+        } catch (RuntimeException e) {
+            if (VersionConflicts.is(e)) {
+                throw new PreconditionFailedException(Versions.etag(find(id).seqNoPrimaryTerm()), null);
+            }
+            throw e;
+        }
         audit.record(actor.username(), AuditAction.TARGET_UPDATED, null, null, null, null, null,
                 "target " + id + (command.credentials() == null ? "" : ", credentials replaced " + names));
         return TargetView.of(find(id));

@@ -123,6 +123,10 @@ public class ProductAccess {
         if (judging && variant.editedBy(actor.username())) {
             throw new ForbiddenException("four-eyes");
         }
+        // Three people per revision: whoever reviewed it (specialist or language reviewer) does not also approve it.
+        if (action == WorkflowAction.APPROVE && actor.username().equals(variant.reviewedBy())) {
+            throw new ForbiddenException("four-eyes-reviewer");
+        }
     }
 
     /**

@@ -74,9 +74,10 @@ class ProductController {
     }
 
     @GetMapping("/{id}")
-    ProductView get(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id) {
+    ResponseEntity<ProductView> get(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id) {
         ProductService.ProductDetails details = products.readProduct(user.actor(), id);
-        return ProductView.of(details.product(), details.variants());
+        return ResponseEntity.ok().eTag(Versions.etag(details.product().seqNoPrimaryTerm()))
+                .body(ProductView.of(details.product(), details.variants()));
     }
 
     @PutMapping("/{id}")

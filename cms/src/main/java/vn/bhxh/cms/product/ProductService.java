@@ -11,6 +11,7 @@ import org.springframework.data.elasticsearch.core.query.SeqNoPrimaryTerm;
 import org.springframework.stereotype.Service;
 import vn.bhxh.cms.api.BadRequestException;
 import vn.bhxh.cms.api.ConflictException;
+import vn.bhxh.cms.api.ForbiddenException;
 import vn.bhxh.cms.api.NotFoundException;
 import vn.bhxh.cms.api.PreconditionFailedException;
 import vn.bhxh.cms.api.Versions;
@@ -21,6 +22,8 @@ import vn.bhxh.cms.asset.FileUpload;
 import vn.bhxh.cms.audit.AuditAction;
 import vn.bhxh.cms.audit.AuditLog;
 import vn.bhxh.cms.elasticsearch.VersionConflicts;
+import vn.bhxh.cms.reference.ReferenceCodes;
+import vn.bhxh.cms.reference.ReferenceKind;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.workflow.WorkflowAction;
 import vn.bhxh.cms.workflow.WorkflowState;
@@ -36,21 +39,23 @@ public class ProductService {
     private final AuditLog audit;
     private final AssetService files;
     private final PublicationHooks publication;
+    private final ReferenceCodes codes;
     private final Clock clock;
 
     public ProductService(ProductStore store, ProductAccess access, AuditLog audit, AssetService files,
-            PublicationHooks publication, Clock clock) {
+            PublicationHooks publication, ReferenceCodes codes, Clock clock) {
         this.store = store;
         this.access = access;
         this.audit = audit;
         this.files = files;
         this.publication = publication;
+        this.codes = codes;
         this.clock = clock;
     }
 
     /** The same service for loading many products at once (demo data, benchmarks): writes do not wait for refreshes. */
     public ProductService forBulkLoading() {
-        return new ProductService(store.withoutRefreshWaits(), access, audit, files, publication, clock);
+        return new ProductService(store.withoutRefreshWaits(), access, audit, files, publication, codes, clock);
     }
 
     public void refresh() {
@@ -58,7 +63,8 @@ public class ProductService {
     }
 
     public Variant createProduct(Actor actor, ProductInfo info, VariantContent vietnamese) {
-        access.requireCreate(actor, info);
+        requireKnownCodes(info);
+        audited(actor, null, Variant.SOURCE_LANGUAGE, "create", () -> access.requireCreate(actor, info));
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
         VariantContent content = sanitized(vietnamese);
@@ -76,7 +82,8 @@ public class ProductService {
     public Product updateInfo(Actor actor, String productId, SeqNoPrimaryTerm expected, ProductInfo info) {
         Product current = store.product(productId).orElseThrow(() -> new NotFoundException("product", productId));
         readVariant(actor, productId, Variant.SOURCE_LANGUAGE);
-        access.requireEditInfo(actor, current.info(), info);
+        requireKnownCodes(info);
+        audited(actor, productId, null, "edit-info", () -> access.requireEditInfo(actor, current.info(), info));
         Instant now = clock.instant();
         Product saved;
         try {
@@ -122,7 +129,7 @@ public class ProductService {
             VariantContent newContent, String comment) {
         Variant current = readVariant(actor, productId, language);
         requireVersion(current, expected);
-        access.requireEditContent(actor, current);
+        audited(actor, productId, language, "edit", () -> access.requireEditContent(actor, current));
         if (!current.state().allowsEditing()) {
             throw new ConflictException("not-editable", current.state().name());
         }
@@ -194,10 +201,11 @@ public class ProductService {
 
     public Variant requestTranslation(Actor actor, String productId, String language) {
         Variant source = readVariant(actor, productId, Variant.SOURCE_LANGUAGE);
-        access.requireRequestTranslation(actor, source.product());
+        audited(actor, productId, language, "request-translation", () -> access.requireRequestTranslation(actor, source.product()));
         if (Variant.SOURCE_LANGUAGE.equals(language)) {
             throw new ConflictException("variant-exists", language);
         }
+        codes.require("language", ReferenceKind.LANGUAGES, language);
         Instant now = clock.instant();
         Variant requested = new Variant(Variant.id(productId, language), productId, language, VariantContent.EMPTY,
                 WorkflowState.DRAFT, 0, source.revision(), false, Set.of(), null, null, source.product(),
@@ -221,7 +229,7 @@ public class ProductService {
         if (!action.allowedFrom(current.state())) {
             throw new ConflictException("illegal-transition", action.name(), current.state().name());
         }
-        access.requireTransition(actor, current, action);
+        audited(actor, productId, language, action.name(), () -> access.requireTransition(actor, current, action));
         if (action.commentRequired() && (comment == null || comment.isBlank())) {
             throw new ConflictException("comment-required", action.name());
         }
@@ -253,7 +261,7 @@ public class ProductService {
     public Variant confirmSource(Actor actor, String productId, String language, SeqNoPrimaryTerm expected, String comment) {
         Variant current = readVariant(actor, productId, language);
         requireVersion(current, expected);
-        access.requireConfirmSource(actor);
+        audited(actor, productId, language, "confirm-source", () -> access.requireConfirmSource(actor));
         if (current.isSource() || !current.outdated()) {
             throw new ConflictException("not-outdated", language);
         }
@@ -300,6 +308,24 @@ public class ProductService {
     /** The current revision of the product's Vietnamese source. */
     public int sourceRevision(String productId) {
         return store.variant(productId, Variant.SOURCE_LANGUAGE).map(Variant::revision).orElse(0);
+    }
+
+    /** A refused attempt (scope, role, four eyes) is recorded before the refusal reaches the caller. */
+    private void audited(Actor actor, String productId, String language, String attempt, Runnable check) {
+        try {
+            check.run();
+        } catch (ForbiddenException e) {
+            audit.refused(actor.username(), e.reason(), productId, language, attempt);
+            throw e;
+        }
+    }
+
+    private void requireKnownCodes(ProductInfo info) {
+        codes.requireAll("topics", ReferenceKind.TOPICS, info.topics());
+        codes.requireAll("audiences", ReferenceKind.AUDIENCE_GROUPS, info.audiences());
+        codes.require("campaign", ReferenceKind.CAMPAIGNS, info.campaign());
+        codes.require("province", ReferenceKind.PROVINCES, info.province());
+        codes.require("ownerUnit", ReferenceKind.UNITS, info.ownerUnit());
     }
 
     private void markTranslationsOutdated(Actor actor, String productId, int sourceRevision) {

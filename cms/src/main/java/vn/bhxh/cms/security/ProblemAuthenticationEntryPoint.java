@@ -3,6 +3,8 @@ package vn.bhxh.cms.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -11,12 +13,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.bhxh.cms.api.Locales;
 import vn.bhxh.cms.api.Problems;
+import vn.bhxh.cms.audit.AuditLog;
 import vn.bhxh.cms.elasticsearch.ElasticsearchUnavailableException;
 
 /**
@@ -28,10 +33,12 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     private final MessageSource messages;
     private final JsonMapper json;
+    private final AuditLog audit;
 
-    ProblemAuthenticationEntryPoint(MessageSource messages, JsonMapper json) {
+    ProblemAuthenticationEntryPoint(MessageSource messages, JsonMapper json, AuditLog audit) {
         this.messages = messages;
         this.json = json;
+        this.audit = audit;
     }
 
     @Override
@@ -46,14 +53,32 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
     /** Signed in, but the role does not reach this endpoint family. */
     void deny(HttpServletRequest request, HttpServletResponse response,
             AccessDeniedException e) throws IOException {
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        try {
+            audit.refused(who == null ? null : who.getName(), "role", null, null, request.getMethod() + " " + request.getRequestURI());
+        } catch (RuntimeException storeDown) {
+            // Elasticsearch down: the refusal itself still goes out.
+        }
         write(request, response, HttpStatus.FORBIDDEN, "forbidden");
+    }
+
+    /** 429: sign-ins from this user name or address are refused for a while; says how many minutes. */
+    void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, Duration wait) throws IOException {
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        ProblemDetail problem = Problems.of(messages, HttpStatus.TOO_MANY_REQUESTS, "sign-in-blocked", Locales.requested(request),
+                minutes);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type)
             throws IOException {
         boolean storeDown = status == HttpStatus.SERVICE_UNAVAILABLE;
         ProblemDetail problem = Problems.of(messages, status, type, Locales.requested(request));
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         if (storeDown) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");

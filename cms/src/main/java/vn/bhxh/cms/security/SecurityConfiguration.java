@@ -12,6 +12,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import vn.bhxh.cms.audit.AuditLog;
 import vn.bhxh.cms.elasticsearch.IndexedDocument;
 
 @Configuration(proxyBeanMethods = false)
@@ -19,7 +20,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, ApiTokenService tokens,
-            UserAccountStore accounts) throws Exception {
+            UserAccountStore accounts, SignInThrottle throttle, AuditLog audit) throws Exception {
         return http
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
@@ -28,7 +29,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/feeds/**", "/api/v1/media/**").permitAll()
                         .requestMatchers("/api/v1/users/**", "/api/v1/audit/**", "/api/v1/templates/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .addFilterBefore(new TokenAuthenticationFilter(tokens, accounts, entryPoint), BasicAuthenticationFilter.class)
+                .addFilterBefore(new SignInBlockFilter(throttle, entryPoint, audit), BasicAuthenticationFilter.class)
+                .addFilterBefore(new TokenAuthenticationFilter(tokens, accounts, entryPoint, throttle, audit),
+                        BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(entryPoint::deny))
@@ -44,7 +47,8 @@ class SecurityConfiguration {
      * Which role opens which page is decided here; what a user may do with a product, by the services.
      */
     @Bean
-    SecurityFilterChain site(HttpSecurity http, SiteSecurityProperties properties, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain site(HttpSecurity http, SiteSecurityProperties properties, SignInThrottle throttle, AuditLog audit)
+            throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
         success.setDefaultTargetUrl("/");
         return http
@@ -59,17 +63,13 @@ class SecurityConfiguration {
                         .requestMatchers("/translate/**").hasAnyRole(Role.TRANSLATOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")
-                        .successHandler((request, response, authentication) -> {
-                            throttle.succeeded(authentication.getName());
-                            success.onAuthenticationSuccess(request, response, authentication);
-                        })
-                        .failureHandler((request, response, exception) -> {
-                            throttle.failed(request.getParameter("username"), request.getRemoteAddr());
-                            response.sendRedirect(request.getContextPath() + "/login?error");
-                        })
+                        // Failures and successes reach the throttle as authentication events (SignInThrottleEvents).
+                        .successHandler(success)
+                        .failureHandler((request, response, exception) ->
+                                response.sendRedirect(request.getContextPath() + "/login?error"))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, audit), UsernamePasswordAuthenticationFilter.class)
                 // A new session id at sign-in: an id planted before it (session fixation) is worthless afterwards.
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
@@ -88,6 +88,11 @@ class SecurityConfiguration {
     @Bean
     IndexedDocument userIndex() {
         return new IndexedDocument(UserAccount.class);
+    }
+
+    @Bean
+    IndexedDocument signInFailuresIndex() {
+        return new IndexedDocument(SignInFailures.class);
     }
 
     @Bean

@@ -12,6 +12,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.bhxh.cms.audit.AuditAction;
+import vn.bhxh.cms.audit.AuditLog;
 
 /** Authenticates {@code Authorization: Bearer bhxh_…} API tokens. */
 class TokenAuthenticationFilter extends OncePerRequestFilter {
@@ -21,11 +23,16 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     private final ApiTokenService tokens;
     private final UserAccountStore accounts;
     private final AuthenticationEntryPoint entryPoint;
+    private final SignInThrottle throttle;
+    private final AuditLog audit;
 
-    TokenAuthenticationFilter(ApiTokenService tokens, UserAccountStore accounts, AuthenticationEntryPoint entryPoint) {
+    TokenAuthenticationFilter(ApiTokenService tokens, UserAccountStore accounts, AuthenticationEntryPoint entryPoint,
+            SignInThrottle throttle, AuditLog audit) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.entryPoint = entryPoint;
+        this.throttle = throttle;
+        this.audit = audit;
     }
 
     @Override
@@ -46,6 +53,13 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             SecurityContextHolder.getContext().setAuthentication(authentication);
         } catch (BadCredentialsException e) {
             SecurityContextHolder.clearContext();
+            // A bad token names no user: it counts against the client address, and is audited like a bad password.
+            try {
+                throttle.failed(null, request.getRemoteAddr());
+                audit.record(null, AuditAction.LOGIN_FAILED, null, null, null, null, null, "API token from " + request.getRemoteAddr());
+            } catch (RuntimeException storeDown) {
+                // the 401 still goes out
+            }
             entryPoint.commence(request, response, e);
             return;
         } catch (DataAccessException e) {

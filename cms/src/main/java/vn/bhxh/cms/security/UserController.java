@@ -20,10 +20,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.bhxh.cms.api.NotFoundException;
+import vn.bhxh.cms.api.Versions;
 
 /** Users, roles, scopes and API tokens, managed by administrators (the security chain admits only ADMIN here). */
 @RestController
@@ -50,19 +52,23 @@ class UserController {
     ResponseEntity<UserView> create(@AuthenticationPrincipal AccountPrincipal admin, @Valid @RequestBody NewUser request) {
         UserAccount account = users.create(admin.actor(), request.username(), new UserService.AccountChange(request.displayName(),
                 request.password(), request.roles(), request.scopes(), true));
-        return ResponseEntity.created(URI.create("/api/v1/users/" + account.username())).body(UserView.of(account));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + account.username())).eTag(users.etag(account.username()))
+                .body(UserView.of(account));
     }
 
     @GetMapping("/{username}")
-    UserView get(@PathVariable String username) {
-        return UserView.of(find(username));
+    ResponseEntity<UserView> get(@PathVariable String username) {
+        String etag = users.etag(username);
+        return ResponseEntity.ok().eTag(etag).body(UserView.of(find(username)));
     }
 
     @PutMapping("/{username}")
-    UserView update(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String username,
-            @Valid @RequestBody UserChange request) {
-        return UserView.of(users.update(admin.actor(), username, new UserService.AccountChange(request.displayName(),
-                request.password(), request.roles(), request.scopes(), request.enabled())));
+    ResponseEntity<UserView> update(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String username,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch, @Valid @RequestBody UserChange request) {
+        UserService.SavedAccount saved = users.update(admin.actor(), username, Versions.fromIfMatch(ifMatch),
+                new UserService.AccountChange(request.displayName(), request.password(), request.roles(), request.scopes(),
+                        request.enabled()));
+        return ResponseEntity.ok().eTag(saved.etag()).body(UserView.of(saved.account()));
     }
 
     @PostMapping("/{username}/tokens")

@@ -16,4 +16,10 @@ public class InvalidTranslationFileException extends BadRequestException {
     public String getMessage() {
         return why;
     }
+
+    /** The file's JSON could not be read: the cause says which field, the message stays out of the answer. */
+    public InvalidTranslationFileException(String why, Throwable cause) {
+        this(why);
+        initCause(cause);
+    }
 }

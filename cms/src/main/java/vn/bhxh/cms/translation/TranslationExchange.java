@@ -78,7 +78,7 @@ public class TranslationExchange {
         try {
             return json.readValue(body, TranslationFile.class);
         } catch (RuntimeException e) {
-            throw new InvalidTranslationFileException("not a readable translation JSON file: " + e.getMessage());
+            throw new InvalidTranslationFileException("not a readable translation JSON file", e);
         }
     }
 }

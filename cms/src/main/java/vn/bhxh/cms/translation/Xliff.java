@@ -67,7 +67,7 @@ public final class Xliff {
         try {
             doc = builder().parse(new ByteArrayInputStream(xml));
         } catch (Exception e) {
-            throw new InvalidTranslationFileException("not a readable XLIFF 2.0 document: " + e.getMessage());
+            throw new InvalidTranslationFileException("not a readable XLIFF 2.0 document", e);
         }
         Element root = doc.getDocumentElement();
         if (!"xliff".equals(root.getLocalName()) || !NAMESPACE.equals(root.getNamespaceURI())) {

@@ -57,6 +57,33 @@ class ProductAccessTest {
                 .isInstanceOf(ForbiddenException.class).hasMessage("four-eyes");
     }
 
+    @Test
+    void authorReviewerAndApproverOfOneRevisionAreThreeDifferentPeople() {
+        Actor both = new Actor("tham-dinh-va-duyet", Set.of(Role.REVIEWER, Role.APPROVER), Scopes.NONE);
+        Actor approver = new Actor("lanh-dao", Set.of(Role.APPROVER), Scopes.NONE);
+        Variant reviewed = variant("vi", Set.of("VOLUNTARY_SI"), "BAN-THU")
+                .withState(WorkflowState.REVIEWED, "tham-dinh-va-duyet", null, Instant.EPOCH);
+
+        assertThatThrownBy(() -> access.requireTransition(both, reviewed, WorkflowAction.APPROVE))
+                .isInstanceOf(ForbiddenException.class).hasMessage("four-eyes-reviewer");
+        assertThat(access.allows(both, reviewed, WorkflowAction.APPROVE)).isFalse();
+        assertThatCode(() -> access.requireTransition(approver, reviewed, WorkflowAction.APPROVE)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theLanguageReviewerOfATranslationDoesNotApproveItEither() {
+        Actor tayReviewerAndApprover = new Actor("kiem-duyet-tay", Set.of(Role.TRANSLATOR, Role.APPROVER),
+                new Scopes(null, null, Set.of("tyz"), null, null));
+        Variant reviewed = variant("tyz", Set.of("VOLUNTARY_SI"), "BAN-THU")
+                .withState(WorkflowState.REVIEWED, "kiem-duyet-tay", null, Instant.EPOCH);
+        Variant reviewedByAnother = reviewed.withState(WorkflowState.REVIEWED, "kiem-tay", null, Instant.EPOCH);
+
+        assertThatThrownBy(() -> access.requireTransition(tayReviewerAndApprover, reviewed, WorkflowAction.APPROVE))
+                .isInstanceOf(ForbiddenException.class).hasMessage("four-eyes-reviewer");
+        assertThatCode(() -> access.requireTransition(tayReviewerAndApprover, reviewedByAnother, WorkflowAction.APPROVE))
+                .doesNotThrowAnyException();
+    }
+
     private static Actor reviewer(Set<String> topics, Set<String> departments) {
         return new Actor("tham-dinh", Set.of(Role.REVIEWER), new Scopes(topics, departments, null, null, null));
     }

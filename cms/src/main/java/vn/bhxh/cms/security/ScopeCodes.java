@@ -1,0 +1,30 @@
+package vn.bhxh.cms.security;
+
+import org.springframework.stereotype.Component;
+import vn.bhxh.cms.reference.ReferenceCodes;
+import vn.bhxh.cms.reference.ReferenceKind;
+
+/**
+ * A user's scopes name reference data (topics, departments, languages, a province): an unknown code, such as a
+ * province typed as "LC" or "Lào Cai", would silently narrow the user to nothing, so it is refused (400) instead.
+ * Shared by the users API and the admin pages.
+ */
+@Component
+public class ScopeCodes {
+
+    private final ReferenceCodes codes;
+
+    ScopeCodes(ReferenceCodes codes) {
+        this.codes = codes;
+    }
+
+    public void require(Scopes scopes) {
+        if (scopes == null) {
+            return;
+        }
+        codes.requireAll("scopes.topics", ReferenceKind.TOPICS, scopes.topics());
+        codes.requireAll("scopes.departments", ReferenceKind.UNITS, scopes.departments());
+        codes.requireAll("scopes.languages", ReferenceKind.LANGUAGES, scopes.languages());
+        codes.require("scopes.province", ReferenceKind.PROVINCES, scopes.province());
+    }
+}
