@@ -19,17 +19,12 @@ import vn.bhxh.cms.elasticsearch.IndexProperties;
 import vn.bhxh.cms.elasticsearch.IndexedDocument;
 import vn.bhxh.cms.preview.PublicSiteProperties;
 import vn.bhxh.publisher.channels.Channels;
-import vn.bhxh.publisher.connector.facebook.FacebookPageConnector;
-import vn.bhxh.publisher.connector.webhook.WebhookConnector;
-import vn.bhxh.publisher.connector.wordpress.WordPressConnector;
-import vn.bhxh.publisher.connector.youtube.YouTubeConnector;
-import vn.bhxh.publisher.connector.zalo.ZaloOaConnector;
 import vn.bhxh.publisher.crypto.CredentialCipher;
+import vn.bhxh.publisher.delivery.ChannelDescriptor.ConnectorContext;
 import vn.bhxh.publisher.delivery.ConnectionCheck;
 import vn.bhxh.publisher.delivery.Connector;
 import vn.bhxh.publisher.delivery.Http;
 import vn.bhxh.publisher.delivery.MediaFetcher;
-import vn.bhxh.publisher.feed.AppFeedConnector;
 import vn.bhxh.publisher.feed.FeedService;
 import vn.bhxh.publisher.feed.FeedSettings;
 import vn.bhxh.publisher.feed.PublishedJobsFeedSource;
@@ -72,17 +67,13 @@ class PublishingConfiguration {
         return new PublishSchedule(jobs, clock);
     }
 
+    /** Every channel's connector, made by its plug-in's descriptor: no channel is named here. */
     @Bean
     Connectors connectors(PublishingProperties properties, VariantMedia media, Clock clock) {
         HttpClient http = Http.defaultClient();
-        Duration timeout = properties.connectorTimeout();
-        MediaFetcher fetcher = ownFilesFirst(properties, media, MediaFetcher.http(http));
-        WebhookConnector webhook = new WebhookConnector(http, clock, timeout);
-        return new Connectors(List.of(webhook, new AppFeedConnector(webhook),
-                new WordPressConnector(http, fetcher, clock, timeout),
-                new FacebookPageConnector(http, clock, timeout),
-                new ZaloOaConnector(http, clock, timeout, ZaloOaConnector.OAUTH),
-                new YouTubeConnector(http, fetcher, clock, timeout.multipliedBy(4))));
+        ConnectorContext context = new ConnectorContext(http,
+                ownFilesFirst(properties, media, MediaFetcher.http(http)), clock, properties.connectorTimeout());
+        return new Connectors(Channels.all().stream().map(channel -> channel.connector().create(context)).toList());
     }
 
     /** The connectors, as one bean: a plain list would mix with every other list in the context. */

@@ -1,6 +1,9 @@
 package vn.bhxh.publisher.delivery;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import vn.bhxh.publisher.crypto.Credentials;
 import vn.bhxh.publisher.job.Channel;
@@ -16,10 +19,12 @@ import vn.bhxh.publisher.job.Channel;
  * @param requiredFields  the target fields it cannot work without, besides a name
  * @param credentials     the credentials its calls to the endpoint cannot work without
  * @param check           one harmless, read-only call that proves the endpoint answers and the credentials are accepted
+ * @param connector       makes the channel's connector from what every connector shares, so an application builds
+ *                        every channel's connector from this registry alone
  */
 public record ChannelDescriptor(Channel channel, String templateChannel, Class<? extends Record> payloadType,
                                 String mediaKind, Set<TargetField> requiredFields, Set<String> credentials,
-                                ConnectionTest check) {
+                                ConnectionTest check, ConnectorFactory connector) {
 
     public ChannelDescriptor {
         requiredFields = Set.copyOf(requiredFields);
@@ -37,6 +42,16 @@ public record ChannelDescriptor(Channel channel, String templateChannel, Class<?
     /** A target's own fields a channel may require. */
     public enum TargetField {
         ENDPOINT, ACCOUNT
+    }
+
+    /** What every connector is made from: the HTTP client, how files are fetched, the clock and the call timeout. */
+    public record ConnectorContext(HttpClient http, MediaFetcher media, Clock clock, Duration timeout) {
+    }
+
+    /** Makes the channel's connector. */
+    @FunctionalInterface
+    public interface ConnectorFactory {
+        Connector create(ConnectorContext context);
     }
 
     /** The channel's "test connection" call. */

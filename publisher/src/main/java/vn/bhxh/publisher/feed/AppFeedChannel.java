@@ -2,6 +2,7 @@ package vn.bhxh.publisher.feed;
 
 import java.util.Set;
 import vn.bhxh.publisher.connector.webhook.WebhookChannel;
+import vn.bhxh.publisher.connector.webhook.WebhookConnector;
 import vn.bhxh.publisher.crypto.Credentials;
 import vn.bhxh.publisher.delivery.ChannelDescriptor;
 import vn.bhxh.publisher.delivery.ConnectionCheck;
@@ -16,7 +17,8 @@ public final class AppFeedChannel {
 
     public static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
             Channel.APP_FEED, "vssid-feed", FeedCard.class, "image",
-            Set.of(), WebhookChannel.CREDENTIALS, AppFeedChannel::check);
+            Set.of(), WebhookChannel.CREDENTIALS, AppFeedChannel::check,
+            context -> new AppFeedConnector(new WebhookConnector(context.http(), context.clock(), context.timeout())));
 
     private AppFeedChannel() {
     }

@@ -3,11 +3,16 @@ package vn.bhxh.publisher.channels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.bhxh.publisher.connector.webhook.PortalArticle;
 import vn.bhxh.publisher.delivery.ChannelDescriptor;
+import vn.bhxh.publisher.delivery.ChannelDescriptor.ConnectorContext;
+import vn.bhxh.publisher.delivery.MediaFetcher;
 import vn.bhxh.publisher.delivery.ChannelDescriptor.TargetField;
 import vn.bhxh.publisher.job.Channel;
 import vn.bhxh.publisher.job.ChannelPayload;
@@ -19,6 +24,16 @@ class ChannelsTest {
     void everyChannelHasExactlyOneDescriptor() {
         assertThat(Channels.all()).extracting(ChannelDescriptor::channel).containsExactlyInAnyOrder(Channel.values());
         Arrays.stream(Channel.values()).forEach(channel -> assertThat(Channels.of(channel).channel()).isEqualTo(channel));
+    }
+
+    @Test
+    void everyPlugInMakesTheConnectorOfItsOwnChannel() {
+        ConnectorContext context = new ConnectorContext(HttpClient.newHttpClient(), MediaFetcher.http(HttpClient.newHttpClient()),
+                Clock.systemUTC(), Duration.ofSeconds(5));
+        for (ChannelDescriptor descriptor : Channels.all()) {
+            assertThat(descriptor.connector().create(context).channel()).as(descriptor.channel().name())
+                    .isEqualTo(descriptor.channel());
+        }
     }
 
     @Test

@@ -14,7 +14,8 @@ public final class FacebookChannel {
 
     public static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
             Channel.FACEBOOK, "facebook", FacebookPost.class, null,
-            Set.of(TargetField.ENDPOINT, TargetField.ACCOUNT), Set.of("page_access_token"), FacebookChannel::check);
+            Set.of(TargetField.ENDPOINT, TargetField.ACCOUNT), Set.of("page_access_token"), FacebookChannel::check,
+            context -> new FacebookPageConnector(context.http(), context.clock(), context.timeout()));
 
     private FacebookChannel() {
     }

@@ -18,7 +18,8 @@ public final class WebhookChannel {
 
     public static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
             Channel.WEBHOOK, "portal", PortalArticle.class, null,
-            Set.of(TargetField.ENDPOINT), CREDENTIALS, WebhookChannel::check);
+            Set.of(TargetField.ENDPOINT), CREDENTIALS, WebhookChannel::check,
+            context -> new WebhookConnector(context.http(), context.clock(), context.timeout()));
 
     private WebhookChannel() {
     }

@@ -15,7 +15,8 @@ public final class WordPressChannel {
 
     public static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
             Channel.WORDPRESS, "portal", PortalArticle.class, null,
-            Set.of(TargetField.ENDPOINT), Set.of("username", "application_password"), WordPressChannel::check);
+            Set.of(TargetField.ENDPOINT), Set.of("username", "application_password"), WordPressChannel::check,
+            context -> new WordPressConnector(context.http(), context.media(), context.clock(), context.timeout()));
 
     private WordPressChannel() {
     }

@@ -14,7 +14,9 @@ public final class YouTubeChannel {
 
     public static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
             Channel.YOUTUBE, "youtube", YoutubeVideo.class, "video",
-            Set.of(TargetField.ENDPOINT), Set.of("access_token"), YouTubeChannel::check);
+            Set.of(TargetField.ENDPOINT), Set.of("access_token"), YouTubeChannel::check,
+            // Uploads take longer than any other call.
+            context -> new YouTubeConnector(context.http(), context.media(), context.clock(), context.timeout().multipliedBy(4)));
 
     private YouTubeChannel() {
     }

@@ -17,7 +17,8 @@ public final class ZaloChannel {
 
     public static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
             Channel.ZALO, "zalo", ZaloArticle.class, null,
-            Set.of(TargetField.ENDPOINT, TargetField.ACCOUNT), Set.of("access_token"), ZaloChannel::check);
+            Set.of(TargetField.ENDPOINT, TargetField.ACCOUNT), Set.of("access_token"), ZaloChannel::check,
+            context -> new ZaloOaConnector(context.http(), context.clock(), context.timeout(), ZaloOaConnector.OAUTH));
 
     private ZaloChannel() {
     }
