@@ -1,5 +1,6 @@
 package vn.bhxh.cms.audit;
 
+import org.springframework.data.domain.PageRequest;
 import java.util.Objects;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.elasticsearch.client.elc.NativeQuery;
@@ -32,7 +33,7 @@ public class AuditVerifier {
         NativeQuery query = NativeQuery.builder()
                 .withQuery(q -> q.range(r -> r.number(n -> n.field("sequence").gte(1.0).lte((double) last))))
                 .withSort(Sort.by("sequence"))
-                .withPageable(org.springframework.data.domain.PageRequest.of(0, PAGE))
+                .withPageable(PageRequest.of(0, PAGE))
                 .build();
         long expected = 1;
         String previousHash = AuditChain.GENESIS;

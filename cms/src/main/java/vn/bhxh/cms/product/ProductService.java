@@ -1,5 +1,6 @@
 package vn.bhxh.cms.product;
 
+import java.util.function.Supplier;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -376,7 +377,7 @@ public class ProductService {
         }
     }
 
-    private static RuntimeException staleOr(RuntimeException e, java.util.function.Supplier<Object> current) {
+    private static RuntimeException staleOr(RuntimeException e, Supplier<Object> current) {
         if (!VersionConflicts.is(e)) {
             return e;
         }
