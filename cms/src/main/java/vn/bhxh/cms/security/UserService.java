@@ -30,11 +30,11 @@ public class UserService {
     private final UserAccountStore accounts;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
-    private final ScopeCodes scopeCodes;
+    private final ScopeCheck scopeCodes;
     private final DocumentVersions versions;
     private final Clock clock;
 
-    UserService(UserAccountStore accounts, PasswordEncoder passwords, AuditLog audit, ScopeCodes scopeCodes,
+    UserService(UserAccountStore accounts, PasswordEncoder passwords, AuditLog audit, ScopeCheck scopeCodes,
             DocumentVersions versions, Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;

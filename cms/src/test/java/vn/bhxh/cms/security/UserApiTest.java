@@ -56,7 +56,9 @@ class UserApiTest {
     private static HttpResponse<String> put(ApiClient client, String username, String roles, boolean enabled, String password) {
         String body = "{\"roles\":" + roles + ",\"enabled\":" + enabled + (password == null ? "" : ",\"password\":" + Json.quote(password))
                 + "}";
+        // Every change is made from the version just read (If-Match), as any API client must.
+        String etag = client.get("/api/v1/users/" + username).headers().firstValue("ETag").orElseThrow();
         return client.send(client.request("/api/v1/users/" + username).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+                .header("If-Match", etag).PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 }

@@ -1,8 +1,8 @@
-package vn.bhxh.cms.security;
+package vn.bhxh.cms.reference;
 
 import org.springframework.stereotype.Component;
-import vn.bhxh.cms.reference.ReferenceCodes;
-import vn.bhxh.cms.reference.ReferenceKind;
+import vn.bhxh.cms.security.ScopeCheck;
+import vn.bhxh.cms.security.Scopes;
 
 /**
  * A user's scopes name reference data (topics, departments, languages, a province): an unknown code, such as a
@@ -10,7 +10,7 @@ import vn.bhxh.cms.reference.ReferenceKind;
  * Shared by the users API and the admin pages.
  */
 @Component
-public class ScopeCodes {
+public class ScopeCodes implements ScopeCheck {
 
     private final ReferenceCodes codes;
 
@@ -18,6 +18,7 @@ public class ScopeCodes {
         this.codes = codes;
     }
 
+    @Override
     public void require(Scopes scopes) {
         if (scopes == null) {
             return;
