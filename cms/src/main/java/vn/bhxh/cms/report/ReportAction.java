@@ -1,10 +1,23 @@
 package vn.bhxh.cms.report;
 
+import vn.bhxh.cms.audit.AuditAction;
+
 /** The workflow steps: the province's approver submits; the centre accepts or returns (with a comment). */
 public enum ReportAction {
-    SUBMIT,
-    ACCEPT,
-    RETURN;
+    SUBMIT(AuditAction.REPORT_SUBMIT),
+    ACCEPT(AuditAction.REPORT_ACCEPT),
+    RETURN(AuditAction.REPORT_RETURN);
+
+    private final AuditAction audited;
+
+    ReportAction(AuditAction audited) {
+        this.audited = audited;
+    }
+
+    /** What the audit trail records for this step. */
+    public AuditAction audited() {
+        return audited;
+    }
 
     public boolean allowedFrom(ReportState state) {
         return switch (this) {

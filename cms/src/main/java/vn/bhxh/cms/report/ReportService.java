@@ -186,7 +186,7 @@ public class ReportService {
         Report saved = save(current.withState(action, actor.username(), comment == null ? null : comment.strip(), now)
                 .withVersion(expected));
         String details = action == ReportAction.SUBMIT && !now.isBefore(current.reportPeriod().deadline()) ? "LATE" : null;
-        audit.record(actor.username(), AuditAction.valueOf("REPORT_" + action.name()), AUDIT_PREFIX + saved.id(), null, current.state().name(),
+        audit.record(actor.username(), action.audited(), AUDIT_PREFIX + saved.id(), null, current.state().name(),
                 saved.state().name(), comment, details);
         return details(saved);
     }
