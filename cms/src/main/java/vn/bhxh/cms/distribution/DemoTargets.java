@@ -10,7 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.bhxh.cms.demo.DemoProperties;
 import vn.bhxh.cms.elasticsearch.IndicesReadyEvent;
-import vn.bhxh.publisher.job.Channel;
+import vn.bhxh.publisher.feed.AppFeedChannel;
 
 /**
  * With demo data on, an empty directory gets the one target that needs no outside account: the VssID app feed the
@@ -40,7 +40,7 @@ class DemoTargets {
             return;
         }
         Instant now = clock.instant();
-        targets.create(new ChannelTarget(APP_FEED_ID, Channel.APP_FEED, "Ứng dụng VssID – bảng tin", null, null, null, List.of(), 0,
+        targets.create(new ChannelTarget(APP_FEED_ID, AppFeedChannel.CHANNEL, "Ứng dụng VssID – bảng tin", null, null, null, List.of(), 0,
                 List.of(), null, false, null, null, now, now, null));
         log.info("Added the demo target '{}' (the VssID app feed served by this CMS)", APP_FEED_ID);
     }

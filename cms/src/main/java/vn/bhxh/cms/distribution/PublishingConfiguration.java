@@ -13,6 +13,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.data.elasticsearch.core.convert.ElasticsearchCustomConversions;
 import tools.jackson.databind.json.JsonMapper;
 import vn.bhxh.cms.asset.VariantMedia;
 import vn.bhxh.cms.elasticsearch.IndexProperties;
@@ -44,6 +45,15 @@ class PublishingConfiguration {
     @Bean
     IndexedDocument targetIndex() {
         return new IndexedDocument(ChannelTarget.class);
+    }
+
+    /**
+     * A target's channel is stored as its id, a keyword, as the publisher stores a job's: the registry's plug-ins
+     * decide which ids exist, so the store keeps the plain id and never an object.
+     */
+    @Bean
+    ElasticsearchCustomConversions elasticsearchCustomConversions() {
+        return new ElasticsearchCustomConversions(List.of(ChannelConverters.Writing.INSTANCE, ChannelConverters.Reading.INSTANCE));
     }
 
     @Bean

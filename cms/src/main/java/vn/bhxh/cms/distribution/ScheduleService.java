@@ -162,7 +162,7 @@ public class ScheduleService {
             days.put(day, new ArrayList<>());
         }
         for (JobView job : views(schedule.calendar(from, to, campaign))) {
-            if (channel == null || job.channel().name().equalsIgnoreCase(channel)) {
+            if (channel == null || job.channel().id().equalsIgnoreCase(channel)) {
                 days.get(job.dueAt().atZone(PublishSchedule.VIETNAM).toLocalDate()).add(job);
             }
         }

@@ -8,15 +8,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.data.elasticsearch.core.query.SeqNoPrimaryTerm;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import vn.bhxh.cms.api.ApiException;
 import vn.bhxh.cms.api.BadRequestException;
 import vn.bhxh.cms.api.ConflictException;
 import vn.bhxh.cms.api.ForbiddenException;
 import vn.bhxh.cms.api.NotFoundException;
-import vn.bhxh.cms.audit.AuditAction;
 import vn.bhxh.cms.api.PreconditionFailedException;
 import vn.bhxh.cms.api.Versions;
+import vn.bhxh.cms.audit.AuditAction;
 import vn.bhxh.cms.audit.AuditLog;
 import vn.bhxh.cms.elasticsearch.VersionConflicts;
 import vn.bhxh.cms.reference.ReferenceCodes;
@@ -109,8 +112,11 @@ public class TargetService {
         if (expected != null && !expected.equals(current.seqNoPrimaryTerm())) {
             throw new PreconditionFailedException(Versions.etag(current.seqNoPrimaryTerm()), null);
         }
-        if (command.channel() != null && command.channel() != current.channel()) {
-            throw new BadRequestException("target-channel-fixed", current.channel().name());
+        if (command.channel() != null) {
+            requireKnown(command.channel());
+        }
+        if (command.channel() != null && !command.channel().equals(current.channel())) {
+            throw new BadRequestException("target-channel-fixed", current.channel().id());
         }
         TargetCommand complete = new TargetCommand(id, current.channel(), command.name(), command.endpoint(), command.account(),
                 command.credentials(), command.minIntervalSeconds(), command.adminContacts(), command.province());
@@ -126,7 +132,7 @@ public class TargetService {
             // Kept credentials must still be enough, e.g. once the app feed gains a push endpoint it must sign.
             for (String name : Channels.of(current.channel()).requiredCredentials(blankToNull(complete.endpoint()) != null)) {
                 if (!names.contains(name)) {
-                    throw new BadRequestException("missing-credential", name, current.channel().name());
+                    throw new BadRequestException("missing-credential", name, current.channel().id());
                 }
             }
         }
@@ -180,6 +186,7 @@ public class TargetService {
         if (command.channel() == null) {
             throw new BadRequestException("invalid-target", "channel");
         }
+        requireKnown(command.channel());
         if (command.name() == null || command.name().isBlank() || command.name().length() > MAX_NAME) {
             throw new BadRequestException("invalid-target", "name");
         }
@@ -204,6 +211,13 @@ public class TargetService {
         }
     }
 
+    /** A channel some installed plug-in offers; the answer lists those there are. */
+    private static void requireKnown(Channel channel) {
+        if (Channels.find(channel).isEmpty()) {
+            throw new UnknownChannelException(channel);
+        }
+    }
+
     /** What the channel cannot work without (the app feed only when it also pushes to an endpoint); other keys are optional. */
     private static void requireCredentials(Channel channel, String endpoint, Map<String, String> credentials) {
         if (credentials.size() > MAX_CREDENTIALS || credentials.values().stream()
@@ -213,7 +227,7 @@ public class TargetService {
         Set<String> required = Channels.of(channel).requiredCredentials(endpoint != null && !endpoint.isBlank());
         for (String name : required) {
             if (credentials.get(name) == null || credentials.get(name).isBlank()) {
-                throw new BadRequestException("missing-credential", name, channel.name());
+                throw new BadRequestException("missing-credential", name, channel.id());
             }
         }
     }
@@ -229,6 +243,15 @@ public class TargetService {
     private static void requireAdmin(Actor actor) {
         if (!actor.has(Role.ADMIN)) {
             throw new ForbiddenException("forbidden-action", "TARGETS");
+        }
+    }
+
+    /** 400 naming the field, the value and the channels the installed plug-ins offer. */
+    static final class UnknownChannelException extends ApiException {
+
+        UnknownChannelException(Channel channel) {
+            super(HttpStatus.BAD_REQUEST, "unknown-channel", Map.of("errors", List.of(Map.of("field", "channel", "value", channel.id()))),
+                    channel.id(), Channels.all().stream().map(descriptor -> descriptor.channel().id()).collect(Collectors.joining(", ")));
         }
     }
 }

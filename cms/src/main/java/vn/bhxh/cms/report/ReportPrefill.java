@@ -110,12 +110,13 @@ class ReportPrefill {
                 "Lịch phát hành: bài đã đăng của sản phẩm tỉnh / delivered posts of the province's products")));
     }
 
+    /** Where form 03 counts a post: the form names its outlets, so a channel it does not name counts nowhere. */
     private static String column(Channel channel, ProductType type) {
-        return switch (channel) {
-            case FACEBOOK, ZALO -> ReportDataSets.key(ReportForm.FORM_03, "12");
-            case YOUTUBE -> ReportDataSets.key(ReportForm.FORM_03, "13");
-            case WEBHOOK, WORDPRESS -> ReportDataSets.key(ReportForm.FORM_03, PORTAL_MEDIA.contains(type) ? "18" : "17");
-            case APP_FEED -> null;
+        return switch (channel.id()) {
+            case "FACEBOOK", "ZALO" -> ReportDataSets.key(ReportForm.FORM_03, "12");
+            case "YOUTUBE" -> ReportDataSets.key(ReportForm.FORM_03, "13");
+            case "WEBHOOK", "WORDPRESS" -> ReportDataSets.key(ReportForm.FORM_03, PORTAL_MEDIA.contains(type) ? "18" : "17");
+            default -> null;
         };
     }
 

@@ -33,7 +33,7 @@ import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.security.Role;
 import vn.bhxh.cms.security.Scopes;
 import vn.bhxh.cms.workflow.WorkflowAction;
-import vn.bhxh.publisher.job.Channel;
+import vn.bhxh.publisher.connector.webhook.WebhookChannel;
 import vn.bhxh.publisher.job.JobState;
 
 /**
@@ -70,7 +70,7 @@ class FailedDeliveriesBrowserTest extends BrowserTest {
             String retried = "cong-tinh-" + suffix;
             String cancelled = "cong-huyen-" + suffix;
             for (String targetId : List.of(retried, cancelled)) {
-                targets.create(admin, new TargetCommand(targetId, Channel.WEBHOOK, "Cổng TTĐT " + targetId,
+                targets.create(admin, new TargetCommand(targetId, WebhookChannel.CHANNEL, "Cổng TTĐT " + targetId,
                         "http://127.0.0.1:" + portal.getAddress().getPort() + "/bai-viet", null, Map.of("secret", "bi-mat-" + suffix),
                         null, List.of(), null));
             }

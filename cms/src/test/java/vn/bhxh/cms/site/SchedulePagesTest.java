@@ -29,7 +29,7 @@ import vn.bhxh.cms.security.Role;
 import vn.bhxh.cms.security.Scopes;
 import vn.bhxh.cms.security.UserAccountStore;
 import vn.bhxh.cms.workflow.WorkflowAction;
-import vn.bhxh.publisher.job.Channel;
+import vn.bhxh.publisher.feed.AppFeedChannel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
@@ -62,7 +62,7 @@ class SchedulePagesTest {
         String editorName = WebUsers.ensure(accounts, passwords, "bt-lich-" + suffix, "Biên tập lịch", Set.of(Role.EDITOR), Scopes.NONE);
         Actor editor = new Actor(editorName, Set.of(Role.EDITOR), Scopes.NONE);
         String target = "vssid-lich-" + suffix;
-        targets.create(new Actor("admin", Set.of(Role.ADMIN), Scopes.NONE), new TargetCommand(target, Channel.APP_FEED,
+        targets.create(new Actor("admin", Set.of(Role.ADMIN), Scopes.NONE), new TargetCommand(target, AppFeedChannel.CHANNEL,
                 "VssID " + suffix, null, null, null, null, List.of(), null));
         Variant v = products.createProduct(editor, new ProductInfo(ProductType.SLOGAN, Set.of(), Set.of(), null, Scope.NATIONAL,
                 null, null, Set.of(), null, null), new VariantContent("Tham gia BHXH tự nguyện để hưởng lương hưu " + suffix,

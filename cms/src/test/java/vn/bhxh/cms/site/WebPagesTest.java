@@ -65,4 +65,20 @@ class WebPagesTest {
         assertThat(print.statusCode()).isEqualTo(200);
         assertThat(print.body()).startsWith("%PDF");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vi", "en"})
+    void channelsAreShownByTheNamesPeopleKnowNotByTheirCodes(String language) {
+        Await.until(indices::isReady, Duration.ofSeconds(30), "indices created");
+        WebClient admin = new WebClient(port);
+        assertThat(admin.login(CmsIntegrationTest.ADMIN, CmsIntegrationTest.ADMIN_PASSWORD).statusCode()).isEqualTo(302);
+        admin.get("/?lang=" + language);
+        boolean english = "en".equals(language);
+
+        String list = admin.get("/admin/targets").body();
+        assertThat(list).contains(english ? "VssID app feed" : "Bảng tin ứng dụng VssID").doesNotContain(">APP_FEED<");
+        String form = admin.get("/admin/targets/new").body();
+        assertThat(form).contains("value=\"FACEBOOK\"").contains(english ? ">Facebook Page<" : ">Trang Facebook<")
+                .contains(english ? ">Zalo Official Account<" : ">Zalo OA<").doesNotContain(">FACEBOOK<");
+    }
 }

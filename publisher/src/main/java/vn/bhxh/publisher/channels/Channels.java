@@ -1,23 +1,22 @@
 package vn.bhxh.publisher.channels;
 
+import java.util.HashSet;
 import java.util.List;
-import vn.bhxh.publisher.connector.facebook.FacebookChannel;
-import vn.bhxh.publisher.connector.webhook.WebhookChannel;
-import vn.bhxh.publisher.connector.wordpress.WordPressChannel;
-import vn.bhxh.publisher.connector.youtube.YouTubeChannel;
-import vn.bhxh.publisher.connector.zalo.ZaloChannel;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
 import vn.bhxh.publisher.delivery.ChannelDescriptor;
-import vn.bhxh.publisher.feed.AppFeedChannel;
+import vn.bhxh.publisher.delivery.ChannelPlugin;
 import vn.bhxh.publisher.job.Channel;
 
 /**
- * The registry of channel plug-ins: the one list of descriptors, each declared beside its connector. Its own package,
- * so that connectors depend on delivery and this registry depends on connectors, never the other way round.
+ * The registry of channel plug-ins, found by {@link ServiceLoader}: it names no channel, so adding one means adding its
+ * package (connector, payload, descriptor) and listing its plug-in class in
+ * {@code META-INF/services/vn.bhxh.publisher.delivery.ChannelPlugin}.
  */
 public final class Channels {
 
-    private static final List<ChannelDescriptor> ALL = List.of(WebhookChannel.DESCRIPTOR, WordPressChannel.DESCRIPTOR,
-            FacebookChannel.DESCRIPTOR, ZaloChannel.DESCRIPTOR, YouTubeChannel.DESCRIPTOR, AppFeedChannel.DESCRIPTOR);
+    private static final List<ChannelDescriptor> ALL = load(Channels.class.getClassLoader());
 
     private Channels() {
     }
@@ -26,8 +25,28 @@ public final class Channels {
         return ALL;
     }
 
+    public static Optional<ChannelDescriptor> find(Channel channel) {
+        return ALL.stream().filter(descriptor -> descriptor.channel().equals(channel)).findFirst();
+    }
+
     public static ChannelDescriptor of(Channel channel) {
-        return ALL.stream().filter(descriptor -> descriptor.channel() == channel).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Kênh chưa được hỗ trợ / unsupported channel " + channel));
+        return find(channel).orElseThrow(() -> new IllegalArgumentException("Kênh chưa được hỗ trợ / unsupported channel " + channel));
+    }
+
+    /** Every plug-in the class loader offers, in the order their jars list them. */
+    static List<ChannelDescriptor> load(ClassLoader classLoader) {
+        List<ChannelDescriptor> found = ServiceLoader.load(ChannelPlugin.class, classLoader).stream()
+                .map(provider -> provider.get().descriptor()).toList();
+        Set<Channel> seen = new HashSet<>();
+        for (ChannelDescriptor descriptor : found) {
+            if (!Channel.ID.matcher(descriptor.channel().id()).matches()) {
+                throw new IllegalStateException("A channel id is 2–32 capital letters, digits or '_': " + descriptor.channel());
+            }
+            // Two plug-ins claiming one id would make jobs and targets ambiguous: refuse to start rather than pick one.
+            if (!seen.add(descriptor.channel())) {
+                throw new IllegalStateException("Two channel plug-ins declare the channel " + descriptor.channel());
+            }
+        }
+        return found;
     }
 }

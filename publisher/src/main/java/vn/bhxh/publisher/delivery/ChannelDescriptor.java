@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Set;
 import vn.bhxh.publisher.crypto.Credentials;
 import vn.bhxh.publisher.job.Channel;
@@ -13,6 +14,8 @@ import vn.bhxh.publisher.job.Channel;
  * needs, how "test connection" proves it works, which template it is rendered from and which typed payload its
  * connector reads. The cms validates targets, tests them and renders payloads from these alone, with no per-channel code.
  *
+ * @param vietnameseName  what people call it on the pages, in Vietnamese ("Trang Facebook")
+ * @param englishName     the same in English
  * @param templateChannel the templates' channel it is rendered from, by its id ("portal", "zalo", "vssid-feed")
  * @param payloadType     the record its connector reads from the job's content ({@code ChannelPayload.content(type)})
  * @param mediaKind       which of the variant's files go with the payload: "image", "video", or null for every file
@@ -22,13 +25,21 @@ import vn.bhxh.publisher.job.Channel;
  * @param connector       makes the channel's connector from what every connector shares, so an application builds
  *                        every channel's connector from this registry alone
  */
-public record ChannelDescriptor(Channel channel, String templateChannel, Class<? extends Record> payloadType,
+public record ChannelDescriptor(Channel channel, String vietnameseName, String englishName, String templateChannel, Class<? extends Record> payloadType,
                                 String mediaKind, Set<TargetField> requiredFields, Set<String> credentials,
                                 ConnectionTest check, ConnectorFactory connector) {
 
     public ChannelDescriptor {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(vietnameseName, "vietnameseName");
+        Objects.requireNonNull(englishName, "englishName");
         requiredFields = Set.copyOf(requiredFields);
         credentials = Set.copyOf(credentials);
+    }
+
+    /** Its name for a reader of the given language ("en" gets English, everyone else Vietnamese). */
+    public String displayName(String language) {
+        return "en".equals(language) ? englishName : vietnameseName;
     }
 
     /**

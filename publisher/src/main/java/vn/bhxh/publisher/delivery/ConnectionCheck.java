@@ -55,7 +55,7 @@ public final class ConnectionCheck {
     }
 
     public Result check(Target target, Credentials credentials) {
-        ChannelDescriptor channel = channels.stream().filter(c -> c.channel() == target.channel()).findFirst()
+        ChannelDescriptor channel = channels.stream().filter(c -> c.channel().equals(target.channel())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Kênh chưa được hỗ trợ / unsupported channel " + target.channel()));
         try {
             return channel.check().run(target, credentials, probe);

@@ -24,7 +24,7 @@ public final class AppFeedConnector implements Connector {
 
     @Override
     public Channel channel() {
-        return Channel.APP_FEED;
+        return AppFeedChannel.CHANNEL;
     }
 
     @Override

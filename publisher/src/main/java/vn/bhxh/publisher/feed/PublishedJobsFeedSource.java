@@ -30,7 +30,7 @@ public final class PublishedJobsFeedSource implements FeedItemSource {
 
     @Override
     public List<FeedItem> publishedItems() {
-        return store.delivered(Channel.APP_FEED, max).stream().map(StoredJob::job).map(PublishedJobsFeedSource::item).toList();
+        return store.delivered(AppFeedChannel.CHANNEL, max).stream().map(StoredJob::job).map(PublishedJobsFeedSource::item).toList();
     }
 
     static FeedItem item(PublishJob job) {

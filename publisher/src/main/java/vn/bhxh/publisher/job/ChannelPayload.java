@@ -56,7 +56,7 @@ public record ChannelPayload(Channel channel, String targetId, String language, 
 
     private List<String> canonicalFields() {
         List<String> fields = new ArrayList<>();
-        fields.add(channel == null ? null : channel.name());
+        fields.add(channel == null ? null : channel.id());
         fields.addAll(Arrays.asList(targetId, language, audience, title, summary, link));
         for (MediaRef ref : media) {
             fields.addAll(Arrays.asList(ref.url(), ref.fileName(), ref.contentType()));

@@ -250,7 +250,7 @@ public final class JobStore {
     /** Delivered jobs of one channel, newest first (the app feed's items). */
     public List<StoredJob> delivered(Channel channel, int max) {
         return search(Query.of(q -> q.bool(b -> b
-                .filter(f -> f.term(t -> t.field("channel").value(channel.name())))
+                .filter(f -> f.term(t -> t.field("channel").value(channel.id())))
                 .filter(f -> f.term(t -> t.field("state").value(JobState.DELIVERED.name()))))), max, "updatedAt", SortOrder.Desc);
     }
 

@@ -24,7 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,7 +53,7 @@ public final class Scheduler implements AutoCloseable {
     static final Duration MAX_OUTAGE_BACKOFF = Duration.ofSeconds(10);
 
     private final JobStore store;
-    private final Map<Channel, Connector> connectors = new EnumMap<>(Channel.class);
+    private final Map<Channel, Connector> connectors = new HashMap<>();
     private final TargetDirectory targets;
     private final CredentialCipher cipher;
     private final RetryPolicy retry;

@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +29,7 @@ import java.util.Map;
 public final class Withdrawal {
 
     private final JobStore store;
-    private final Map<Channel, Connector> connectors = new EnumMap<>(Channel.class);
+    private final Map<Channel, Connector> connectors = new HashMap<>();
     private final TargetDirectory targets;
     private final CredentialCipher cipher;
     private final Clock clock;

@@ -17,6 +17,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.bhxh.publisher.connector.facebook.FacebookChannel;
+import vn.bhxh.publisher.connector.webhook.WebhookChannel;
+import vn.bhxh.publisher.connector.wordpress.WordPressChannel;
+import vn.bhxh.publisher.connector.youtube.YouTubeChannel;
+import vn.bhxh.publisher.connector.zalo.ZaloChannel;
 import vn.bhxh.publisher.crypto.Credentials;
 import vn.bhxh.publisher.delivery.ConnectionCheck;
 import vn.bhxh.publisher.delivery.Http;
@@ -46,7 +51,7 @@ class ConnectionCheckTest {
         remote.server().stubFor(get(urlEqualTo("/v24.0/1020?fields=id,name")).withHeader("Authorization", equalTo("Bearer old"))
                 .willReturn(aResponse().withStatus(400).withBody("{\"error\":{\"message\":\"Error validating access token: "
                         + "Session has expired\",\"type\":\"OAuthException\",\"code\":190,\"error_subcode\":463}}")));
-        Target page = target(Channel.FACEBOOK, "/v24.0", "1020");
+        Target page = target(FacebookChannel.CHANNEL, "/v24.0", "1020");
 
         ConnectionCheck.Result ok = check.check(page, new Credentials(Map.of("page_access_token", "good")));
         ConnectionCheck.Result expired = check.check(page, new Credentials(Map.of("page_access_token", "old")));
@@ -64,7 +69,7 @@ class ConnectionCheckTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"code\":\"incorrect_password\",\"message\":\"The provided password is an invalid application password.\",\"data\":{\"status\":401}}")));
 
-        ConnectionCheck.Result result = check.check(target(Channel.WORDPRESS, "/", null),
+        ConnectionCheck.Result result = check.check(target(WordPressChannel.CHANNEL, "/", null),
                 new Credentials(Map.of("username", "bientap", "application_password", "abcd efgh")));
 
         assertThat(result.ok()).isFalse();
@@ -79,7 +84,7 @@ class ConnectionCheckTest {
                 .willReturn(okJson("{\"error\":-216,\"message\":\"Access token is invalid\"}")));
         remote.server().stubFor(get(urlEqualTo("/v2.0/oa/getoa")).withHeader("access_token", equalTo("fresh"))
                 .willReturn(okJson("{\"error\":0,\"message\":\"Success\",\"data\":{\"oa_id\":\"579\",\"name\":\"BHXH Việt Nam\"}}")));
-        Target oa = target(Channel.ZALO, "/", "579");
+        Target oa = target(ZaloChannel.CHANNEL, "/", "579");
 
         assertThat(check.check(oa, new Credentials(Map.of("access_token", "expired"))))
                 .satisfies(r -> assertThat(r.ok()).isFalse()).extracting(ConnectionCheck.Result::message).asString().contains("-216");
@@ -91,8 +96,8 @@ class ConnectionCheckTest {
         remote.server().stubFor(get(urlEqualTo("/portal-a/bhxh")).willReturn(aResponse().withStatus(405)));
         remote.server().stubFor(get(urlEqualTo("/portal-b/bhxh")).willReturn(aResponse().withStatus(401)));
 
-        assertThat(check.check(target(Channel.WEBHOOK, "/portal-a/bhxh", null), new Credentials(Map.of("secret", "s"))).ok()).isTrue();
-        ConnectionCheck.Result refused = check.check(target(Channel.WEBHOOK, "/portal-b/bhxh", null), new Credentials(Map.of("secret", "s")));
+        assertThat(check.check(target(WebhookChannel.CHANNEL, "/portal-a/bhxh", null), new Credentials(Map.of("secret", "s"))).ok()).isTrue();
+        ConnectionCheck.Result refused = check.check(target(WebhookChannel.CHANNEL, "/portal-b/bhxh", null), new Credentials(Map.of("secret", "s")));
         assertThat(refused.ok()).isFalse();
         assertThat(refused.message()).contains("chữ ký");
         remote.server().verify(getRequestedFor(urlEqualTo("/portal-a/bhxh")).withHeader("X-BHXH-Signature", matching("v1=[0-9a-f]{64}")));
@@ -100,8 +105,8 @@ class ConnectionCheckTest {
 
     @Test
     void missingCredentialsOrAnUnreachableServiceAreSentencesNotExceptions() {
-        ConnectionCheck.Result missing = check.check(target(Channel.YOUTUBE, "/", null), new Credentials(Map.of()));
-        Target nowhere = new Target("x", Channel.YOUTUBE, "x", URI.create("http://127.0.0.1:1"), null, null, Duration.ZERO, List.of());
+        ConnectionCheck.Result missing = check.check(target(YouTubeChannel.CHANNEL, "/", null), new Credentials(Map.of()));
+        Target nowhere = new Target("x", YouTubeChannel.CHANNEL, "x", URI.create("http://127.0.0.1:1"), null, null, Duration.ZERO, List.of());
         ConnectionCheck.Result down = check.check(nowhere, new Credentials(Map.of("access_token", "t")));
 
         assertThat(missing.ok()).isFalse();

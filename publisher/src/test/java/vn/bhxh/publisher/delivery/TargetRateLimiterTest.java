@@ -1,21 +1,21 @@
 package vn.bhxh.publisher.delivery;
 
-import org.junit.jupiter.api.Test;
-import vn.bhxh.publisher.job.Channel;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.bhxh.publisher.connector.facebook.FacebookChannel;
+import vn.bhxh.publisher.connector.zalo.ZaloChannel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TargetRateLimiterTest {
 
     private final TargetRateLimiter limiter = new TargetRateLimiter();
-    private final Target page = new Target("fb", Channel.FACEBOOK, "Page", URI.create("http://x"), "1", null,
+    private final Target page = new Target("fb", FacebookChannel.CHANNEL, "Page", URI.create("http://x"), "1", null,
             Duration.ofSeconds(10), List.of());
-    private final Target other = new Target("zalo", Channel.ZALO, "OA", URI.create("http://y"), "2", null,
+    private final Target other = new Target("zalo", ZaloChannel.CHANNEL, "OA", URI.create("http://y"), "2", null,
             Duration.ofSeconds(10), List.of());
     private final Instant t = Instant.parse("2026-05-10T01:00:00Z");
 

@@ -1,5 +1,20 @@
 package vn.bhxh.publisher.schedule;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import vn.bhxh.publisher.connector.facebook.FacebookChannel;
 import vn.bhxh.publisher.connector.facebook.FacebookPageConnector;
 import vn.bhxh.publisher.connector.webhook.WebhookConnector;
 import vn.bhxh.publisher.delivery.Http;
@@ -9,6 +24,7 @@ import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.delivery.TargetAdminNotifier;
 import vn.bhxh.publisher.delivery.TargetCredentials;
 import vn.bhxh.publisher.delivery.TargetRateLimiter;
+import vn.bhxh.publisher.feed.AppFeedChannel;
 import vn.bhxh.publisher.feed.AppFeedConnector;
 import vn.bhxh.publisher.feed.FeedFormat;
 import vn.bhxh.publisher.feed.FeedRequest;
@@ -16,7 +32,6 @@ import vn.bhxh.publisher.feed.FeedResponse;
 import vn.bhxh.publisher.feed.FeedService;
 import vn.bhxh.publisher.feed.FeedSettings;
 import vn.bhxh.publisher.feed.PublishedJobsFeedSource;
-import vn.bhxh.publisher.job.Channel;
 import vn.bhxh.publisher.job.ChannelPayload;
 import vn.bhxh.publisher.job.JobState;
 import vn.bhxh.publisher.job.JobStore;
@@ -25,22 +40,6 @@ import vn.bhxh.publisher.job.PublishJob;
 import vn.bhxh.publisher.testsupport.Fixtures;
 import vn.bhxh.publisher.testsupport.RemoteService;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 /** The cms-facing API end to end on a real Elasticsearch, with the remote services on WireMock. */
 class PublishScheduleTest {
 
@@ -48,10 +47,10 @@ class PublishScheduleTest {
     private final JobStore store = Fixtures.freshStore("schedule");
     private final PublishSchedule schedule = new PublishSchedule(store, Clock.systemUTC());
     private final List<String> adminMessages = new ArrayList<>();
-    private final Target page = new Target("fb-bhxh", Channel.FACEBOOK, "BHXH Việt Nam", remote.uri("/v24.0"), "1020",
+    private final Target page = new Target("fb-bhxh", FacebookChannel.CHANNEL, "BHXH Việt Nam", remote.uri("/v24.0"), "1020",
             TargetCredentials.seal(Fixtures.CIPHER, "fb-bhxh", Map.of("page_access_token", "EAAB")), Duration.ZERO,
             List.of("admin-fb@bhxh.gov.vn"));
-    private final Target feed = new Target("vssid-feed", Channel.APP_FEED, "Ứng dụng VssID", null, null, null, Duration.ZERO, List.of());
+    private final Target feed = new Target("vssid-feed", AppFeedChannel.CHANNEL, "Ứng dụng VssID", null, null, null, Duration.ZERO, List.of());
     private final InMemoryTargetDirectory targets = Fixtures.directory(page, feed);
 
     @BeforeAll

@@ -1,21 +1,5 @@
 package vn.bhxh.publisher.schedule;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import vn.bhxh.publisher.connector.facebook.FacebookPageConnector;
-import vn.bhxh.publisher.connector.webhook.WebhookConnector;
-import vn.bhxh.publisher.delivery.Http;
-import vn.bhxh.publisher.delivery.Target;
-import vn.bhxh.publisher.delivery.TargetCredentials;
-import vn.bhxh.publisher.job.Channel;
-import vn.bhxh.publisher.job.DeliveryAttempt;
-import vn.bhxh.publisher.job.JobState;
-import vn.bhxh.publisher.job.JobStore;
-import vn.bhxh.publisher.job.PublishJob;
-import vn.bhxh.publisher.testsupport.Fixtures;
-import vn.bhxh.publisher.testsupport.RemoteService;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,10 +7,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import vn.bhxh.publisher.connector.facebook.FacebookChannel;
+import vn.bhxh.publisher.connector.facebook.FacebookPageConnector;
+import vn.bhxh.publisher.connector.webhook.WebhookConnector;
+import vn.bhxh.publisher.delivery.Http;
+import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.delivery.TargetAdminNotifier;
+import vn.bhxh.publisher.delivery.TargetCredentials;
+import vn.bhxh.publisher.job.DeliveryAttempt;
+import vn.bhxh.publisher.job.JobState;
+import vn.bhxh.publisher.job.JobStore;
+import vn.bhxh.publisher.job.PublishJob;
+import vn.bhxh.publisher.testsupport.Fixtures;
+import vn.bhxh.publisher.testsupport.RemoteService;
 
 /** Withdrawing a product and missed schedules, on a real Elasticsearch with the services on WireMock. */
 class WithdrawalTest {
@@ -53,7 +51,7 @@ class WithdrawalTest {
 
     @Test
     void withdrawingRemovesWhatTheServicesAllowCancelsWhatIsPendingAndListsTheRestForAPerson() {
-        Target page = new Target("fb-bhxh", Channel.FACEBOOK, "BHXH Việt Nam", remote.uri("/v24.0"), "1020",
+        Target page = new Target("fb-bhxh", FacebookChannel.CHANNEL, "BHXH Việt Nam", remote.uri("/v24.0"), "1020",
                 TargetCredentials.seal(Fixtures.CIPHER, "fb-bhxh", Map.of("page_access_token", "EAAB")), Duration.ZERO, List.of());
         Target portal = Fixtures.webhookTarget("cong-tinh", remote.uri("/hook"), "s");
         Target laterPortal = Fixtures.webhookTarget("cong-tinh-2", remote.uri("/hook2"), "s");
@@ -114,7 +112,7 @@ class WithdrawalTest {
 
     @Test
     void aPostWhoseUnpublishTimeHasComeIsRemovedOnceEvenWithTwoInstances() {
-        Target page = new Target("fb-bhxh", Channel.FACEBOOK, "BHXH Việt Nam", remote.uri("/v24.0"), "1020",
+        Target page = new Target("fb-bhxh", FacebookChannel.CHANNEL, "BHXH Việt Nam", remote.uri("/v24.0"), "1020",
                 TargetCredentials.seal(Fixtures.CIPHER, "fb-bhxh", Map.of("page_access_token", "EAAB")), Duration.ZERO, List.of());
         remote.server().stubFor(delete("/v24.0/1020_9").willReturn(okJson("{\"success\":true}")));
         PublishJob base = Fixtures.job("bang-ron-thang-5", page, Instant.now().minusSeconds(7200));

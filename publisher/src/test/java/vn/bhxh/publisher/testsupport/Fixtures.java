@@ -1,9 +1,17 @@
 package vn.bhxh.publisher.testsupport;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import vn.bhxh.elasticsearch.node.TestElasticsearch;
 import vn.bhxh.publisher.connector.facebook.FacebookPost;
 import vn.bhxh.publisher.connector.webhook.PortalArticle;
+import vn.bhxh.publisher.connector.webhook.WebhookChannel;
 import vn.bhxh.publisher.connector.youtube.YoutubeVideo;
 import vn.bhxh.publisher.connector.zalo.ZaloArticle;
 import vn.bhxh.publisher.crypto.CredentialCipher;
@@ -18,14 +26,6 @@ import vn.bhxh.publisher.job.MediaRef;
 import vn.bhxh.publisher.job.PublishJob;
 import vn.bhxh.publisher.job.PublisherElasticsearch;
 import vn.bhxh.publisher.schedule.PublishSchedule;
-
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 
 /** Shared test setup: a job store on its own index of the test node, a cipher, targets, payloads. */
 public final class Fixtures {
@@ -54,7 +54,7 @@ public final class Fixtures {
     }
 
     public static Target webhookTarget(String id, URI endpoint, String secret) {
-        return new Target(id, Channel.WEBHOOK, "Cổng TTĐT " + id, endpoint, null,
+        return new Target(id, WebhookChannel.CHANNEL, "Cổng TTĐT " + id, endpoint, null,
                 TargetCredentials.seal(CIPHER, id, Map.of("secret", secret)), Duration.ZERO, List.of("admin@" + id));
     }
 
@@ -81,12 +81,13 @@ public final class Fixtures {
 
     /** What the templates would render for the channel, as the connector's own record. */
     private static Record content(Channel channel, String title, String text, String summary, String link) {
-        return switch (channel) {
-            case WEBHOOK, WORDPRESS -> new PortalArticle("vi", title, text);
-            case FACEBOOK -> new FacebookPost(text, link);
-            case ZALO -> new ZaloArticle(title, "BHXH Việt Nam", summary, "", List.of(new ZaloArticle.Block.Text(text)));
-            case YOUTUBE -> new YoutubeVideo(title, text, "vi");
-            case APP_FEED -> new FeedCard("bhxh:" + title.hashCode(), link, title, summary, "", "vi");
+        return switch (channel.id()) {
+            case "WEBHOOK", "WORDPRESS" -> new PortalArticle("vi", title, text);
+            case "FACEBOOK" -> new FacebookPost(text, link);
+            case "ZALO" -> new ZaloArticle(title, "BHXH Việt Nam", summary, "", List.of(new ZaloArticle.Block.Text(text)));
+            case "YOUTUBE" -> new YoutubeVideo(title, text, "vi");
+            case "APP_FEED" -> new FeedCard("bhxh:" + title.hashCode(), link, title, summary, "", "vi");
+            default -> throw new IllegalArgumentException("no fixture for channel " + channel);
         };
     }
 

@@ -59,7 +59,7 @@ public final class FacebookPageConnector implements Connector {
 
     @Override
     public Channel channel() {
-        return Channel.FACEBOOK;
+        return FacebookChannel.CHANNEL;
     }
 
     @Override

@@ -5,23 +5,32 @@ import java.util.Set;
 import vn.bhxh.publisher.crypto.Credentials;
 import vn.bhxh.publisher.delivery.ChannelDescriptor;
 import vn.bhxh.publisher.delivery.ChannelDescriptor.TargetField;
+import vn.bhxh.publisher.delivery.ChannelPlugin;
 import vn.bhxh.publisher.delivery.ConnectionCheck;
 import vn.bhxh.publisher.delivery.HttpAnswer;
 import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.job.Channel;
 
 /** A portal that takes our signed JSON ({@link WebhookConnector}); rendered from the portal article. */
-public final class WebhookChannel {
+public final class WebhookChannel implements ChannelPlugin {
+
+    public static final Channel CHANNEL = new Channel("WEBHOOK");
 
     /** The signing secret: also what the app feed's push needs. */
     public static final Set<String> CREDENTIALS = Set.of("secret");
 
     public static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
-            Channel.WEBHOOK, "portal", PortalArticle.class, null,
+            CHANNEL, "Cổng thông tin (webhook)", "Portal (webhook)", "portal", PortalArticle.class, null,
             Set.of(TargetField.ENDPOINT), CREDENTIALS, WebhookChannel::check,
             context -> new WebhookConnector(context.http(), context.clock(), context.timeout()));
 
-    private WebhookChannel() {
+    /** Found by {@link java.util.ServiceLoader}, which needs a public constructor. */
+    public WebhookChannel() {
+    }
+
+    @Override
+    public ChannelDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     /** A signed GET with an empty body: receivers that only take POST answer 405, which still proves they are there. */

@@ -38,7 +38,7 @@ public final class WebhookConnector implements Connector {
 
     @Override
     public Channel channel() {
-        return Channel.WEBHOOK;
+        return WebhookChannel.CHANNEL;
     }
 
     @Override

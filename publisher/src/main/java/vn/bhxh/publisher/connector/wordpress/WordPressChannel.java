@@ -6,19 +6,28 @@ import vn.bhxh.publisher.connector.webhook.PortalArticle;
 import vn.bhxh.publisher.crypto.Credentials;
 import vn.bhxh.publisher.delivery.ChannelDescriptor;
 import vn.bhxh.publisher.delivery.ChannelDescriptor.TargetField;
+import vn.bhxh.publisher.delivery.ChannelPlugin;
 import vn.bhxh.publisher.delivery.ConnectionCheck;
 import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.job.Channel;
 
 /** A WordPress portal ({@link WordPressConnector}); rendered from the portal article like a webhook portal. */
-public final class WordPressChannel {
+public final class WordPressChannel implements ChannelPlugin {
+
+    public static final Channel CHANNEL = new Channel("WORDPRESS");
 
     public static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
-            Channel.WORDPRESS, "portal", PortalArticle.class, null,
+            CHANNEL, "Cổng thông tin WordPress", "WordPress portal", "portal", PortalArticle.class, null,
             Set.of(TargetField.ENDPOINT), Set.of("username", "application_password"), WordPressChannel::check,
             context -> new WordPressConnector(context.http(), context.media(), context.clock(), context.timeout()));
 
-    private WordPressChannel() {
+    /** Found by {@link java.util.ServiceLoader}, which needs a public constructor. */
+    public WordPressChannel() {
+    }
+
+    @Override
+    public ChannelDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     /** "Who am I" with the application password: needs only read access. */

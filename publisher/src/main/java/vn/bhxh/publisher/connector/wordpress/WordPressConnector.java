@@ -53,7 +53,7 @@ public final class WordPressConnector implements Connector {
 
     @Override
     public Channel channel() {
-        return Channel.WORDPRESS;
+        return WordPressChannel.CHANNEL;
     }
 
     static String slug(PublishJob job) {

@@ -5,20 +5,29 @@ import java.util.Set;
 import vn.bhxh.publisher.crypto.Credentials;
 import vn.bhxh.publisher.delivery.ChannelDescriptor;
 import vn.bhxh.publisher.delivery.ChannelDescriptor.TargetField;
+import vn.bhxh.publisher.delivery.ChannelPlugin;
 import vn.bhxh.publisher.delivery.ConnectionCheck;
 import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.job.Channel;
 
 /** A YouTube channel ({@link YouTubeConnector}): only the variant's video goes with the payload. */
-public final class YouTubeChannel {
+public final class YouTubeChannel implements ChannelPlugin {
+
+    public static final Channel CHANNEL = new Channel("YOUTUBE");
 
     public static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
-            Channel.YOUTUBE, "youtube", YoutubeVideo.class, "video",
+            CHANNEL, "Kênh YouTube", "YouTube channel", "youtube", YoutubeVideo.class, "video",
             Set.of(TargetField.ENDPOINT), Set.of("access_token"), YouTubeChannel::check,
             // Uploads take longer than any other call.
             context -> new YouTubeConnector(context.http(), context.media(), context.clock(), context.timeout().multipliedBy(4)));
 
-    private YouTubeChannel() {
+    /** Found by {@link java.util.ServiceLoader}, which needs a public constructor. */
+    public YouTubeChannel() {
+    }
+
+    @Override
+    public ChannelDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     /** Lists the token owner's own channel: needs no upload and costs one quota unit. */

@@ -52,7 +52,7 @@ public final class YouTubeConnector implements Connector {
 
     @Override
     public Channel channel() {
-        return Channel.YOUTUBE;
+        return YouTubeChannel.CHANNEL;
     }
 
     @Override

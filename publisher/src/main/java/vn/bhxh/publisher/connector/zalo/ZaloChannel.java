@@ -6,6 +6,7 @@ import tools.jackson.databind.JsonNode;
 import vn.bhxh.publisher.crypto.Credentials;
 import vn.bhxh.publisher.delivery.ChannelDescriptor;
 import vn.bhxh.publisher.delivery.ChannelDescriptor.TargetField;
+import vn.bhxh.publisher.delivery.ChannelPlugin;
 import vn.bhxh.publisher.delivery.ConnectionCheck;
 import vn.bhxh.publisher.delivery.HttpAnswer;
 import vn.bhxh.publisher.delivery.HttpAnswers;
@@ -13,14 +14,22 @@ import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.job.Channel;
 
 /** A Zalo Official Account ({@link ZaloOaConnector}): the account is the OA id. */
-public final class ZaloChannel {
+public final class ZaloChannel implements ChannelPlugin {
+
+    public static final Channel CHANNEL = new Channel("ZALO");
 
     public static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(
-            Channel.ZALO, "zalo", ZaloArticle.class, null,
+            CHANNEL, "Zalo OA", "Zalo Official Account", "zalo", ZaloArticle.class, null,
             Set.of(TargetField.ENDPOINT, TargetField.ACCOUNT), Set.of("access_token"), ZaloChannel::check,
             context -> new ZaloOaConnector(context.http(), context.clock(), context.timeout(), ZaloOaConnector.OAUTH));
 
-    private ZaloChannel() {
+    /** Found by {@link java.util.ServiceLoader}, which needs a public constructor. */
+    public ZaloChannel() {
+    }
+
+    @Override
+    public ChannelDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     /** Zalo answers HTTP 200 with its own error code in the body; 0 means the access token works. */

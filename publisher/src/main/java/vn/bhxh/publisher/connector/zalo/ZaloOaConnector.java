@@ -62,7 +62,7 @@ public final class ZaloOaConnector implements Connector {
 
     @Override
     public Channel channel() {
-        return Channel.ZALO;
+        return ZaloChannel.CHANNEL;
     }
 
     @Override

@@ -1,5 +1,10 @@
 package vn.bhxh.publisher.connector.wordpress;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,18 +13,11 @@ import vn.bhxh.publisher.delivery.DeliveryResult;
 import vn.bhxh.publisher.delivery.Http;
 import vn.bhxh.publisher.delivery.MediaFetcher;
 import vn.bhxh.publisher.delivery.Target;
-import vn.bhxh.publisher.job.Channel;
 import vn.bhxh.publisher.job.ChannelPayload;
 import vn.bhxh.publisher.job.MediaRef;
 import vn.bhxh.publisher.job.PublishJob;
 import vn.bhxh.publisher.testsupport.Fixtures;
 import vn.bhxh.publisher.testsupport.RemoteService;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +43,7 @@ class WordPressConnectorTest {
     }
 
     private Target portal() {
-        return new Target("wp-lao-cai", Channel.WORDPRESS, "BHXH tỉnh Lào Cai", wp.uri("/"), null, null, Duration.ZERO, List.of());
+        return new Target("wp-lao-cai", WordPressChannel.CHANNEL, "BHXH tỉnh Lào Cai", wp.uri("/"), null, null, Duration.ZERO, List.of());
     }
 
     private PublishJob job(Instant due) {

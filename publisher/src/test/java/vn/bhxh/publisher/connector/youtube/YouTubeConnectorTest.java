@@ -2,6 +2,11 @@ package vn.bhxh.publisher.connector.youtube;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,18 +14,11 @@ import vn.bhxh.publisher.delivery.DeliveryResult;
 import vn.bhxh.publisher.delivery.Http;
 import vn.bhxh.publisher.delivery.MediaFetcher;
 import vn.bhxh.publisher.delivery.Target;
-import vn.bhxh.publisher.job.Channel;
 import vn.bhxh.publisher.job.ChannelPayload;
 import vn.bhxh.publisher.job.MediaRef;
 import vn.bhxh.publisher.job.PublishJob;
 import vn.bhxh.publisher.testsupport.Fixtures;
 import vn.bhxh.publisher.testsupport.RemoteService;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +43,7 @@ class YouTubeConnectorTest {
     }
 
     private Target channel() {
-        return new Target("yt-bhxh", Channel.YOUTUBE, "BHXH Việt Nam", google.uri("/"), "UCbhxh", null, Duration.ZERO, List.of());
+        return new Target("yt-bhxh", YouTubeChannel.CHANNEL, "BHXH Việt Nam", google.uri("/"), "UCbhxh", null, Duration.ZERO, List.of());
     }
 
     private PublishJob videoJob(Instant due) {

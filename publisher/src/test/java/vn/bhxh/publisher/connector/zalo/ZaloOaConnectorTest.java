@@ -1,5 +1,10 @@
 package vn.bhxh.publisher.connector.zalo;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -7,17 +12,10 @@ import vn.bhxh.publisher.crypto.Credentials;
 import vn.bhxh.publisher.delivery.DeliveryResult;
 import vn.bhxh.publisher.delivery.Http;
 import vn.bhxh.publisher.delivery.Target;
-import vn.bhxh.publisher.job.Channel;
 import vn.bhxh.publisher.job.ChannelPayload;
 import vn.bhxh.publisher.job.PublishJob;
 import vn.bhxh.publisher.testsupport.Fixtures;
 import vn.bhxh.publisher.testsupport.RemoteService;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +42,7 @@ class ZaloOaConnectorTest {
     private Target oa() {
         connector = new ZaloOaConnector(Http.defaultClient(), Clock.systemUTC(), Duration.ofSeconds(5),
                 zalo.uri("/v4/oa/access_token"));
-        return new Target("zalo-bhxh", Channel.ZALO, "Zalo OA BHXH Việt Nam", zalo.uri(""), "579745863508352884", null,
+        return new Target("zalo-bhxh", ZaloChannel.CHANNEL, "Zalo OA BHXH Việt Nam", zalo.uri(""), "579745863508352884", null,
                 Duration.ZERO, List.of());
     }
 
