@@ -2,6 +2,7 @@ package vn.bhxh.cms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +79,7 @@ class ElasticsearchPauseTest {
 
             before = Instant.now();
             HttpResponse<String> write = api.send(api.request("/api/v1/products").timeout(CLIENT_TIMEOUT)
-                    .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                             "{\"info\":{\"type\":\"SLOGAN\"},\"content\":{\"title\":\"Không được treo\"}}")));
             Duration writeTook = Duration.between(before, Instant.now());
             assertUnavailable(write);

@@ -2,6 +2,7 @@ package vn.bhxh.cms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +62,7 @@ class SmokeTest {
 
         HttpResponse<String> english = api.send(api.request("/api/v1/products").header("Accept-Language", "en")
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"info\":{\"type\":\"LEAFLET\"},\"content\":{\"title\":\"" + "x".repeat(301) + "\"}}")));
         assertThat(english.statusCode()).isEqualTo(400);
         assertThat(english.body()).contains("Invalid input", "\"field\":\"content.title\"");

@@ -238,13 +238,13 @@ class WorkflowApiTest {
         JsonNode token = Json.parse(issued.body());
         String secret = token.get("token").asString();
 
-        HttpResponse<String> withToken = admin.send(java.net.http.HttpRequest.newBuilder(
+        HttpResponse<String> withToken = admin.send(HttpRequest.newBuilder(
                 java.net.URI.create("http://localhost:" + port + "/api/v1/products")).header("Authorization", "Bearer " + secret));
         assertThat(withToken.statusCode()).isEqualTo(200);
         assertThat(admin.get("/api/v1/users/ket-noi-zalo/tokens").body()).doesNotContain(secret).contains("Zalo OA");
 
         admin.send(admin.request("/api/v1/users/ket-noi-zalo/tokens/" + token.get("id").asString()).DELETE());
-        HttpResponse<String> revoked = admin.send(java.net.http.HttpRequest.newBuilder(
+        HttpResponse<String> revoked = admin.send(HttpRequest.newBuilder(
                 java.net.URI.create("http://localhost:" + port + "/api/v1/products")).header("Authorization", "Bearer " + secret));
         assertThat(revoked.statusCode()).isEqualTo(401);
 

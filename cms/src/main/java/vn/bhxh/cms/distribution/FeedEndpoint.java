@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -97,7 +98,7 @@ class FeedEndpoint extends HttpFilter {
             throws IOException {
         Locale locale = Locales.requested(request);
         ProblemDetail problem = Problems.of(messages, status, reason, locale, args);
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
         response.getOutputStream().write(json.writeValueAsBytes(problem));

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 public record UserForm(
         @NotBlank @Pattern(regexp = "^[A-Za-z0-9._-]{3,60}$") String username,
         @NotBlank @Size(max = 120) String displayName,
-        @Size(max = 200) String password,
+        @Size(max = UserService.MAX_PASSWORD) String password,
         @NotEmpty Set<Role> roles,
         @Size(max = 500) String topics,
         @Size(max = 500) String departments,

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -206,7 +207,7 @@ class AssetApiTest {
     }
 
     private HttpResponse<byte[]> bytes(HttpRequest.Builder request) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Mono 16-bit 8 kHz, a 1 kHz tone at −20 dBFS: about −23 LUFS. */
