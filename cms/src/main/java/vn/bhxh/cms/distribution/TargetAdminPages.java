@@ -3,8 +3,6 @@ package vn.bhxh.cms.distribution;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -19,10 +17,8 @@ import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.cms.site.PageController;
 import vn.bhxh.cms.site.Refusals;
 import vn.bhxh.publisher.channels.Channels;
-import vn.bhxh.publisher.delivery.ChannelDescriptor;
 import vn.bhxh.publisher.delivery.ConnectionCheck;
 import vn.bhxh.publisher.feed.AppFeedChannel;
-import vn.bhxh.publisher.job.Channel;
 
 /** Administrators' channel targets: list, create, edit (credentials write-only), test the connection, resume a paused one. */
 @PageController
@@ -38,9 +34,8 @@ class TargetAdminPages {
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal AccountPrincipal user, Model model, Locale locale) {
+    String list(@AuthenticationPrincipal AccountPrincipal user, Model model) {
         model.addAttribute("targets", targets.list(user.actor()));
-        model.addAttribute("channelNames", channelNames(locale));
         return "publishing/targets";
     }
 
@@ -127,11 +122,5 @@ class TargetAdminPages {
         model.addAttribute("creating", creating);
         model.addAttribute("channels", Channels.all());
         return "publishing/target-form";
-    }
-
-    /** Each channel by the name people know it by (Facebook, not FACEBOOK), whatever plug-ins are installed. */
-    private static Map<Channel, String> channelNames(Locale locale) {
-        return Channels.all().stream().collect(Collectors.toMap(ChannelDescriptor::channel,
-                descriptor -> descriptor.displayName(locale.getLanguage())));
     }
 }

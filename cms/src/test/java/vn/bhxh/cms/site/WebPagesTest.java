@@ -80,5 +80,10 @@ class WebPagesTest {
         String form = admin.get("/admin/targets/new").body();
         assertThat(form).contains("value=\"FACEBOOK\"").contains(english ? ">Facebook Page<" : ">Trang Facebook<")
                 .contains(english ? ">Zalo Official Account<" : ">Zalo OA<").doesNotContain(">FACEBOOK<");
+        Variant v = products.createProduct(new Actor("bt-kenh-" + language, Set.of(Role.EDITOR), Scopes.NONE),
+                new ProductInfo(ProductType.POSTER, Set.of(), Set.of(), null, Scope.NATIONAL, null, null, Set.of(), null, null),
+                new VariantContent("Áp phích kênh đăng", "Tóm tắt", "<p>Nội dung</p>", List.of()));
+        String schedule = admin.get("/products/" + v.productId() + "/variants/vi/schedule").body();
+        assertThat(schedule).contains(english ? "(VssID app feed" : "(Bảng tin ứng dụng VssID").doesNotContain("(APP_FEED");
     }
 }

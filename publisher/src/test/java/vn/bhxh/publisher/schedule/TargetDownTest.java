@@ -26,7 +26,7 @@ class TargetDownTest {
         try (TestPortal portal = new TestPortal("bi-mat")) {
             Target target = Fixtures.webhookTarget("cong-tinh-lao-cai", portal.uri(), "bi-mat");
             Instant start = Instant.now();
-            portal.downUntil(start.plusSeconds(4));
+            portal.downFor(Duration.ofSeconds(4));
             List<PublishJob> jobs = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 jobs.add(Fixtures.job("down-" + i, target, start));

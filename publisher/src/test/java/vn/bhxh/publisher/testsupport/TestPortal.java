@@ -33,6 +33,7 @@ public final class TestPortal implements AutoCloseable {
     private final AtomicInteger badSignatures = new AtomicInteger();
     private final AtomicInteger refusedWhileDown = new AtomicInteger();
     private final AtomicLong downUntilMillis = new AtomicLong();
+    private volatile long downForMillis;
     private volatile CountDownLatch hang;
     private volatile long answerDelayMillis;
     private final CountDownLatch hangReached = new CountDownLatch(1);
@@ -49,9 +50,12 @@ public final class TestPortal implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
     }
 
-    /** Answers 503 with Retry-After: 1 until {@code until}. */
-    public void downUntil(Instant until) {
-        downUntilMillis.set(until.toEpochMilli());
+    /**
+     * Answers 503 with Retry-After: 1 for {@code outage} from the first request it receives, so a slow start of the
+     * caller (a loaded machine) cannot let the outage pass before anyone calls.
+     */
+    public void downFor(Duration outage) {
+        downForMillis = outage.toMillis();
     }
 
     /** Every answer comes this late (a slow portal). */
@@ -103,6 +107,9 @@ public final class TestPortal implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+            }
+            if (downForMillis > 0) {
+                downUntilMillis.compareAndSet(0, System.currentTimeMillis() + downForMillis);
             }
             if (System.currentTimeMillis() < downUntilMillis.get()) {
                 refusedWhileDown.incrementAndGet();
