@@ -3,11 +3,14 @@ package vn.bhxh.cms.report;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import vn.bhxh.cms.api.NotFoundException;
 import vn.bhxh.cms.reference.ReferenceData;
@@ -28,14 +31,25 @@ public class OrgUnitService {
     static final int MAX_CODE = 20;
     static final int MAX_NAME = 200;
 
+    /** Most addresses one province has reminders sent to. */
+    static final int MAX_CONTACTS = 10;
+    /** The longest address SMTP allows (RFC 5321 path limit). */
+    static final int MAX_EMAIL = 254;
+    /** Something@somewhere.tld without spaces: what a person may mistype is caught, every real address passes. */
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
     private final ReferenceData reference;
     private final CommuneStore communes;
+    private final ReminderStore contacts;
     private final ReportAccess access;
+    private final Clock clock;
 
-    OrgUnitService(ReferenceData reference, CommuneStore communes, ReportAccess access) {
+    OrgUnitService(ReferenceData reference, CommuneStore communes, ReminderStore contacts, ReportAccess access, Clock clock) {
         this.reference = reference;
         this.communes = communes;
+        this.contacts = contacts;
         this.access = access;
+        this.clock = clock;
     }
 
     public List<OrgUnit> provinces() {
@@ -102,6 +116,37 @@ public class OrgUnitService {
             throw new ReportValidationException(errors);
         }
         return saveCommunes(actor, province, rows);
+    }
+
+    /** The addresses a province's reporting reminders go to (none: no reminders). */
+    public List<String> contacts(Actor actor, String province) {
+        province(province);
+        access.requireRead(actor, province);
+        return contacts.contacts(province).map(ProvinceContacts::emails).orElse(List.of());
+    }
+
+    /** Replaces a province's reminder addresses; every bad one is named, and then nothing is saved. */
+    public List<String> saveContacts(Actor actor, String province, List<String> emails) {
+        province(province);
+        access.requireEdit(actor, province);
+        List<String> given = emails == null ? List.of() : emails;
+        if (given.size() > MAX_CONTACTS) {
+            throw ReportValidationException.of("emails", "report.error.too-many-emails", MAX_CONTACTS);
+        }
+        List<ReportIssue> errors = new ArrayList<>();
+        List<String> clean = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String email = given.get(i) == null ? "" : given.get(i).strip();
+            if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
+                errors.add(new ReportIssue("emails[" + i + "]", "report.error.email", email, MAX_EMAIL));
+            } else if (!clean.contains(email.toLowerCase(Locale.ROOT))) {
+                clean.add(email.toLowerCase(Locale.ROOT));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ReportValidationException(errors);
+        }
+        return contacts.saveContacts(new ProvinceContacts(province, clean, clock.instant(), actor.username())).emails();
     }
 
     private static void validate(Commune commune, String where, List<ReportIssue> errors) {

@@ -96,6 +96,21 @@ class ReportController {
         return units.saveCommunes(user.actor(), province, communes);
     }
 
+    /** The addresses the province's reporting reminders go to. */
+    record Contacts(List<String> emails) {
+    }
+
+    @GetMapping("/org-units/{province}/contacts")
+    Contacts contacts(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String province) {
+        return new Contacts(units.contacts(user.actor(), province));
+    }
+
+    @PutMapping("/org-units/{province}/contacts")
+    Contacts saveContacts(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String province,
+            @RequestBody Contacts contacts) {
+        return new Contacts(units.saveContacts(user.actor(), province, contacts.emails()));
+    }
+
     /** A CSV file ({@code code,name} with a header row) as the request body. */
     @PostMapping(path = "/org-units/{province}/communes/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     List<Commune> importCommunes(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String province,

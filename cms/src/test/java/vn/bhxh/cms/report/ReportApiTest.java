@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,11 @@ import vn.bhxh.cms.CmsIntegrationTest;
 import vn.bhxh.cms.Json;
 import vn.bhxh.cms.TestUsers;
 import vn.bhxh.cms.elasticsearch.IndexInitializer;
+import vn.bhxh.publisher.job.Channel;
+import vn.bhxh.publisher.job.ChannelPayload;
+import vn.bhxh.publisher.job.JobState;
+import vn.bhxh.publisher.job.JobStore;
+import vn.bhxh.publisher.job.PublishJob;
 
 /** A province's month of reporting over real HTTP: communes, broadcasts, prefill, bad input, workflow, the centre's view. */
 @CmsIntegrationTest
@@ -36,6 +42,9 @@ class ReportApiTest {
 
     @Autowired
     IndexInitializer indices;
+
+    @Autowired
+    JobStore jobs;
 
     ApiClient admin;
     ApiClient centre;
@@ -83,15 +92,7 @@ class ReportApiTest {
         assertThat(below).containsExactly("HN-HK", "HN-SS");
 
         // The voluntary-SI file is approved this month: a product issued by the province (column 15).
-        ApiClient reviewer = TestUsers.ensure(port, admin, "bc-tham-dinh", "[\"REVIEWER\"]", "{}");
-        for (var step : List.of(List.of(staff, "SUBMIT"), List.of(reviewer, "REVIEW"), List.of(centre, "APPROVE"))) {
-            String variant = "/api/v1/products/" + voluntary + "/variants/vi";
-            ApiClient actor = (ApiClient) step.get(0);
-            HttpResponse<String> moved = actor.send(actor.request(variant + "/transitions").header("Content-Type", "application/json")
-                    .header("If-Match", admin.get(variant).headers().firstValue("ETag").orElseThrow())
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"" + step.get(1) + "\"}")));
-            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
-        }
+        approve(voluntary, staff);
 
         // The month's report starts with what the system knows (the log, the catalogue), each value marked with its source.
         String month = currentMonth();
@@ -102,7 +103,7 @@ class ReportApiTest {
         assertThat(report.get("values").get("f03c16a").asLong()).isEqualTo(2);
         assertThat(report.get("sources").get("f03c16").asString()).contains("Nhật ký phát thanh");
         assertThat(report.get("values").get("f03c15").asLong()).isEqualTo(1);
-        assertThat(report.get("sources").get("f03c15").asString()).contains("1 RADIO_FILE");
+        assertThat(report.get("sources").get("f03c15").asString()).contains("(1 file phát thanh)").doesNotContain("RADIO_FILE");
         String path = "/api/v1/reports/HN/" + month;
 
         // Bad input: a second report, a future period, negative numbers and text in number cells, no or an old If-Match.
@@ -224,6 +225,59 @@ class ReportApiTest {
     }
 
     @Test
+    void postsToTheProvincesChannelsAreCountedAndTheYearsTargetsIncludeInfographicsAndCampaignWaves() {
+        ApiClient staff = TestUsers.ensure(port, admin, "bc-quang-ninh", "[\"PROVINCIAL_STAFF\"]", "{\"province\":\"QNH\"}");
+        String article = product(staff, "LEAFLET", "VOLUNTARY_SI", "QNH", "Tờ gấp BHXH tự nguyện Quảng Ninh");
+        String infographic = product(staff, "INFOGRAPHIC", "VOLUNTARY_SI", "QNH", "Infographic BHXH tự nguyện Quảng Ninh");
+        for (String target : List.of("{\"id\":\"bc-qnh-fanpage\",\"channel\":\"FACEBOOK\",\"account\":\"1\",\"credentials\":"
+                + "{\"page_access_token\":\"t\"}", "{\"id\":\"bc-qnh-cong\",\"channel\":\"WEBHOOK\",\"credentials\":{\"secret\":\"k\"}",
+                "{\"id\":\"bc-hn-fanpage\",\"channel\":\"FACEBOOK\",\"account\":\"2\",\"credentials\":{\"page_access_token\":\"t\"}")) {
+            String province = target.contains("qnh") ? "QNH" : "HN";
+            HttpResponse<String> created = admin.post("/api/v1/targets", target + ",\"name\":\"Kênh " + province
+                    + "\",\"endpoint\":\"http://127.0.0.1:9/nhan\",\"province\":\"" + province + "\"}");
+            assertThat(created.statusCode()).as(created.body()).isIn(201, 409);
+        }
+        // March 2019: three posts to the Fanpage, an article and an infographic on the portal; not counted: a failed post,
+        // a post to another province's Fanpage, a post of April.
+        LocalDate march = LocalDate.of(2019, 3, 10);
+        jobs.createAll(List.of(
+                post("fb1", "DOT-1", article, "bc-qnh-fanpage", Channel.FACEBOOK, march, JobState.DELIVERED),
+                post("fb2", "DOT-1", infographic, "bc-qnh-fanpage", Channel.FACEBOOK, march, JobState.DELIVERED),
+                post("fb3", "DOT-2", article, "bc-qnh-fanpage", Channel.FACEBOOK, march.withDayOfMonth(31), JobState.DELIVERED),
+                post("portal1", "DOT-2", article, "bc-qnh-cong", Channel.WEBHOOK, march, JobState.DELIVERED),
+                post("portal2", "DOT-2", infographic, "bc-qnh-cong", Channel.WEBHOOK, march, JobState.DELIVERED),
+                post("failed", "DOT-3", article, "bc-qnh-fanpage", Channel.FACEBOOK, march, JobState.FAILED),
+                post("other", "DOT-4", article, "bc-hn-fanpage", Channel.FACEBOOK, march, JobState.DELIVERED),
+                post("april", "DOT-1", article, "bc-qnh-fanpage", Channel.FACEBOOK, march.plusMonths(1), JobState.DELIVERED)));
+        jobs.refresh();
+
+        HttpResponse<String> created = staff.post("/api/v1/reports", "{\"province\":\"QNH\",\"period\":\"2019-03\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode values = Json.parse(created.body()).get("values");
+        assertThat(values.get("f03c12").asLong()).isEqualTo(3);
+        assertThat(values.get("f03c17").asLong()).isEqualTo(1);
+        assertThat(values.get("f03c18").asLong()).isEqualTo(1);
+        assertThat(values.has("f03c13")).isFalse();
+        assertThat(Json.parse(created.body()).get("sources").get("f03c12").asString()).contains("kênh của tỉnh");
+
+        // The year's targets: campaign waves with delivered posts (DOT-1, DOT-2, DOT-4 in 2019; DOT-3 only failed).
+        JsonNode targets2019 = Json.parse(centre.get("/api/v1/reports/targets?year=2019").body());
+        JsonNode waves = target(targets2019, "campaign-waves");
+        assertThat(waves.get("target").asLong()).isEqualTo(6);
+        assertThat(waves.get("actual").asLong()).isEqualTo(3);
+        assertThat(waves.get("met").asBoolean()).isFalse();
+        assertThat(waves.get("labelVi").asString()).contains("Đợt truyền thông");
+        // Infographics approved this year: one more once the province's infographic is approved.
+        int year = LocalDate.now(ReportPeriod.VIETNAM).getYear();
+        JsonNode before = target(Json.parse(centre.get("/api/v1/reports/targets?year=" + year).body()), "infographics");
+        assertThat(before.get("target").asLong()).isEqualTo(5);
+        approve(infographic, staff);
+        JsonNode after = target(Json.parse(centre.get("/api/v1/reports/targets?year=" + year).body()), "infographics");
+        assertThat(after.get("actual").asLong()).isEqualTo(before.get("actual").asLong() + 1);
+        assertThat(staff.get("/api/v1/reports/targets?year=2019").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void aReportGoesOutAsXlsxLaidOutLikeTheFormAndComesBackFilledIn() throws Exception {
         ApiClient staff = TestUsers.ensure(port, admin, "bc-can-tho", "[\"PROVINCIAL_STAFF\"]", "{\"province\":\"CT\"}");
         String month = ReportPeriod.month(LocalDate.now(ReportPeriod.VIETNAM).getYear() - 1, 3).code();
@@ -285,11 +339,46 @@ class ReportApiTest {
     }
 
     private String radioFile(ApiClient staff, String topic, String title) {
-        HttpResponse<String> created = staff.post("/api/v1/products", "{\"info\":{\"type\":\"RADIO_FILE\",\"topics\":[\"" + topic
-                + "\"],\"audiences\":[\"3.1\"],\"scope\":\"LOCAL\",\"province\":\"HN\"},\"content\":{\"title\":" + Json.quote(title)
-                + ",\"summary\":\"Phát trên loa xã\",\"body\":\"<p>Kịch bản</p>\"}}");
+        return product(staff, "RADIO_FILE", topic, "HN", title);
+    }
+
+    private String product(ApiClient staff, String type, String topic, String province, String title) {
+        HttpResponse<String> created = staff.post("/api/v1/products", "{\"info\":{\"type\":\"" + type + "\",\"topics\":[\"" + topic
+                + "\"],\"audiences\":[\"3.1\"],\"scope\":\"LOCAL\",\"province\":\"" + province + "\"},\"content\":{\"title\":"
+                + Json.quote(title) + ",\"summary\":\"Phát trên loa xã\",\"body\":\"<p>Kịch bản</p>\"}}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return Json.parse(created.body()).get("productId").asString();
+    }
+
+    /** Submitted by its author, reviewed and approved by two other people. */
+    private void approve(String product, ApiClient author) {
+        ApiClient reviewer = TestUsers.ensure(port, admin, "bc-tham-dinh", "[\"REVIEWER\"]", "{}");
+        for (var step : List.of(List.of(author, "SUBMIT"), List.of(reviewer, "REVIEW"), List.of(centre, "APPROVE"))) {
+            String variant = "/api/v1/products/" + product + "/variants/vi";
+            ApiClient actor = (ApiClient) step.get(0);
+            HttpResponse<String> moved = actor.send(actor.request(variant + "/transitions").header("Content-Type", "application/json")
+                    .header("If-Match", admin.get(variant).headers().firstValue("ETag").orElseThrow())
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"" + step.get(1) + "\"}")));
+            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        }
+    }
+
+    /** A post of a product to a target, as the publisher keeps it, due at noon of the given day in Vietnam. */
+    private static PublishJob post(String key, String campaign, String product, String target, Channel channel, LocalDate day,
+            JobState state) {
+        Instant due = day.atTime(12, 0).atZone(ReportPeriod.VIETNAM).toInstant();
+        ChannelPayload payload = new ChannelPayload(channel, target, "vi", null, "Bài " + key, null, null, List.of(), null);
+        return PublishJob.pending("bc-job-" + key).release("bc-release-" + key, campaign).variant(product, "vi", "1")
+                .payload(payload).due(due, null).createdAt(due).withState(state, due, null, due);
+    }
+
+    private JsonNode target(JsonNode targets, String key) {
+        for (JsonNode target : targets) {
+            if (target.get("key").asString().equals(key)) {
+                return target;
+            }
+        }
+        throw new AssertionError("no target " + key + " in " + targets);
     }
 
     private static String broadcast(String commune, String date, String product, int times) {
