@@ -1,8 +1,10 @@
 package vn.bhxh.cms.report;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,30 +94,41 @@ public class OrgUnitService {
         return communes.of(province);
     }
 
-    /** Imports {@code code,name} rows (a header row first); every bad row is named, and then nothing is saved. */
-    public List<Commune> importCsv(Actor actor, String province, Reader csv) throws IOException {
-        List<Commune> rows = new ArrayList<>();
+    /**
+     * Imports a commune list: an XLSX workbook (its first sheet) or a CSV file, told apart by their first bytes, each
+     * with a header row and the columns code, name. Every bad row is named, and then nothing is saved.
+     */
+    public List<Commune> importFile(Actor actor, String province, InputStream file) throws IOException {
+        byte[] bytes = file.readNBytes(ReportWorkbook.MAX_BYTES + 1);
+        if (bytes.length > ReportWorkbook.MAX_BYTES) {
+            throw ReportValidationException.of("file", "report.error.file-too-large", ReportWorkbook.MAX_BYTES / 1024 / 1024);
+        }
+        boolean zip = bytes.length > 1 && bytes[0] == 'P' && bytes[1] == 'K';
+        List<List<String>> rows = zip ? ReportWorkbook.rows(new ByteArrayInputStream(bytes))
+                : Csv.rows(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
+        return importRows(actor, province, rows);
+    }
+
+    /** The rows of a file, the header first; a blank row is an empty list (kept, so that rows are counted as people do). */
+    private List<Commune> importRows(Actor actor, String province, List<List<String>> rows) {
+        List<Commune> communes = new ArrayList<>();
         List<ReportIssue> errors = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(csv);
-        String line = reader.readLine();
-        int row = 1;
-        while ((line = reader.readLine()) != null) {
-            row++;
-            if (line.isBlank()) {
+        for (int i = 1; i < rows.size(); i++) {
+            List<String> cells = rows.get(i);
+            if (cells.stream().allMatch(String::isBlank)) {
                 continue;
             }
-            if (rows.size() >= MAX_IMPORT_ROWS) {
+            if (communes.size() >= MAX_IMPORT_ROWS) {
                 throw ReportValidationException.of("file", "report.error.too-many-rows", MAX_IMPORT_ROWS);
             }
-            List<String> cells = Csv.split(line);
             Commune commune = new Commune(null, province, cells.get(0).strip(), cells.size() > 1 ? cells.get(1).strip() : "");
-            validate(commune, Csv.cell(row, 0), errors);
-            rows.add(commune);
+            validate(commune, i + 1, errors);
+            communes.add(commune);
         }
         if (!errors.isEmpty()) {
             throw new ReportValidationException(errors);
         }
-        return saveCommunes(actor, province, rows);
+        return saveCommunes(actor, province, communes);
     }
 
     /** The addresses a province's reporting reminders go to (none: no reminders). */
@@ -149,12 +162,30 @@ public class OrgUnitService {
         return contacts.saveContacts(new ProvinceContacts(province, clean, clock.instant(), actor.username())).emails();
     }
 
+    /** Checks a row of an imported file, naming the cell that is wrong. */
+    private static void validate(Commune commune, int row, List<ReportIssue> errors) {
+        if (badCode(commune)) {
+            errors.add(new ReportIssue(Csv.cell(row, 0), "report.error.commune-code", MAX_CODE));
+        }
+        if (badName(commune)) {
+            errors.add(new ReportIssue(Csv.cell(row, 1), "report.error.commune-name", MAX_NAME));
+        }
+    }
+
     private static void validate(Commune commune, String where, List<ReportIssue> errors) {
-        if (commune.code() == null || commune.code().isBlank() || commune.code().strip().length() > MAX_CODE) {
+        if (badCode(commune)) {
             errors.add(new ReportIssue(where, "report.error.commune-code", MAX_CODE));
         }
-        if (commune.name() == null || commune.name().isBlank() || commune.name().strip().length() > MAX_NAME) {
+        if (badName(commune)) {
             errors.add(new ReportIssue(where, "report.error.commune-name", MAX_NAME));
         }
+    }
+
+    private static boolean badCode(Commune commune) {
+        return commune.code() == null || commune.code().isBlank() || commune.code().strip().length() > MAX_CODE;
+    }
+
+    private static boolean badName(Commune commune) {
+        return commune.name() == null || commune.name().isBlank() || commune.name().strip().length() > MAX_NAME;
     }
 }

@@ -112,7 +112,7 @@ class ReportReminders {
             MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
             helper.setFrom(properties.from());
             helper.setTo(reminder.recipients().toArray(String[]::new));
-            String periodName = periodName(period);
+            String periodName = messages.periodName(period, VI);
             String dueDay = DAY.format(period.dueDay());
             helper.setSubject(messages.text("report.reminder.subject", VI, periodName, provinceName, dueDay));
             helper.setText(messages.text("report.reminder.body", VI, provinceName, periodName, dueDay,
@@ -124,14 +124,5 @@ class ReportReminders {
             LOG.warn("Không gửi được thư nhắc {} / reminder e-mail not sent: {}", reminder.id(), e.getMessage());
             return false;
         }
-    }
-
-    /** "tháng 05/2026", "6 tháng đầu năm 2026", "năm 2026". */
-    private String periodName(ReportPeriod period) {
-        String value = switch (period.type()) {
-            case MONTH -> "%02d/%d".formatted(period.month(), period.year());
-            case HALF_YEAR, YEAR -> Integer.toString(period.year());
-        };
-        return messages.text("report.period." + period.type().name(), VI, value);
     }
 }

@@ -7,15 +7,20 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -330,12 +335,51 @@ class ReportApiTest {
         assertThat(report.get("values").get("f03c4").asLong()).isEqualTo(480);
         assertThat(report.get("texts").get("highlights").asString()).isEqualTo("Tổ chức 3 hội nghị");
 
+        // The same report as a printable PDF laid out like the form, with Vietnamese text embedded in its fonts.
+        HttpResponse<byte[]> pdf = bytes(staff.request(path + "/report.pdf").GET());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow()).contains("bao-cao-CT-" + month + ".pdf");
+        assertThat(pdfText(pdf.body())).contains("BẢO HIỂM XÃ HỘI CẦN THƠ").contains("Mẫu 03 — Bảng số liệu")
+                .contains("Số người tham dự hội nghị 480").contains("Tổ chức 3 hội nghị").doesNotContain("Mẫu 04");
+        assertThat(bytes(staff.request("/api/v1/reports/HN/" + month + "/report.pdf").GET()).statusCode()).isEqualTo(403);
+
         HttpResponse<byte[]> summary = bytes(centre.request("/api/v1/reports/summary.xlsx?period=" + month).GET());
         assertThat(summary.statusCode()).isEqualTo(200);
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(summary.body()))) {
             Sheet form = workbook.getSheet("Mẫu 03");
             assertThat(form.getRow(ReportWorkbook.FIRST_DATA_ROW).getCell(0).getStringCellValue()).isEqualTo("Tổng cộng");
         }
+        HttpResponse<byte[]> summaryPdf = bytes(centre.request("/api/v1/reports/summary.pdf?period=" + month).GET());
+        assertThat(summaryPdf.statusCode()).isEqualTo(200);
+        String summaryText = pdfText(summaryPdf.body());
+        assertThat(summaryText).contains("TỔNG HỢP BÁO CÁO").contains("tháng " + month.substring(5) + "/" + month.substring(0, 4))
+                .contains("Cần Thơ").contains("Chưa gửi").contains("Tổng hợp toàn quốc theo cột");
+        assertThat(bytes(staff.request("/api/v1/reports/summary.pdf?period=" + month).GET()).statusCode()).isEqualTo(403);
+        HttpResponse<byte[]> badPeriod = bytes(centre.request("/api/v1/reports/summary.pdf?period=2026-13").GET());
+        assertThat(badPeriod.statusCode()).isEqualTo(400);
+        assertThat(new String(badPeriod.body(), StandardCharsets.UTF_8)).contains("period").contains("không đúng dạng");
+    }
+
+    @Test
+    void communesComeFromAnExcelFileAndBadRowsAreNamedByRowAndColumn() throws Exception {
+        ApiClient staff = TestUsers.ensure(port, admin, "bc-gia-lai", "[\"PROVINCIAL_STAFF\"]", "{\"province\":\"GL\"}");
+        String path = "/api/v1/reports/org-units/GL/communes";
+        HttpResponse<String> refused = xlsx(staff, path + "/import", List.of(List.of("Mã xã", "Tên xã"), List.of("GL-PK", "Phường Pleiku"),
+                List.of("GL-AK", ""), List.of("", "Xã Ia Grai")));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
+        assertThat(refused.body()).contains("hàng 3, cột 2").contains("Tên xã phải có").contains("hàng 4, cột 1").contains("Mã xã phải có");
+        assertThat(staff.get(path).body()).doesNotContain("GL-PK");
+
+        HttpResponse<String> imported = xlsx(staff, path + "/import", List.of(List.of("Mã xã", "Tên xã"), List.of("GL-PK", "Phường Pleiku"),
+                List.of("", ""), List.of("GL-IG", "Xã Ia Grai")));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(staff.get(path).body()).contains("Phường Pleiku").contains("Xã Ia Grai");
+        HttpResponse<String> notAWorkbook = staff.send(staff.request(path + "/import").header("Content-Type", ReportController.XLSX)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'P', 'K', 3, 4, 0, 0})));
+        assertThat(notAWorkbook.statusCode()).isEqualTo(400);
+        assertThat(notAWorkbook.body()).contains("không có trang tính");
     }
 
     private String radioFile(ApiClient staff, String topic, String title) {
@@ -392,6 +436,29 @@ class ReportApiTest {
     private static String currentMonth() {
         LocalDate today = LocalDate.now(ReportPeriod.VIETNAM);
         return ReportPeriod.month(today.getYear(), today.getMonthValue()).code();
+    }
+
+    private static HttpResponse<String> xlsx(ApiClient client, String path, List<List<String>> rows) throws Exception {
+        try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("Danh sách xã");
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    if (!rows.get(r).get(c).isEmpty()) {
+                        row.createCell(c).setCellValue(rows.get(r).get(c));
+                    }
+                }
+            }
+            workbook.write(out);
+            return client.send(client.request(path).header("Content-Type", ReportController.XLSX)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+        }
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     private static HttpResponse<String> csv(ApiClient client, String path, String body) {
