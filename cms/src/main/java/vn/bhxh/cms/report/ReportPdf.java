@@ -47,22 +47,11 @@ public class ReportPdf {
         String name = units.province(province).name();
         ReportPeriod p = report.reportPeriod();
         try (PdfSheet sheet = new PdfSheet(fonts(), "Báo cáo " + name + " kỳ " + p.code())) {
-            sheet.line("BẢO HIỂM XÃ HỘI VIỆT NAM", PdfSheet.TEXT, true);
-            sheet.line("BẢO HIỂM XÃ HỘI " + name.toUpperCase(VI), PdfSheet.TEXT, true);
-            sheet.space(10);
-            sheet.centred(messages.text("ui.report.printTitle", VI), PdfSheet.TITLE, true);
-            sheet.centred("Kỳ báo cáo: " + messages.periodName(p, VI) + " — hạn gửi trước ngày " + DAY.format(p.dueDay()), PdfSheet.TEXT, false);
+            heading(sheet, "BẢO HIỂM XÃ HỘI " + name.toUpperCase(VI), messages.text("ui.report.printTitle", VI), p);
             sheet.centred(messages.text("ui.report.state." + report.state().name(), VI)
                     + (report.firstSubmittedAt() == null ? "" : " — gửi lần đầu lúc " + TIME.format(report.firstSubmittedAt())
                     + (report.onTime() ? " (đúng hạn)" : " (trễ hạn)")), PdfSheet.TEXT, false);
-            for (ReportForm form : List.of(ReportForm.FORM_03, ReportForm.FORM_04)) {
-                List<ReportField> fields = ReportDataSets.numericOf(form).stream().filter(f -> f.in(p.type())).toList();
-                if (!fields.isEmpty()) {
-                    sheet.space(8);
-                    sheet.line(messages.text("ui.report.form." + form.name(), VI), PdfSheet.HEADING, true);
-                    sheet.table(FORM_WIDTHS, FORM_NUMERIC, formRows(fields, report.values()), true);
-                }
-            }
+            forms(sheet, p.type(), "", report.values());
             sheet.space(8);
             sheet.line(messages.text("ui.report.form.NARRATIVE", VI), PdfSheet.HEADING, true);
             for (ReportField field : ReportDataSets.fields(p.type()).stream().filter(f -> !f.numeric()).toList()) {
@@ -84,11 +73,7 @@ public class ReportPdf {
         ReportOverview overview = analysis.overview(actor, period);
         ReportPeriod p = ReportPeriod.parse(period);
         try (PdfSheet sheet = new PdfSheet(fonts(), "Tổng hợp toàn quốc kỳ " + p.code())) {
-            sheet.line("BẢO HIỂM XÃ HỘI VIỆT NAM", PdfSheet.TEXT, true);
-            sheet.line(OrgUnitService.CENTRE.name().toUpperCase(VI), PdfSheet.TEXT, true);
-            sheet.space(10);
-            sheet.centred("TỔNG HỢP BÁO CÁO CÔNG TÁC THÔNG TIN, TRUYỀN THÔNG", PdfSheet.TITLE, true);
-            sheet.centred("Kỳ báo cáo: " + messages.periodName(p, VI) + " — hạn gửi trước ngày " + DAY.format(p.dueDay()), PdfSheet.TEXT, false);
+            heading(sheet, OrgUnitService.CENTRE.name().toUpperCase(VI), "TỔNG HỢP BÁO CÁO CÔNG TÁC THÔNG TIN, TRUYỀN THÔNG", p);
             sheet.space(6);
             sheet.line(messages.text("ui.report.reportingRate", VI, overview.submitted(), overview.provinces(),
                     Math.round(overview.reportingRate() * 100)) + "; " + messages.text("ui.report.onTimeRate", VI, overview.onTime(),
@@ -105,20 +90,34 @@ public class ReportPdf {
                         row.submittedAt() == null || "MISSING".equals(row.status()) ? "" : TIME.format(row.submittedAt())});
             }
             sheet.table(new float[] {0.08f, 0.42f, 0.22f, 0.28f}, new boolean[] {true, false, false, false}, rows, true);
-            for (ReportForm form : List.of(ReportForm.FORM_03, ReportForm.FORM_04)) {
-                List<ReportField> fields = ReportDataSets.numericOf(form).stream().filter(f -> f.in(p.type())).toList();
-                if (!fields.isEmpty()) {
-                    sheet.space(8);
-                    sheet.line(messages.text("ui.report.totals", VI) + " — " + messages.text("ui.report.form." + form.name(), VI),
-                            PdfSheet.HEADING, true);
-                    sheet.table(FORM_WIDTHS, FORM_NUMERIC, formRows(fields, overview.totals()), true);
-                }
-            }
+            forms(sheet, p.type(), messages.text("ui.report.totals", VI) + " — ", overview.totals());
             sheet.space(16);
             sheet.line("In lúc " + TIME.format(clock.instant()), 8, false);
             return sheet.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The agency and the unit top left, the title and the period with its deadline centred, as on the plan's forms. */
+    private void heading(PdfSheet sheet, String unit, String title, ReportPeriod period) {
+        sheet.line("BẢO HIỂM XÃ HỘI VIỆT NAM", PdfSheet.TEXT, true);
+        sheet.line(unit, PdfSheet.TEXT, true);
+        sheet.space(10);
+        sheet.centred(title, PdfSheet.TITLE, true);
+        sheet.centred("Kỳ báo cáo: " + messages.periodName(period, VI) + " — hạn gửi trước ngày " + DAY.format(period.dueDay()),
+                PdfSheet.TEXT, false);
+    }
+
+    /** Form 03 (and form 04 for a half-year or year) as tables: column number, label, figure. */
+    private void forms(PdfSheet sheet, PeriodType type, String headingPrefix, Map<String, Long> values) {
+        for (ReportForm form : List.of(ReportForm.FORM_03, ReportForm.FORM_04)) {
+            List<ReportField> fields = ReportDataSets.numericOf(form).stream().filter(f -> f.in(type)).toList();
+            if (!fields.isEmpty()) {
+                sheet.space(8);
+                sheet.line(headingPrefix + messages.text("ui.report.form." + form.name(), VI), PdfSheet.HEADING, true);
+                sheet.table(FORM_WIDTHS, FORM_NUMERIC, formRows(fields, values), true);
+            }
         }
     }
 

@@ -187,7 +187,9 @@ class ReportApiTest {
 
         // The API is described in the OpenAPI document.
         assertThat(admin.getAnonymously("/v3/api-docs").body()).contains("/api/v1/reports/{province}/{period}/transitions")
-                .contains("/api/v1/reports/broadcasts/{province}/weeks/{week}").contains("/api/v1/reports/overview");
+                .contains("/api/v1/reports/broadcasts/{province}/weeks/{week}").contains("/api/v1/reports/overview")
+                .contains("/api/v1/reports/{province}/{period}/report.pdf").contains("/api/v1/reports/summary.pdf")
+                .contains("/api/v1/reports/org-units/{province}/contacts");
     }
 
     @Test
