@@ -69,6 +69,11 @@ public class TargetService {
         return store.list().stream().map(TargetView::of).toList();
     }
 
+    /** The ids of the targets that belong to a province (its portal, Fanpage, Zalo OA…), for its reports. */
+    public List<String> idsOfProvince(String province) {
+        return store.list().stream().filter(t -> province.equals(t.province())).map(ChannelTarget::id).toList();
+    }
+
     public TargetView get(Actor actor, String id) {
         requireAdmin(actor);
         return TargetView.of(find(id));

@@ -1,5 +1,8 @@
 package vn.bhxh.cms.report;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,6 +10,16 @@ import java.util.List;
 final class Csv {
 
     private Csv() {
+    }
+
+    /** Every line of a file split into cells, the header included; a blank line is an empty list. */
+    static List<List<String>> rows(Reader csv) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(csv);
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            rows.add(line.isBlank() ? List.of() : split(line));
+        }
+        return rows;
     }
 
     static List<String> split(String line) {

@@ -1,6 +1,7 @@
 package vn.bhxh.cms.report;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -10,7 +11,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import vn.bhxh.cms.api.ForbiddenException;
+import vn.bhxh.cms.product.ProductType;
+import vn.bhxh.cms.search.SearchService;
 import vn.bhxh.cms.security.Actor;
+import vn.bhxh.publisher.job.JobStore;
 
 /**
  * What the centre reads from the reports: completeness and timeliness per period, national totals per column, a
@@ -22,13 +26,24 @@ public class ReportAnalysisService {
     /** The plan's yearly targets (Phụ lục 1, "Khung kịch bản"; DOMAIN.md): news items and articles, infographics/videos. */
     static final long TARGET_ARTICLES = 3000;
     static final long TARGET_INFOGRAPHICS_VIDEOS = 50;
+    /** At least 5 infographics a year (on compulsory and voluntary SI, household and student HI, the VssID app). */
+    static final long TARGET_INFOGRAPHICS = 5;
+    /** At least 6 campaign waves a year (3 Feb, 16 Feb, May, 1 July, Aug–Sep, Oct–Nov). */
+    static final long TARGET_CAMPAIGN_WAVES = 6;
+    /** More campaigns than the calendar ever holds in a year; the count stays exact below it. */
+    static final int MAX_CAMPAIGNS = 100;
 
     private final ReportStore store;
     private final ReportAccess access;
     private final OrgUnitService units;
     private final BroadcastService broadcasts;
+    private final SearchService search;
+    private final JobStore jobs;
 
-    ReportAnalysisService(ReportStore store, ReportAccess access, OrgUnitService units, BroadcastService broadcasts) {
+    ReportAnalysisService(ReportStore store, ReportAccess access, OrgUnitService units, BroadcastService broadcasts,
+            SearchService search, JobStore jobs) {
+        this.search = search;
+        this.jobs = jobs;
         this.store = store;
         this.access = access;
         this.units = units;
@@ -74,7 +89,10 @@ public class ReportAnalysisService {
         return series;
     }
 
-    /** The plan's targets for the year against the submitted monthly reports and the broadcast log. */
+    /**
+     * The plan's targets for the year against the submitted monthly reports, the broadcast log, the catalogue (infographics
+     * approved or published in the year) and the publisher's jobs (campaigns with posts delivered in the year).
+     */
     public List<Target> targets(Actor actor, int year, LocalDate today) {
         requireCentre(actor);
         List<Report> reports = store.search(null, null, year, PeriodType.MONTH).stream().filter(Report::submitted).toList();
@@ -92,11 +110,21 @@ public class ReportAnalysisService {
             }
         }
         double broadcastShare = provincesWithCommunes == 0 ? 0 : shareSum / provincesWithCommunes;
+        Instant yearStart = ReportPeriod.year(year).start();
+        Instant yearEnd = ReportPeriod.year(year).end();
+        long infographics = search.countReleased(actor, ProductType.INFOGRAPHIC, yearStart, yearEnd);
+        long waves = jobs.deliveredCampaigns(yearStart, yearEnd, MAX_CAMPAIGNS).size();
         return List.of(
                 new Target("articles", "Tin, bài (cột 9 và 17 Mẫu 03)", "News items and articles (columns 9 and 17)", TARGET_ARTICLES,
                         articles, articles >= TARGET_ARTICLES),
                 new Target("infographics-videos", "Infographic, video (cột 18 Mẫu 03)", "Infographics and videos (column 18)",
                         TARGET_INFOGRAPHICS_VIDEOS, media, media >= TARGET_INFOGRAPHICS_VIDEOS),
+                new Target("infographics", "Infographic đã duyệt, phát hành trong năm (kho sản phẩm)",
+                        "Infographics approved or published in the year (catalogue)", TARGET_INFOGRAPHICS, infographics,
+                        infographics >= TARGET_INFOGRAPHICS),
+                new Target("campaign-waves", "Đợt truyền thông cao điểm có bài đã đăng (lịch phát hành)",
+                        "Campaign waves with posts delivered (publishing calendar)", TARGET_CAMPAIGN_WAVES, waves,
+                        waves >= TARGET_CAMPAIGN_WAVES),
                 new Target("broadcast-communes", "Tỷ lệ % xã đạt ≥ 5 lượt phát thanh/tuần (≥ 2 về BHXH tự nguyện)",
                         "Share of commune-weeks with ≥ 5 broadcasts (≥ 2 on voluntary SI), %", 100,
                         Math.round(broadcastShare * 100), broadcastShare >= 1));

@@ -18,6 +18,16 @@ class ReportConfiguration {
     }
 
     @Bean
+    IndexedDocument contactsIndex() {
+        return new IndexedDocument(ProvinceContacts.class);
+    }
+
+    @Bean
+    IndexedDocument reminderIndex() {
+        return new IndexedDocument(SentReminder.class);
+    }
+
+    @Bean
     IndexedDocument broadcastIndex() {
         return new IndexedDocument(Broadcast.class);
     }

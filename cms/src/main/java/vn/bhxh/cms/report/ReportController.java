@@ -44,10 +44,12 @@ class ReportController {
     private final BroadcastService broadcasts;
     private final ReportMessages messages;
     private final ReportExchange exchange;
+    private final ReportPdf pdfs;
 
     ReportController(ReportService reports, ReportAnalysisService analysis, OrgUnitService units, BroadcastService broadcasts,
-            ReportMessages messages, ReportExchange exchange) {
+            ReportMessages messages, ReportExchange exchange, ReportPdf pdfs) {
         this.exchange = exchange;
+        this.pdfs = pdfs;
         this.reports = reports;
         this.analysis = analysis;
         this.units = units;
@@ -96,11 +98,27 @@ class ReportController {
         return units.saveCommunes(user.actor(), province, communes);
     }
 
-    /** A CSV file ({@code code,name} with a header row) as the request body. */
-    @PostMapping(path = "/org-units/{province}/communes/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    /** The addresses the province's reporting reminders go to. */
+    record Contacts(List<String> emails) {
+    }
+
+    @GetMapping("/org-units/{province}/contacts")
+    Contacts contacts(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String province) {
+        return new Contacts(units.contacts(user.actor(), province));
+    }
+
+    @PutMapping("/org-units/{province}/contacts")
+    Contacts saveContacts(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String province,
+            @RequestBody Contacts contacts) {
+        return new Contacts(units.saveContacts(user.actor(), province, contacts.emails()));
+    }
+
+    /** A CSV or XLSX file ({@code code,name} with a header row; XLSX: its first sheet) as the request body. */
+    @PostMapping(path = "/org-units/{province}/communes/import",
+            consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     List<Commune> importCommunes(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String province,
             HttpServletRequest request) throws IOException {
-        return units.importCsv(user.actor(), province, new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8));
+        return units.importFile(user.actor(), province, request.getInputStream());
     }
 
     @GetMapping
@@ -167,6 +185,17 @@ class ReportController {
         return withEtag(exchange.importXlsx(user.actor(), province, period, Versions.fromIfMatch(ifMatch), request.getInputStream()));
     }
 
+    @GetMapping(path = "/{province}/{period}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String province,
+            @PathVariable String period) {
+        return pdf(ReportPdf.fileName(province, period), pdfs.report(user.actor(), province, period));
+    }
+
+    @GetMapping(path = "/summary.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> summaryPdf(@AuthenticationPrincipal AccountPrincipal user, @RequestParam String period) {
+        return pdf(ReportPdf.summaryFileName(period), pdfs.summary(user.actor(), period));
+    }
+
     @GetMapping(path = "/summary.xlsx", produces = XLSX)
     ResponseEntity<byte[]> summary(@AuthenticationPrincipal AccountPrincipal user, @RequestParam String period) {
         return xlsx("tong-hop-" + ReportPeriod.parse(period).code() + ".xlsx", exchange.summary(user.actor(), period));
@@ -210,6 +239,12 @@ class ReportController {
     @GetMapping("/broadcasts/{province}/weeks/{week}")
     BroadcastWeek week(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String province, @PathVariable String week) {
         return broadcasts.week(user.actor(), province, week);
+    }
+
+    /** A download (not shown inline), so that the browser saves it under its name. */
+    static ResponseEntity<byte[]> pdf(String fileName, byte[] body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").body(body);
     }
 
     static ResponseEntity<byte[]> xlsx(String fileName, byte[] body) {

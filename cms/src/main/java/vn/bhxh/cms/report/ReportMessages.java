@@ -30,6 +30,15 @@ public class ReportMessages {
         return messages.getMessage(key, args, key, locale);
     }
 
+    /** "tháng 05/2026", "6 tháng đầu năm 2026", "năm 2026" (month 05/2026, first half of 2026, year 2026). */
+    public String periodName(ReportPeriod period, Locale locale) {
+        String value = switch (period.type()) {
+            case MONTH -> "%02d/%d".formatted(period.month(), period.year());
+            case HALF_YEAR, YEAR -> Integer.toString(period.year());
+        };
+        return text("report.period." + period.type().name(), locale, value);
+    }
+
     public static String label(ReportField field, Locale locale) {
         return "en".equals(locale.getLanguage()) ? field.labelEn() : field.labelVi();
     }

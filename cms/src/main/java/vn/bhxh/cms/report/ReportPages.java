@@ -43,10 +43,12 @@ class ReportPages {
     private final ReportMessages messages;
     private final ReportExchange exchange;
     private final ReportChartData charts;
+    private final ReportPdf pdfs;
 
     ReportPages(ReportService reports, ReportAnalysisService analysis, OrgUnitService units, BroadcastService broadcasts,
-            ReportAccess access, ReportMessages messages, ReportExchange exchange, ReportChartData charts) {
+            ReportAccess access, ReportMessages messages, ReportExchange exchange, ReportChartData charts, ReportPdf pdfs) {
         this.exchange = exchange;
+        this.pdfs = pdfs;
         this.charts = charts;
         this.reports = reports;
         this.analysis = analysis;
@@ -124,6 +126,17 @@ class ReportPages {
             @PathVariable String period) {
         return ReportController.xlsx("bao-cao-" + province + "-" + ReportPeriod.parse(period).code() + ".xlsx",
                 exchange.export(user.actor(), province, period));
+    }
+
+    @GetMapping("/reports/{province}/{period}/report.pdf")
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String province,
+            @PathVariable String period) {
+        return ReportController.pdf(ReportPdf.fileName(province, period), pdfs.report(user.actor(), province, period));
+    }
+
+    @GetMapping("/reports/summary.pdf")
+    ResponseEntity<byte[]> summaryPdf(@AuthenticationPrincipal AccountPrincipal user, @RequestParam String period) {
+        return ReportController.pdf(ReportPdf.summaryFileName(period), pdfs.summary(user.actor(), period));
     }
 
     @GetMapping("/reports/summary.xlsx")
@@ -225,14 +238,23 @@ class ReportPages {
         model.addAttribute("provinceName", units.province(shown).name());
         model.addAttribute("communes", units.communes(user.actor(), shown));
         model.addAttribute("canEdit", access.canEdit(user.actor(), shown));
+        model.addAttribute("contacts", units.contacts(user.actor(), shown));
         return "reports/communes";
+    }
+
+    /** The province's reminder addresses, one a line. */
+    @PostMapping("/reports/communes/contacts")
+    String saveContacts(@AuthenticationPrincipal AccountPrincipal user, @RequestParam String province, @RequestParam String emails,
+            Locale locale, RedirectAttributes redirect) {
+        return afterInput(() -> units.saveContacts(user.actor(), province,
+                emails.lines().map(String::strip).filter(line -> !line.isEmpty()).toList()), locale, redirect,
+                "/reports/communes?province=" + province);
     }
 
     @PostMapping("/reports/communes/import")
     String importCommunes(@AuthenticationPrincipal AccountPrincipal user, @RequestParam String province,
             @RequestParam MultipartFile file, Locale locale, RedirectAttributes redirect) {
-        return afterInput(() -> units.importCsv(user.actor(), province,
-                new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)), locale, redirect,
+        return afterInput(() -> units.importFile(user.actor(), province, file.getInputStream()), locale, redirect,
                 "/reports/communes?province=" + province);
     }
 

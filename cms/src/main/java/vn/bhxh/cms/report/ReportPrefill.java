@@ -1,28 +1,24 @@
 package vn.bhxh.cms.report;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import vn.bhxh.cms.api.ApiException;
 import vn.bhxh.cms.api.NotFoundException;
 import vn.bhxh.cms.asset.AssetService;
+import vn.bhxh.cms.distribution.TargetService;
 import vn.bhxh.cms.product.ProductService;
 import vn.bhxh.cms.product.ProductType;
-import vn.bhxh.cms.product.Scope;
 import vn.bhxh.cms.product.Variant;
-import vn.bhxh.cms.distribution.CalendarView;
-import vn.bhxh.cms.distribution.JobView;
-import vn.bhxh.cms.distribution.ScheduleService;
 import vn.bhxh.cms.search.SearchService;
 import vn.bhxh.cms.security.Actor;
-import vn.bhxh.publisher.job.Channel;
-import vn.bhxh.publisher.job.JobState;
+import vn.bhxh.publisher.job.JobStore;
 
 /**
  * What the system itself knows about a province's period, to start a report with: each value with a note of where it
@@ -30,7 +26,8 @@ import vn.bhxh.publisher.job.JobState;
  * services, with the rights of the person creating the report:
  * <ul>
  * <li>column 15: the province's own products approved or published in the period, by type (and its staff's downloads);
- * <li>columns 12, 13, 17, 18: posts of the province's own products delivered to Facebook and Zalo, YouTube, the portal;
+ * <li>columns 12, 13, 17, 18: posts delivered in the period to the province's own channel targets (Fanpage and Zalo OA,
+ * YouTube, its portal), counted by one query of the publisher's job store;
  * <li>columns 16 and 16a: the loudspeaker broadcast log.
  * </ul>
  * Visits of public pages and QR scans are not counted anywhere in the system yet, so column 20 is left to the province.
@@ -38,23 +35,28 @@ import vn.bhxh.publisher.job.JobState;
 @Component
 class ReportPrefill {
 
-    /** The calendar answers at most this many days per call; longer periods are read in pieces. */
-    static final int CALENDAR_DAYS_PER_CALL = 92;
+    /** Most products one channel's posts are told apart by (portal articles against videos and infographics). */
+    static final int MAX_PRODUCTS_PER_CHANNEL = 500;
     private static final List<ProductType> PORTAL_MEDIA = List.of(ProductType.VIDEO, ProductType.INFOGRAPHIC);
+    private static final Locale VI = Locale.forLanguageTag("vi");
 
     private final BroadcastStore broadcasts;
     private final SearchService search;
-    private final ScheduleService schedules;
+    private final JobStore jobs;
+    private final TargetService targets;
     private final ProductService products;
     private final AssetService files;
+    private final ReportMessages messages;
 
-    ReportPrefill(BroadcastStore broadcasts, SearchService search, ScheduleService schedules, ProductService products,
-            AssetService files) {
+    ReportPrefill(BroadcastStore broadcasts, SearchService search, JobStore jobs, TargetService targets, ProductService products,
+            AssetService files, ReportMessages messages) {
         this.broadcasts = broadcasts;
         this.search = search;
-        this.schedules = schedules;
+        this.jobs = jobs;
+        this.targets = targets;
         this.products = products;
         this.files = files;
+        this.messages = messages;
     }
 
     record Known(long value, String source) {
@@ -83,50 +85,62 @@ class ReportPrefill {
         }
         Map<ProductType, Long> byType = new TreeMap<>(issued.stream()
                 .collect(Collectors.groupingBy(v -> v.product().type(), Collectors.counting())));
-        String types = byType.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name()).collect(Collectors.joining(", "));
         known.put(ReportDataSets.key(ReportForm.FORM_03, "15"), new Known(issued.size(),
-                "Kho sản phẩm: sản phẩm của tỉnh đã duyệt/phát hành" + (types.isEmpty() ? "" : " (" + types + ")")
-                        + "; cán bộ tỉnh tải " + downloads + " tệp / catalogue: the province's approved or published products"
+                "Kho sản phẩm: sản phẩm của tỉnh đã duyệt/phát hành" + types(byType, VI) + "; cán bộ tỉnh tải " + downloads
+                        + " tệp / catalogue: the province's approved or published products" + types(byType, Locale.ENGLISH)
                         + ", " + downloads + " downloads by its staff"));
     }
 
+    /** " (1 file phát thanh, 2 infographic)": the types by the names the pages use, never their codes. */
+    private String types(Map<ProductType, Long> byType, Locale locale) {
+        if (byType.isEmpty()) {
+            return "";
+        }
+        return byType.entrySet().stream().map(e -> e.getValue() + " " + lowerFirst(messages.text("ui.type." + e.getKey().name(), locale)))
+                .collect(Collectors.joining(", ", " (", ")"));
+    }
+
+    private static String lowerFirst(String name) {
+        boolean acronym = name.length() > 1 && Character.isUpperCase(name.charAt(1));
+        return name.isEmpty() || acronym ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
     private void posts(Actor actor, String province, ReportPeriod period, Map<String, Known> known) {
-        Map<String, Optional<Variant>> own = new HashMap<>();
+        List<JobStore.DeliveredPosts> delivered = jobs.deliveredTo(targets.idsOfProvince(province), period.start(), period.end(),
+                MAX_PRODUCTS_PER_CHANNEL);
         Map<String, Long> counts = new HashMap<>();
-        for (LocalDate from = period.firstDay(); !from.isAfter(period.lastDay()); from = from.plusDays(CALENDAR_DAYS_PER_CALL)) {
-            LocalDate to = from.plusDays(CALENDAR_DAYS_PER_CALL - 1).isAfter(period.lastDay()) ? period.lastDay()
-                    : from.plusDays(CALENDAR_DAYS_PER_CALL - 1);
-            for (CalendarView.Day day : schedules.calendar(from, to, null, null).days()) {
-                for (JobView job : day.jobs()) {
-                    if (job.state() != JobState.DELIVERED) {
-                        continue;
-                    }
-                    Optional<Variant> product = own.computeIfAbsent(job.productId(), id -> ownProduct(actor, id, province));
-                    product.map(p -> column(job.channel(), p.product().type())).ifPresent(key -> counts.merge(key, 1L, Long::sum));
+        Map<String, ProductType> typeOf = new HashMap<>();
+        Function<String, ProductType> type = id -> typeOf.computeIfAbsent(id, p -> productType(actor, p));
+        for (JobStore.DeliveredPosts posts : delivered) {
+            // Form 03 names its outlets; a channel it does not name (the national app feed) counts in no column.
+            switch (posts.channel().id()) {
+                case "FACEBOOK", "ZALO" -> counts.merge(ReportDataSets.key(ReportForm.FORM_03, "12"), posts.posts(), Long::sum);
+                case "YOUTUBE" -> counts.merge(ReportDataSets.key(ReportForm.FORM_03, "13"), posts.posts(), Long::sum);
+                case "WEBHOOK", "WORDPRESS" -> {
+                    long media = posts.perProduct().entrySet().stream().filter(e -> isPortalMedia(type.apply(e.getKey())))
+                            .mapToLong(Map.Entry::getValue).sum();
+                    counts.merge(ReportDataSets.key(ReportForm.FORM_03, "18"), media, Long::sum);
+                    counts.merge(ReportDataSets.key(ReportForm.FORM_03, "17"), posts.posts() - media, Long::sum);
+                }
+                default -> {
+                    // The app feed is national: no column of a province's report counts it.
                 }
             }
         }
         counts.forEach((key, count) -> known.put(key, new Known(count,
-                "Lịch phát hành: bài đã đăng của sản phẩm tỉnh / delivered posts of the province's products")));
+                "Lịch phát hành: bài đã đăng lên kênh của tỉnh / posts delivered to the province's channels")));
     }
 
-    /** Where form 03 counts a post: the form names its outlets, so a channel it does not name counts nowhere. */
-    private static String column(Channel channel, ProductType type) {
-        return switch (channel.id()) {
-            case "FACEBOOK", "ZALO" -> ReportDataSets.key(ReportForm.FORM_03, "12");
-            case "YOUTUBE" -> ReportDataSets.key(ReportForm.FORM_03, "13");
-            case "WEBHOOK", "WORDPRESS" -> ReportDataSets.key(ReportForm.FORM_03, PORTAL_MEDIA.contains(type) ? "18" : "17");
-            default -> null;
-        };
+    private static boolean isPortalMedia(ProductType type) {
+        return type != null && PORTAL_MEDIA.contains(type);
     }
 
-    private Optional<Variant> ownProduct(Actor actor, String productId, String province) {
+    /** A product's type, or null when it is gone or the reader may not see it (its posts then count as articles). */
+    private ProductType productType(Actor actor, String productId) {
         try {
-            Variant source = products.readVariant(actor, productId, Variant.SOURCE_LANGUAGE);
-            boolean own = source.product().scope() == Scope.LOCAL && province.equals(source.product().province());
-            return own ? Optional.of(source) : Optional.empty();
+            return products.readVariant(actor, productId, Variant.SOURCE_LANGUAGE).product().type();
         } catch (NotFoundException | ApiException e) {
-            return Optional.empty();
+            return null;
         }
     }
 }

@@ -165,6 +165,33 @@ final class ReportWorkbook {
         return new Read(values, texts, cells);
     }
 
+    /** The first sheet of a workbook as text rows (cells as Excel shows them), for the lists people import. */
+    static List<List<String>> rows(InputStream in) {
+        DataFormatter formatter = new DataFormatter();
+        List<List<String>> rows = new ArrayList<>();
+        try (Workbook workbook = WorkbookFactory.create(in)) {
+            if (workbook.getNumberOfSheets() == 0) {
+                throw ReportValidationException.of("file", "report.error.sheet");
+            }
+            for (Row row : workbook.getSheetAt(0)) {
+                while (rows.size() < row.getRowNum()) {
+                    rows.add(List.of());
+                }
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < Math.max(row.getLastCellNum(), 0); c++) {
+                    cells.add(formatter.formatCellValue(row.getCell(c)));
+                }
+                rows.add(cells);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ReportValidationException refusal) {
+                throw refusal;
+            }
+            throw ReportValidationException.of("file", "report.error.sheet");
+        }
+        return rows;
+    }
+
     private static Object cellValue(Cell cell, DataFormatter formatter) {
         if (cell == null || cell.getCellType() == CellType.BLANK) {
             return null;

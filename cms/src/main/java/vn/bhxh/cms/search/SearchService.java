@@ -31,6 +31,7 @@ import org.springframework.stereotype.Service;
 import vn.bhxh.cms.elasticsearch.IndexInitializer;
 import vn.bhxh.cms.product.Folding;
 import vn.bhxh.cms.product.ProductAccess;
+import vn.bhxh.cms.product.ProductType;
 import vn.bhxh.cms.product.Variant;
 import vn.bhxh.cms.security.Actor;
 
@@ -149,18 +150,31 @@ public class SearchService {
      */
     public List<Variant> releasedLocal(Actor actor, String province, Instant from, Instant to) {
         indices.requireReady();
-        List<Query> filters = List.of(access.readFilter(actor),
+        List<Query> filters = new ArrayList<>(released(actor, from, to));
+        filters.add(QueryBuilders.term(t -> t.field("product.scope").value("LOCAL")));
+        filters.add(QueryBuilders.term(t -> t.field("product.province").value(province)));
+        NativeQuery query = NativeQuery.builder().withQuery(q -> q.bool(b -> b.filter(filters)))
+                .withPageable(PageRequest.of(0, MAX_RELEASED_LOCAL, Sort.by("updatedAt"))).build();
+        return operations.search(query, Variant.class).stream().map(SearchHit::getContent).toList();
+    }
+
+    /** How many products of a type (national and local) were approved or published in [from, to): the plan's yearly targets. */
+    public long countReleased(Actor actor, ProductType type, Instant from, Instant to) {
+        indices.requireReady();
+        List<Query> filters = new ArrayList<>(released(actor, from, to));
+        filters.add(QueryBuilders.term(t -> t.field("product.type").value(type.name())));
+        return operations.count(NativeQuery.builder().withQuery(q -> q.bool(b -> b.filter(filters))).build(), Variant.class);
+    }
+
+    /** Vietnamese variants the actor may read, approved or published, last changed in [from, to). */
+    private List<Query> released(Actor actor, Instant from, Instant to) {
+        return List.of(access.readFilter(actor),
                 QueryBuilders.term(t -> t.field("language").value(Variant.SOURCE_LANGUAGE)),
-                QueryBuilders.term(t -> t.field("product.scope").value("LOCAL")),
-                QueryBuilders.term(t -> t.field("product.province").value(province)),
                 QueryBuilders.terms(t -> t.field("state").terms(v -> v.value(List.of(
                         FieldValue.of("APPROVED"),
                         FieldValue.of("PUBLISHED"))))),
                 QueryBuilders.range(r -> r.untyped(u -> u.field("updatedAt").format("strict_date_optional_time")
                         .gte(JsonData.of(from.toString()))
                         .lt(JsonData.of(to.toString())))));
-        NativeQuery query = NativeQuery.builder().withQuery(q -> q.bool(b -> b.filter(filters)))
-                .withPageable(PageRequest.of(0, MAX_RELEASED_LOCAL, Sort.by("updatedAt"))).build();
-        return operations.search(query, Variant.class).stream().map(SearchHit::getContent).toList();
     }
 }

@@ -7,14 +7,20 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +32,13 @@ import vn.bhxh.cms.CmsIntegrationTest;
 import vn.bhxh.cms.Json;
 import vn.bhxh.cms.TestUsers;
 import vn.bhxh.cms.elasticsearch.IndexInitializer;
+import vn.bhxh.publisher.connector.facebook.FacebookChannel;
+import vn.bhxh.publisher.connector.webhook.WebhookChannel;
+import vn.bhxh.publisher.job.Channel;
+import vn.bhxh.publisher.job.ChannelPayload;
+import vn.bhxh.publisher.job.JobState;
+import vn.bhxh.publisher.job.JobStore;
+import vn.bhxh.publisher.job.PublishJob;
 
 /** A province's month of reporting over real HTTP: communes, broadcasts, prefill, bad input, workflow, the centre's view. */
 @CmsIntegrationTest
@@ -36,6 +49,9 @@ class ReportApiTest {
 
     @Autowired
     IndexInitializer indices;
+
+    @Autowired
+    JobStore jobs;
 
     ApiClient admin;
     ApiClient centre;
@@ -83,15 +99,7 @@ class ReportApiTest {
         assertThat(below).containsExactly("HN-HK", "HN-SS");
 
         // The voluntary-SI file is approved this month: a product issued by the province (column 15).
-        ApiClient reviewer = TestUsers.ensure(port, admin, "bc-tham-dinh", "[\"REVIEWER\"]", "{}");
-        for (var step : List.of(List.of(staff, "SUBMIT"), List.of(reviewer, "REVIEW"), List.of(centre, "APPROVE"))) {
-            String variant = "/api/v1/products/" + voluntary + "/variants/vi";
-            ApiClient actor = (ApiClient) step.get(0);
-            HttpResponse<String> moved = actor.send(actor.request(variant + "/transitions").header("Content-Type", "application/json")
-                    .header("If-Match", admin.get(variant).headers().firstValue("ETag").orElseThrow())
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"" + step.get(1) + "\"}")));
-            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
-        }
+        approve(voluntary, staff);
 
         // The month's report starts with what the system knows (the log, the catalogue), each value marked with its source.
         String month = currentMonth();
@@ -102,7 +110,7 @@ class ReportApiTest {
         assertThat(report.get("values").get("f03c16a").asLong()).isEqualTo(2);
         assertThat(report.get("sources").get("f03c16").asString()).contains("Nhật ký phát thanh");
         assertThat(report.get("values").get("f03c15").asLong()).isEqualTo(1);
-        assertThat(report.get("sources").get("f03c15").asString()).contains("1 RADIO_FILE");
+        assertThat(report.get("sources").get("f03c15").asString()).contains("(1 file phát thanh)").doesNotContain("RADIO_FILE");
         String path = "/api/v1/reports/HN/" + month;
 
         // Bad input: a second report, a future period, negative numbers and text in number cells, no or an old If-Match.
@@ -181,7 +189,9 @@ class ReportApiTest {
 
         // The API is described in the OpenAPI document.
         assertThat(admin.getAnonymously("/v3/api-docs").body()).contains("/api/v1/reports/{province}/{period}/transitions")
-                .contains("/api/v1/reports/broadcasts/{province}/weeks/{week}").contains("/api/v1/reports/overview");
+                .contains("/api/v1/reports/broadcasts/{province}/weeks/{week}").contains("/api/v1/reports/overview")
+                .contains("/api/v1/reports/{province}/{period}/report.pdf").contains("/api/v1/reports/summary.pdf")
+                .contains("/api/v1/reports/org-units/{province}/contacts");
     }
 
     @Test
@@ -221,6 +231,59 @@ class ReportApiTest {
                 "{\"values\":{\"f04c8\":1}}");
         assertThat(notMonthly.statusCode()).isEqualTo(400);
         assertThat(notMonthly.body()).contains("không có trường \\\"f04c8\\\"");
+    }
+
+    @Test
+    void postsToTheProvincesChannelsAreCountedAndTheYearsTargetsIncludeInfographicsAndCampaignWaves() {
+        ApiClient staff = TestUsers.ensure(port, admin, "bc-quang-ninh", "[\"PROVINCIAL_STAFF\"]", "{\"province\":\"QNH\"}");
+        String article = product(staff, "LEAFLET", "VOLUNTARY_SI", "QNH", "Tờ gấp BHXH tự nguyện Quảng Ninh");
+        String infographic = product(staff, "INFOGRAPHIC", "VOLUNTARY_SI", "QNH", "Infographic BHXH tự nguyện Quảng Ninh");
+        for (String target : List.of("{\"id\":\"bc-qnh-fanpage\",\"channel\":\"FACEBOOK\",\"account\":\"1\",\"credentials\":"
+                + "{\"page_access_token\":\"t\"}", "{\"id\":\"bc-qnh-cong\",\"channel\":\"WEBHOOK\",\"credentials\":{\"secret\":\"k\"}",
+                "{\"id\":\"bc-hn-fanpage\",\"channel\":\"FACEBOOK\",\"account\":\"2\",\"credentials\":{\"page_access_token\":\"t\"}")) {
+            String province = target.contains("qnh") ? "QNH" : "HN";
+            HttpResponse<String> created = admin.post("/api/v1/targets", target + ",\"name\":\"Kênh " + province
+                    + "\",\"endpoint\":\"http://127.0.0.1:9/nhan\",\"province\":\"" + province + "\"}");
+            assertThat(created.statusCode()).as(created.body()).isIn(201, 409);
+        }
+        // March 2019: three posts to the Fanpage, an article and an infographic on the portal; not counted: a failed post,
+        // a post to another province's Fanpage, a post of April.
+        LocalDate march = LocalDate.of(2019, 3, 10);
+        jobs.createAll(List.of(
+                post("fb1", "DOT-1", article, "bc-qnh-fanpage", FacebookChannel.CHANNEL, march, JobState.DELIVERED),
+                post("fb2", "DOT-1", infographic, "bc-qnh-fanpage", FacebookChannel.CHANNEL, march, JobState.DELIVERED),
+                post("fb3", "DOT-2", article, "bc-qnh-fanpage", FacebookChannel.CHANNEL, march.withDayOfMonth(31), JobState.DELIVERED),
+                post("portal1", "DOT-2", article, "bc-qnh-cong", WebhookChannel.CHANNEL, march, JobState.DELIVERED),
+                post("portal2", "DOT-2", infographic, "bc-qnh-cong", WebhookChannel.CHANNEL, march, JobState.DELIVERED),
+                post("failed", "DOT-3", article, "bc-qnh-fanpage", FacebookChannel.CHANNEL, march, JobState.FAILED),
+                post("other", "DOT-4", article, "bc-hn-fanpage", FacebookChannel.CHANNEL, march, JobState.DELIVERED),
+                post("april", "DOT-1", article, "bc-qnh-fanpage", FacebookChannel.CHANNEL, march.plusMonths(1), JobState.DELIVERED)));
+        jobs.refresh();
+
+        HttpResponse<String> created = staff.post("/api/v1/reports", "{\"province\":\"QNH\",\"period\":\"2019-03\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode values = Json.parse(created.body()).get("values");
+        assertThat(values.get("f03c12").asLong()).isEqualTo(3);
+        assertThat(values.get("f03c17").asLong()).isEqualTo(1);
+        assertThat(values.get("f03c18").asLong()).isEqualTo(1);
+        assertThat(values.has("f03c13")).isFalse();
+        assertThat(Json.parse(created.body()).get("sources").get("f03c12").asString()).contains("kênh của tỉnh");
+
+        // The year's targets: campaign waves with delivered posts (DOT-1, DOT-2, DOT-4 in 2019; DOT-3 only failed).
+        JsonNode targets2019 = Json.parse(centre.get("/api/v1/reports/targets?year=2019").body());
+        JsonNode waves = target(targets2019, "campaign-waves");
+        assertThat(waves.get("target").asLong()).isEqualTo(6);
+        assertThat(waves.get("actual").asLong()).isEqualTo(3);
+        assertThat(waves.get("met").asBoolean()).isFalse();
+        assertThat(waves.get("labelVi").asString()).contains("Đợt truyền thông");
+        // Infographics approved this year: one more once the province's infographic is approved.
+        int year = LocalDate.now(ReportPeriod.VIETNAM).getYear();
+        JsonNode before = target(Json.parse(centre.get("/api/v1/reports/targets?year=" + year).body()), "infographics");
+        assertThat(before.get("target").asLong()).isEqualTo(5);
+        approve(infographic, staff);
+        JsonNode after = target(Json.parse(centre.get("/api/v1/reports/targets?year=" + year).body()), "infographics");
+        assertThat(after.get("actual").asLong()).isEqualTo(before.get("actual").asLong() + 1);
+        assertThat(staff.get("/api/v1/reports/targets?year=2019").statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -276,20 +339,94 @@ class ReportApiTest {
         assertThat(report.get("values").get("f03c4").asLong()).isEqualTo(480);
         assertThat(report.get("texts").get("highlights").asString()).isEqualTo("Tổ chức 3 hội nghị");
 
+        // The same report as a printable PDF laid out like the form, with Vietnamese text embedded in its fonts.
+        HttpResponse<byte[]> pdf = bytes(staff.request(path + "/report.pdf").GET());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow()).contains("bao-cao-CT-" + month + ".pdf");
+        assertThat(pdfText(pdf.body())).contains("BẢO HIỂM XÃ HỘI CẦN THƠ").contains("Mẫu 03 — Bảng số liệu")
+                .contains("Số người tham dự hội nghị 480").contains("Tổ chức 3 hội nghị").doesNotContain("Mẫu 04");
+        assertThat(bytes(staff.request("/api/v1/reports/HN/" + month + "/report.pdf").GET()).statusCode()).isEqualTo(403);
+
         HttpResponse<byte[]> summary = bytes(centre.request("/api/v1/reports/summary.xlsx?period=" + month).GET());
         assertThat(summary.statusCode()).isEqualTo(200);
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(summary.body()))) {
             Sheet form = workbook.getSheet("Mẫu 03");
             assertThat(form.getRow(ReportWorkbook.FIRST_DATA_ROW).getCell(0).getStringCellValue()).isEqualTo("Tổng cộng");
         }
+        HttpResponse<byte[]> summaryPdf = bytes(centre.request("/api/v1/reports/summary.pdf?period=" + month).GET());
+        assertThat(summaryPdf.statusCode()).isEqualTo(200);
+        String summaryText = pdfText(summaryPdf.body());
+        assertThat(summaryText).contains("TỔNG HỢP BÁO CÁO").contains("tháng " + month.substring(5) + "/" + month.substring(0, 4))
+                .contains("Cần Thơ").contains("Chưa gửi").contains("Tổng hợp toàn quốc theo cột");
+        assertThat(bytes(staff.request("/api/v1/reports/summary.pdf?period=" + month).GET()).statusCode()).isEqualTo(403);
+        HttpResponse<byte[]> badPeriod = bytes(centre.request("/api/v1/reports/summary.pdf?period=2026-13").GET());
+        assertThat(badPeriod.statusCode()).isEqualTo(400);
+        assertThat(new String(badPeriod.body(), StandardCharsets.UTF_8)).contains("period").contains("không đúng dạng");
+    }
+
+    @Test
+    void communesComeFromAnExcelFileAndBadRowsAreNamedByRowAndColumn() throws Exception {
+        ApiClient staff = TestUsers.ensure(port, admin, "bc-gia-lai", "[\"PROVINCIAL_STAFF\"]", "{\"province\":\"GL\"}");
+        String path = "/api/v1/reports/org-units/GL/communes";
+        HttpResponse<String> refused = xlsx(staff, path + "/import", List.of(List.of("Mã xã", "Tên xã"), List.of("GL-PK", "Phường Pleiku"),
+                List.of("GL-AK", ""), List.of("", "Xã Ia Grai")));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
+        assertThat(refused.body()).contains("hàng 3, cột 2").contains("Tên xã phải có").contains("hàng 4, cột 1").contains("Mã xã phải có");
+        assertThat(staff.get(path).body()).doesNotContain("GL-PK");
+
+        HttpResponse<String> imported = xlsx(staff, path + "/import", List.of(List.of("Mã xã", "Tên xã"), List.of("GL-PK", "Phường Pleiku"),
+                List.of("", ""), List.of("GL-IG", "Xã Ia Grai")));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(staff.get(path).body()).contains("Phường Pleiku").contains("Xã Ia Grai");
+        HttpResponse<String> notAWorkbook = staff.send(staff.request(path + "/import").header("Content-Type", ReportController.XLSX)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'P', 'K', 3, 4, 0, 0})));
+        assertThat(notAWorkbook.statusCode()).isEqualTo(400);
+        assertThat(notAWorkbook.body()).contains("không có trang tính");
     }
 
     private String radioFile(ApiClient staff, String topic, String title) {
-        HttpResponse<String> created = staff.post("/api/v1/products", "{\"info\":{\"type\":\"RADIO_FILE\",\"topics\":[\"" + topic
-                + "\"],\"audiences\":[\"3.1\"],\"scope\":\"LOCAL\",\"province\":\"HN\"},\"content\":{\"title\":" + Json.quote(title)
-                + ",\"summary\":\"Phát trên loa xã\",\"body\":\"<p>Kịch bản</p>\"}}");
+        return product(staff, "RADIO_FILE", topic, "HN", title);
+    }
+
+    private String product(ApiClient staff, String type, String topic, String province, String title) {
+        HttpResponse<String> created = staff.post("/api/v1/products", "{\"info\":{\"type\":\"" + type + "\",\"topics\":[\"" + topic
+                + "\"],\"audiences\":[\"3.1\"],\"scope\":\"LOCAL\",\"province\":\"" + province + "\"},\"content\":{\"title\":"
+                + Json.quote(title) + ",\"summary\":\"Phát trên loa xã\",\"body\":\"<p>Kịch bản</p>\"}}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return Json.parse(created.body()).get("productId").asString();
+    }
+
+    /** Submitted by its author, reviewed and approved by two other people. */
+    private void approve(String product, ApiClient author) {
+        ApiClient reviewer = TestUsers.ensure(port, admin, "bc-tham-dinh", "[\"REVIEWER\"]", "{}");
+        for (var step : List.of(List.of(author, "SUBMIT"), List.of(reviewer, "REVIEW"), List.of(centre, "APPROVE"))) {
+            String variant = "/api/v1/products/" + product + "/variants/vi";
+            ApiClient actor = (ApiClient) step.get(0);
+            HttpResponse<String> moved = actor.send(actor.request(variant + "/transitions").header("Content-Type", "application/json")
+                    .header("If-Match", admin.get(variant).headers().firstValue("ETag").orElseThrow())
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"" + step.get(1) + "\"}")));
+            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        }
+    }
+
+    /** A post of a product to a target, as the publisher keeps it, due at noon of the given day in Vietnam. */
+    private static PublishJob post(String key, String campaign, String product, String target, Channel channel, LocalDate day,
+            JobState state) {
+        Instant due = day.atTime(12, 0).atZone(ReportPeriod.VIETNAM).toInstant();
+        ChannelPayload payload = new ChannelPayload(channel, target, "vi", null, "Bài " + key, null, null, List.of(), null);
+        return PublishJob.pending("bc-job-" + key).release("bc-release-" + key, campaign).variant(product, "vi", "1")
+                .payload(payload).due(due, null).createdAt(due).withState(state, due, null, due);
+    }
+
+    private JsonNode target(JsonNode targets, String key) {
+        for (JsonNode target : targets) {
+            if (target.get("key").asString().equals(key)) {
+                return target;
+            }
+        }
+        throw new AssertionError("no target " + key + " in " + targets);
     }
 
     private static String broadcast(String commune, String date, String product, int times) {
@@ -303,6 +440,29 @@ class ReportApiTest {
     private static String currentMonth() {
         LocalDate today = LocalDate.now(ReportPeriod.VIETNAM);
         return ReportPeriod.month(today.getYear(), today.getMonthValue()).code();
+    }
+
+    private static HttpResponse<String> xlsx(ApiClient client, String path, List<List<String>> rows) throws Exception {
+        try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("Danh sách xã");
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    if (!rows.get(r).get(c).isEmpty()) {
+                        row.createCell(c).setCellValue(rows.get(r).get(c));
+                    }
+                }
+            }
+            workbook.write(out);
+            return client.send(client.request(path).header("Content-Type", ReportController.XLSX)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+        }
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     private static HttpResponse<String> csv(ApiClient client, String path, String body) {

@@ -3,6 +3,7 @@ package vn.bhxh.cms.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -83,6 +86,32 @@ class ReportBrowserTest extends BrowserTest {
         waitUntilText(By.cssSelector("#week-table tr[data-commune='HUE-TH']"), "3");
         assertThat(driver.findElement(By.id("below-target")).getText()).contains("Phường Thuận Hóa: 3 lượt").contains("Xã Phong Điền");
 
+        // The communes page: one more commune from an Excel file, and the addresses that get the deadline reminders.
+        open("/reports/communes?province=HUE");
+        Path communes = Files.createTempFile("xa-", ".xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("Xã");
+            sheet.createRow(0).createCell(0).setCellValue("Mã xã");
+            sheet.getRow(0).createCell(1).setCellValue("Tên xã");
+            sheet.createRow(1).createCell(0).setCellValue("HUE-AL");
+            sheet.getRow(1).createCell(1).setCellValue("Xã A Lưới 1");
+            try (OutputStream out = Files.newOutputStream(communes)) {
+                workbook.write(out);
+            }
+        }
+        waitFor(By.id("c-file")).sendKeys(communes.toString());
+        driver.findElement(By.id("import-communes")).click();
+        waitUntilText(By.id("commune-table"), "Xã A Lưới 1");
+        WebElement emails = driver.findElement(By.id("contact-emails"));
+        emails.sendKeys("bao-cao@hue.vss.gov.vn\nkhong dung dang");
+        driver.findElement(By.id("save-contacts")).click();
+        waitUntilText(By.cssSelector(".flash"), "không đúng dạng");
+        emails = waitFor(By.id("contact-emails"));
+        emails.clear();
+        emails.sendKeys("bao-cao@hue.vss.gov.vn");
+        driver.findElement(By.id("save-contacts")).click();
+        waitUntilText(By.id("contact-list"), "bao-cao@hue.vss.gov.vn");
+
         // The month's report, prefilled from the log.
         open("/reports");
         new Select(waitFor(By.id("new-period"))).selectByValue(month);
@@ -125,6 +154,11 @@ class ReportBrowserTest extends BrowserTest {
         Await.until(() -> Files.exists(file), Duration.ofSeconds(20), "XLSX downloaded");
         Await.until(() -> sizeOf(file) > 0, Duration.ofSeconds(20), "XLSX written");
         assertThat(new String(Files.readAllBytes(file), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+        // And as a PDF made on the server, laid out like the form.
+        driver.findElement(By.id("export-pdf")).click();
+        Path pdf = downloads.resolve("bao-cao-HUE-" + month + ".pdf");
+        Await.until(() -> Files.exists(pdf) && sizeOf(pdf) > 0, Duration.ofSeconds(20), "PDF downloaded");
+        Await.until(() -> startsWithPdf(pdf), Duration.ofSeconds(20), "PDF written");
 
         // The centre's view: the province on time (before the 28th), the charts drawn from the data.
         open("/reports/overview?period=" + month);
@@ -138,6 +172,12 @@ class ReportBrowserTest extends BrowserTest {
         // Other tests' provinces may have reported this month too: the national total holds at least this province's 12.
         String total = driver.findElement(By.cssSelector("#totals-table tr[data-key='f03c9'] td.number")).getText();
         assertThat(Long.parseLong(total.replace(".", ""))).isGreaterThanOrEqualTo(12);
+        // The plan's yearly targets include the infographics (≥ 5) and the campaign waves (≥ 6), not only articles.
+        assertThat(driver.findElement(By.cssSelector("#targets-table tr[data-target='infographics']")).getText()).contains("Infographic")
+                .contains("5");
+        assertThat(driver.findElement(By.cssSelector("#targets-table tr[data-target='campaign-waves']")).getText())
+                .contains("Đợt truyền thông").contains("6");
+        assertThat(driver.findElement(By.id("summary-pdf")).getAttribute("href")).contains("/reports/summary.pdf?period=" + month);
         screenshot("report-overview");
 
         // Every report page in both languages, with no message left unresolved.
@@ -167,6 +207,14 @@ class ReportBrowserTest extends BrowserTest {
         }
         waitFor(By.id("step-" + action)).click();
         waitUntilText(By.id("report-state"), state);
+    }
+
+    private static boolean startsWithPdf(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), 0, 4, StandardCharsets.ISO_8859_1).equals("%PDF");
+        } catch (IOException | IndexOutOfBoundsException e) {
+            return false;
+        }
     }
 
     private static long sizeOf(Path file) {

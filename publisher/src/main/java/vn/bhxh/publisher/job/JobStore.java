@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,9 @@ import java.util.Optional;
 public final class JobStore {
 
     public static final String INDEX = "publish-jobs";
+
+    /** More channels than any installation has plug-ins: the per-channel counts are then exact. */
+    private static final int MAX_CHANNELS = 100;
 
     // Only fields we query are indexed; payload and log stay in _source, exactly as stored.
     private static final String MAPPING = """
@@ -261,6 +266,57 @@ public final class JobStore {
                         FieldValue.of(JobState.PENDING.name()), FieldValue.of(JobState.CLAIMED.name()),
                         FieldValue.of(JobState.PAUSED_TARGET.name()))))))
                 .filter(f -> f.range(r -> r.date(d -> d.field("dueAt").lt(dueBefore.toString())))))), max, "dueAt");
+    }
+
+    /** How many posts of one channel were delivered, and how many of them per product (the products most posted first). */
+    public record DeliveredPosts(Channel channel, long posts, Map<String, Long> perProduct) {
+    }
+
+    /**
+     * Posts delivered to these targets that were due in [from, to), per channel and product: what a province's
+     * report counts. The due time places a post in a period (delivery follows it within minutes); the totals per
+     * channel are exact, the breakdown names at most {@code maxProducts} products per channel.
+     */
+    public List<DeliveredPosts> deliveredTo(Collection<String> targetIds, Instant from, Instant to, int maxProducts) {
+        if (targetIds.isEmpty()) {
+            return List.of();
+        }
+        List<FieldValue> targets = targetIds.stream().map(FieldValue::of).toList();
+        try {
+            SearchResponse<Void> response = client.search(s -> s.index(index).size(0)
+                    .query(q -> q.bool(b -> b
+                            .filter(f -> f.terms(t -> t.field("targetId").terms(v -> v.value(targets))))
+                            .filter(f -> f.term(t -> t.field("state").value(JobState.DELIVERED.name())))
+                            .filter(f -> f.range(r -> r.date(d -> d.field("dueAt").gte(from.toString()).lt(to.toString()))))))
+                    .aggregations("channels", a -> a.terms(t -> t.field("channel").size(MAX_CHANNELS))
+                            .aggregations("products", p -> p.terms(t -> t.field("productId").size(maxProducts)))), Void.class);
+            List<DeliveredPosts> posts = new ArrayList<>();
+            for (StringTermsBucket channel : response.aggregations().get("channels").sterms().buckets().array()) {
+                Map<String, Long> perProduct = new LinkedHashMap<>();
+                for (StringTermsBucket product : channel.aggregations().get("products").sterms().buckets().array()) {
+                    perProduct.put(product.key().stringValue(), product.docCount());
+                }
+                posts.add(new DeliveredPosts(new Channel(channel.key().stringValue()), channel.docCount(), perProduct));
+            }
+            return posts;
+        } catch (IOException | ElasticsearchException e) {
+            throw new JobStoreException("Không đếm được bài đã đăng / could not count delivered posts", e);
+        }
+    }
+
+    /** The campaigns (at most {@code max}) with at least one post delivered that was due in [from, to): the waves held. */
+    public List<String> deliveredCampaigns(Instant from, Instant to, int max) {
+        try {
+            SearchResponse<Void> response = client.search(s -> s.index(index).size(0)
+                    .query(q -> q.bool(b -> b
+                            .filter(f -> f.term(t -> t.field("state").value(JobState.DELIVERED.name())))
+                            .filter(f -> f.range(r -> r.date(d -> d.field("dueAt").gte(from.toString()).lt(to.toString()))))))
+                    .aggregations("campaigns", a -> a.terms(t -> t.field("campaign").size(max))), Void.class);
+            return response.aggregations().get("campaigns").sterms().buckets().array().stream()
+                    .map(bucket -> bucket.key().stringValue()).sorted().toList();
+        } catch (IOException | ElasticsearchException e) {
+            throw new JobStoreException("Không đếm được đợt truyền thông / could not count campaigns", e);
+        }
     }
 
     public long count(JobState state) {
