@@ -4,15 +4,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where products are published for the public: links in posts, QR codes on print.
+ * The public portal, the home page the app feed names. A product's own public page is the CMS's short address
+ * ({@code publicpage.ShortLinks}), which redirects to the portal once the product is posted there.
  *
- * @param baseUrl the public portal, e.g. https://baohiemxahoi.gov.vn; a product's page is
- *        {@code <baseUrl>/san-pham/<id>/<language>}
+ * @param baseUrl the public portal, e.g. https://baohiemxahoi.gov.vn
  */
 @ConfigurationProperties("bhxh.public-site")
 public record PublicSiteProperties(@DefaultValue("https://baohiemxahoi.gov.vn") String baseUrl) {
-
-    public String productPage(String productId, String language) {
-        return baseUrl.replaceAll("/+$", "") + "/san-pham/" + productId + "/" + language;
-    }
 }

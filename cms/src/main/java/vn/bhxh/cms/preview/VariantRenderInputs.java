@@ -8,21 +8,23 @@ import vn.bhxh.cms.asset.PublicMediaUrls;
 import vn.bhxh.cms.asset.VariantMedia;
 import vn.bhxh.cms.asset.VariantMedia.MediaFile;
 import vn.bhxh.cms.product.Variant;
+import vn.bhxh.cms.publicpage.ShortLinks;
 import vn.bhxh.templates.content.RenderInput;
 
 /**
  * A variant as the templates see it, for previews and for what is scheduled: the same input both times, so what
- * an editor previews is what goes out. Files are linked by their public addresses.
+ * an editor previews is what goes out. Files are linked by their public addresses, the product by its short public
+ * page ({@code /p/<code>}), which print QR codes, posts and feeds point to.
  */
 @Component
 public class VariantRenderInputs {
 
-    private final PublicSiteProperties site;
+    private final ShortLinks links;
     private final VariantMedia media;
     private final PublicMediaUrls urls;
 
-    VariantRenderInputs(PublicSiteProperties site, VariantMedia media, PublicMediaUrls urls) {
-        this.site = site;
+    VariantRenderInputs(ShortLinks links, VariantMedia media, PublicMediaUrls urls) {
+        this.links = links;
         this.media = media;
         this.urls = urls;
     }
@@ -45,7 +47,7 @@ public class VariantRenderInputs {
                 .summary(summary)
                 .bodyHtml(variant.content().body())
                 .message(summary == null || summary.isBlank() ? variant.content().title() : summary)
-                .publicUrl(site.productPage(variant.productId(), variant.language()))
+                .publicUrl(links.url(variant.productId(), variant.language()))
                 .campaignCode(variant.product().campaign())
                 .author(variant.product().ownerUnit());
         files.stream().filter(f -> f.is("image")).findFirst().ifPresent(f -> input.imageUrl(url(f)));

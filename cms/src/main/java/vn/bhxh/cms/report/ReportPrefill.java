@@ -16,6 +16,7 @@ import vn.bhxh.cms.distribution.TargetService;
 import vn.bhxh.cms.product.ProductService;
 import vn.bhxh.cms.product.ProductType;
 import vn.bhxh.cms.product.Variant;
+import vn.bhxh.cms.publicpage.VisitStore;
 import vn.bhxh.cms.search.SearchService;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.publisher.job.JobStore;
@@ -28,9 +29,10 @@ import vn.bhxh.publisher.job.JobStore;
  * <li>column 15: the province's own products approved or published in the period, by type (and its staff's downloads);
  * <li>columns 12, 13, 17, 18: posts delivered in the period to the province's own channel targets (Fanpage and Zalo OA,
  * YouTube, its portal), counted by one query of the publisher's job store;
- * <li>columns 16 and 16a: the loudspeaker broadcast log.
+ * <li>columns 16 and 16a: the loudspeaker broadcast log;
+ * <li>column 20 (visitors): visits of the public pages of the province's products and of links made for the province,
+ * QR scans of its print products among them, by source.
  * </ul>
- * Visits of public pages and QR scans are not counted anywhere in the system yet, so column 20 is left to the province.
  */
 @Component
 class ReportPrefill {
@@ -47,9 +49,11 @@ class ReportPrefill {
     private final ProductService products;
     private final AssetService files;
     private final ReportMessages messages;
+    private final VisitStore visits;
 
     ReportPrefill(BroadcastStore broadcasts, SearchService search, JobStore jobs, TargetService targets, ProductService products,
-            AssetService files, ReportMessages messages) {
+            AssetService files, ReportMessages messages, VisitStore visits) {
+        this.visits = visits;
         this.broadcasts = broadcasts;
         this.search = search;
         this.jobs = jobs;
@@ -66,6 +70,7 @@ class ReportPrefill {
         Map<String, Known> known = new LinkedHashMap<>();
         productsIssued(actor, province, period, known);
         posts(actor, province, period, known);
+        visits(province, period, known);
         List<Broadcast> log = broadcasts.between(province, period.firstDay(), period.lastDay());
         if (!log.isEmpty()) {
             long all = log.stream().mapToLong(Broadcast::times).sum();
@@ -75,6 +80,16 @@ class ReportPrefill {
             known.put(ReportDataSets.key(ReportForm.FORM_03, "16a"), new Known(voluntary, source));
         }
         return known;
+    }
+
+    private void visits(String province, ReportPeriod period, Map<String, Known> known) {
+        Map<String, Long> bySource = visits.ofProvince(province, period.firstDay(), period.lastDay());
+        long total = bySource.values().stream().mapToLong(Long::longValue).sum();
+        if (total > 0) {
+            known.put(ReportDataSets.key(ReportForm.FORM_03, "20"), new Known(total, "Lượt truy cập trang công khai của sản phẩm "
+                    + bySource.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ", "(", ")"))
+                    + " / visits of the public product pages"));
+        }
     }
 
     private void productsIssued(Actor actor, String province, ReportPeriod period, Map<String, Known> known) {
