@@ -50,7 +50,7 @@ class PreviewAndTemplateApiTest {
 
         JsonNode print = Json.parse(editor.get(base + "/print").body());
         assertThat(print.get("payload").get("pdfUrl").asString()).endsWith("/previews/print/pdf");
-        assertThat(print.get("payload").get("qrUrl").asString()).startsWith("https://baohiemxahoi.gov.vn/san-pham/" + product + "/vi");
+        assertThat(print.get("payload").get("qrUrl").asString()).matches("http://localhost:8080/p/[a-z2-9]{10}\\?utm_source=qr.*");
         HttpResponse<String> pdf = editor.get(base + "/print/pdf");
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(pdf.body()).startsWith("%PDF");

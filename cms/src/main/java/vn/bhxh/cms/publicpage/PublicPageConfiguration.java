@@ -20,7 +20,7 @@ class PublicPageConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain publicPages(HttpSecurity http, SiteSecurityProperties site) throws Exception {
+    SecurityFilterChain publicPageSecurity(HttpSecurity http, SiteSecurityProperties site) throws Exception {
         return http
                 .securityMatcher(ShortLinks.PATH + "**")
                 .authorizeHttpRequests(requests -> requests

@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.bhxh.cms.api.BadRequestException;
-import vn.bhxh.cms.product.ProductService;
 import vn.bhxh.cms.security.AccountPrincipal;
 
 /** A product's public page visits per day, language, source and province, for reports; read by whoever may read the product. */
@@ -18,12 +17,10 @@ class VisitController {
     /** A report covers at most a year (a leap year included). */
     static final int MAX_DAYS = 366;
 
-    private final ProductService products;
-    private final VisitStore visits;
+    private final PublicPages pages;
 
-    VisitController(ProductService products, VisitStore visits) {
-        this.products = products;
-        this.visits = visits;
+    VisitController(PublicPages pages) {
+        this.pages = pages;
     }
 
     record Visits(LocalDate from, LocalDate to, long total, List<VisitCount> rows) {
@@ -35,8 +32,7 @@ class VisitController {
         if (to.isBefore(from) || from.plusDays(MAX_DAYS - 1).isBefore(to)) {
             throw new BadRequestException("calendar-range", MAX_DAYS);
         }
-        products.readProduct(user.actor(), id);
-        List<VisitCount> rows = visits.counts(id, from, to);
+        List<VisitCount> rows = pages.visits(user.actor(), id, from, to);
         return new Visits(from, to, rows.stream().mapToLong(VisitCount::visits).sum(), rows);
     }
 }
