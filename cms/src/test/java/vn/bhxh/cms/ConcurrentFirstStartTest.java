@@ -39,7 +39,8 @@ class ConcurrentFirstStartTest {
     @BeforeAll
     static void startTwoInstancesTogether() {
         node = TestElasticsearch.privateNode(0);
-        elasticsearch = node.start();
+        // Ten seedings of the demo data: the translog is synced in the background, not once per write.
+        elasticsearch = TestElasticsearch.syncTranslogInBackground(node.start());
         CyclicBarrier together = new CyclicBarrier(2);
         List<CompletableFuture<ConfigurableApplicationContext>> starting = List.of(1, 2).stream()
                 .map(i -> CompletableFuture.supplyAsync(() -> {

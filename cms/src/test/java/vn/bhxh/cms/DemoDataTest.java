@@ -35,7 +35,7 @@ class DemoDataTest {
     @DynamicPropertySource
     static void emptyElasticsearch(DynamicPropertyRegistry registry) {
         node = TestElasticsearch.privateNode(0);
-        String uri = node.start().toString();
+        String uri = TestElasticsearch.syncTranslogInBackground(node.start()).toString();
         registry.add("spring.elasticsearch.uris", () -> uri);
     }
 
