@@ -26,6 +26,7 @@ import vn.bhxh.elasticsearch.node.TestElasticsearch;
  * 68 demo products must exist once, not once per instance. The first round is two real application starts together;
  * the next nine empty the store and let both instances write their start-up data again at the same moment.
  */
+@OwnElasticsearchNodes
 class ConcurrentFirstStartTest {
 
     private static final int ROUNDS = 10;
