@@ -111,7 +111,7 @@ public final class Withdrawal {
         }
         Instant now = clock.instant();
         if (result instanceof DeliveryResult.Delivered) {
-            DeliveryAttempt line = new DeliveryAttempt(job.attempts(), "withdrawal", now, now, "REMOVED",
+            DeliveryAttempt line = new DeliveryAttempt(job.nextAttemptNumber(), "withdrawal", now, now, "REMOVED",
                     result.requestSummary(), result.status(), job.remoteId(), job.remoteUrl(), reason);
             store.replace(stored, job.finished(JobState.CANCELLED, now, line, job.remoteId(), job.remoteUrl(),
                     "Đã gỡ / removed: " + reason, now)).ifPresent(s -> removed.add(s.job()));
