@@ -38,6 +38,8 @@ public final class TestWordPress {
     /** Far above the usual 10–15 s, so a busy 2-core build machine does not fail the start. */
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(90);
     public static final String ADMIN = "quantri";
+    /** A subscriber: signs in, but may not write posts (WordPress answers 403 and the like). */
+    public static final String READER = "doc-gia";
 
     private static TestWordPress shared;
 
@@ -45,6 +47,7 @@ public final class TestWordPress {
     private final int port;
     private final List<Process> processes = new ArrayList<>();
     private String applicationPassword;
+    private String readerPassword;
 
     /** The site shared by every test in this JVM, started on first use. */
     public static synchronized TestWordPress shared() {
@@ -81,6 +84,11 @@ public final class TestWordPress {
     /** Credentials of a WordPress target: the administrator and its application password. */
     public Map<String, String> credentials() {
         return Map.of("username", ADMIN, "application_password", applicationPassword);
+    }
+
+    /** Credentials that WordPress accepts but that may not publish: a subscriber's application password. */
+    public Map<String, String> readerCredentials() {
+        return Map.of("username", READER, "application_password", readerPassword);
     }
 
     /** A REST call as the administrator (for tests to look at what the connector made). */
@@ -129,7 +137,10 @@ public final class TestWordPress {
             awaitFile(home.resolve("run/db.sock"), "MariaDB");
             run("mariadb", List.of("mariadb", "--no-defaults", "-S", path("run/db.sock"), "-u", "root", "-e", "CREATE DATABASE wp; CREATE USER wp@localhost IDENTIFIED BY 'wp';"
                             + " GRANT ALL ON wp.* TO wp@localhost;"));
-            applicationPassword = lastLine(run("wp_install", List.of("php", path("install.php"), path("www"), String.valueOf(port))));
+            String[] passwords = run("wp_install", List.of("php", path("install.php"), path("www"), String.valueOf(port)))
+                    .strip().split("\n");
+            applicationPassword = passwords[passwords.length - 2].strip();
+            readerPassword = passwords[passwords.length - 1].strip();
             awaitHttp();
             log.info("WordPress đã chạy / is up at {} after {} ms ({})", uri(), Duration.between(began, Instant.now()).toMillis(), home);
         } catch (IOException e) {
@@ -190,8 +201,10 @@ public final class TestWordPress {
                 update_option('home', $site);
                 update_option('permalink_structure', '/%%postname%%/');
                 [$password] = WP_Application_Passwords::create_new_application_password($installed['user_id'], ['name' => 'bhxh-cms']);
-                echo "\\n", $password, "\\n";
-                """.formatted(ADMIN));
+                $reader = wp_insert_user(['user_login' => '%s', 'user_pass' => wp_generate_password(24), 'role' => 'subscriber']);
+                [$readerPassword] = WP_Application_Passwords::create_new_application_password($reader, ['name' => 'bhxh-cms']);
+                echo "\\n", $password, "\\n", $readerPassword, "\\n";
+                """.formatted(ADMIN, READER));
     }
 
     private String phpFpmConfig(boolean root) {
@@ -265,11 +278,6 @@ public final class TestWordPress {
             throw new IOException(name + " interrupted", e);
         }
         return Files.readString(output);
-    }
-
-    private static String lastLine(String output) {
-        String[] lines = output.strip().split("\n");
-        return lines[lines.length - 1].strip();
     }
 
     private void awaitFile(Path file, String what) throws IOException {

@@ -130,6 +130,17 @@ class WordPressConnectorTest {
     }
 
     @Test
+    void anAccountThatMayNotPublishIsCredentialsRejectedToo() {
+        PublishJob job = WordPressJobs.job(product(), "r1", portal(), Instant.now(), List.of(WordPressJobs.image("anh.jpg")), TITLE);
+
+        DeliveryResult result = connector.deliver(RemoteService.call(job, portal(), wordpress.readerCredentials()).request);
+
+        assertThat(result).isInstanceOf(DeliveryResult.TokenRejected.class);
+        assertThat(result.status()).isIn(400, 401, 403);
+        assertThat(((DeliveryResult.TokenRejected) result).reason()).isEqualTo(WordPressErrors.CREDENTIALS_REJECTED);
+    }
+
+    @Test
     void aSiteWhosePhpIsDownIsRetriedAfterItsRetryAfterWithAReadableReasonAndTheRawPageInTheLog() {
         Target broken = WordPressJobs.target("wp-hong", wordpress.brokenSiteUri(), Fixtures.CIPHER, wordpress.credentials());
         PublishJob job = WordPressJobs.job(product(), "r1", broken, Instant.now(), List.of(), TITLE);
