@@ -120,11 +120,16 @@ public final class TestWordPress {
             }
             launch("php-fpm", phpFpm);
             launch("nginx", List.of("/usr/sbin/nginx", "-p", path(""), "-e", path("nginx-error.log"), "-c", path("nginx.conf")));
+            // A throw-away database: small files and no syncing to disk make it start faster on a busy machine.
+            List<String> throwAway = List.of("--innodb-buffer-pool-size=32M", "--innodb-log-file-size=8M",
+                    "--innodb-flush-method=nosync", "--innodb-flush-log-at-trx-commit=0", "--innodb-doublewrite=0");
             List<String> install = new ArrayList<>(List.of("mariadb-install-db", "--no-defaults", "--datadir=" + path("db"),
                     "--auth-root-authentication-method=socket", "--skip-test-db"));
+            install.addAll(throwAway);
             List<String> server = new ArrayList<>(List.of("/usr/sbin/mariadbd", "--no-defaults", "--datadir=" + path("db"),
                     "--socket=" + path("run/db.sock"), "--skip-networking", "--pid-file=" + path("run/db.pid"),
-                    "--log-error=" + path("db.err"), "--innodb-buffer-pool-size=32M", "--skip-log-bin"));
+                    "--log-error=" + path("db.err"), "--skip-log-bin"));
+            server.addAll(throwAway);
             if (!root) {
                 install.add("--auth-root-socket-user=" + System.getProperty("user.name"));
             } else {
@@ -133,16 +138,19 @@ public final class TestWordPress {
                 server.add("--user=root");
             }
             run("mariadb-install-db", install);
+            long databaseCreated = Duration.between(began, Instant.now()).toMillis();
             launch("mariadbd", server);
             awaitFile(home.resolve("run/db.sock"), "MariaDB");
             run("mariadb", List.of("mariadb", "--no-defaults", "-S", path("run/db.sock"), "-u", "root", "-e", "CREATE DATABASE wp; CREATE USER wp@localhost IDENTIFIED BY 'wp';"
                             + " GRANT ALL ON wp.* TO wp@localhost;"));
+            long databaseUp = Duration.between(began, Instant.now()).toMillis();
             String[] passwords = run("wp_install", List.of("php", path("install.php"), path("www"), String.valueOf(port)))
                     .strip().split("\n");
             applicationPassword = passwords[passwords.length - 2].strip();
             readerPassword = passwords[passwords.length - 1].strip();
             awaitHttp();
-            log.info("WordPress đã chạy / is up at {} after {} ms ({})", uri(), Duration.between(began, Instant.now()).toMillis(), home);
+            log.info("WordPress đã chạy / is up at {} after {} ms (data directory made at {} ms, MariaDB up at {} ms; {})", uri(),
+                    Duration.between(began, Instant.now()).toMillis(), databaseCreated, databaseUp, home);
         } catch (IOException e) {
             stop();
             throw new UncheckedIOException("WordPress did not start; see " + home, e);
