@@ -24,9 +24,17 @@ public sealed interface DeliveryResult {
 
     Integer status();
 
+    /** Why it did not go through, for people; null when it did. */
+    String reason();
+
     /** The remote side has the post. {@code slowDown}: the service's usage headers ask us to wait before the next call. */
     record Delivered(String requestSummary, Integer status, String remoteId, String remoteUrl, Duration slowDown)
             implements DeliveryResult {
+
+        @Override
+        public String reason() {
+            return null;
+        }
     }
 
     /** The service's answer as it came, for the delivery log (administrators); null where the connector kept none. */

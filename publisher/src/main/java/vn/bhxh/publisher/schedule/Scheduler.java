@@ -370,12 +370,7 @@ public final class Scheduler implements AutoCloseable {
         DeliveryAttempt started = job.lastAttempt();
         String remoteId = result instanceof DeliveryResult.Delivered d ? d.remoteId() : job.remoteId();
         String remoteUrl = result instanceof DeliveryResult.Delivered d ? d.remoteUrl() : job.remoteUrl();
-        String reason = switch (result) {
-            case DeliveryResult.Delivered d -> null;
-            case DeliveryResult.Transient t -> t.reason();
-            case DeliveryResult.Permanent p -> p.reason();
-            case DeliveryResult.TokenRejected r -> r.reason();
-        };
+        String reason = result.reason();
         DeliveryAttempt attempt = new DeliveryAttempt(started != null && started.inFlight() ? started.number() : job.nextAttemptNumber(),
                 settings.owner(),
                 started == null ? now : started.startedAt(), now, outcomeName(result), result.requestSummary(),

@@ -116,12 +116,7 @@ public final class Withdrawal {
             store.replace(stored, job.finished(JobState.CANCELLED, now, line, job.remoteId(), job.remoteUrl(),
                     "Đã gỡ / removed: " + reason, now)).ifPresent(s -> removed.add(s.job()));
         } else {
-            String why = switch (result) {
-                case DeliveryResult.Transient t -> t.reason();
-                case DeliveryResult.Permanent p -> p.reason();
-                case DeliveryResult.TokenRejected r -> r.reason();
-                case DeliveryResult.Delivered d -> "";
-            };
+            String why = result.reason();
             manual.add(new ManualRemoval(job, "Cần gỡ thủ công / remove by hand: " + job.remoteUrl() + " — " + why));
         }
     }

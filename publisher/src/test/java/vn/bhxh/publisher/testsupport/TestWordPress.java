@@ -10,10 +10,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -123,7 +125,8 @@ public final class TestWordPress {
             // A throw-away database: small files and no syncing to disk make it start faster on a busy machine.
             List<String> throwAway = List.of("--innodb-buffer-pool-size=32M", "--innodb-log-file-size=8M",
                     "--innodb-flush-method=nosync", "--innodb-flush-log-at-trx-commit=0", "--innodb-doublewrite=0");
-            List<String> install = new ArrayList<>(List.of("mariadb-install-db", "--no-defaults", "--datadir=" + path("db"),
+            Path template = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "bhxh-mariadb-");
+            List<String> install = new ArrayList<>(List.of("mariadb-install-db", "--no-defaults", "--datadir=" + template.resolve("db"),
                     "--auth-root-authentication-method=socket", "--skip-test-db"));
             install.addAll(throwAway);
             List<String> server = new ArrayList<>(List.of("/usr/sbin/mariadbd", "--no-defaults", "--datadir=" + path("db"),
@@ -137,7 +140,7 @@ public final class TestWordPress {
                 install.add("--user=root");
                 server.add("--user=root");
             }
-            run("mariadb-install-db", install);
+            copyTree(emptyDataDirectory(install, template), home.resolve("db"));
             long databaseCreated = Duration.between(began, Instant.now()).toMillis();
             launch("mariadbd", server);
             awaitFile(home.resolve("run/db.sock"), "MariaDB");
@@ -267,6 +270,44 @@ public final class TestWordPress {
                 """.formatted(home, port, root ? "user root;" : "");
     }
 
+    /**
+     * An empty MariaDB data directory, made once per machine and user and kept in the temporary directory (as the test
+     * Elasticsearch keeps its unpacked distribution): making one costs 5–15 s, copying it well under one second.
+     */
+    private Path emptyDataDirectory(List<String> install, Path workDirectory) throws IOException {
+        // Named after the installed server, so that an upgraded MariaDB makes a new one.
+        long server = Files.getLastModifiedTime(Path.of("/usr/sbin/mariadbd")).toMillis();
+        Path kept = Path.of(System.getProperty("java.io.tmpdir"), "bhxh-mariadb-empty-" + System.getProperty("user.name") + "-" + server);
+        if (!Files.isDirectory(kept)) {
+            run("mariadb-install-db", install);
+            try {
+                // Two test JVMs may make one at once: the first rename wins, the other's copy is simply dropped.
+                Files.move(workDirectory.resolve("db"), kept, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException anotherJvmWasFirst) {
+                log.debug("Thư mục dữ liệu mẫu đã có / kept data directory already there: {}", anotherJvmWasFirst.getMessage());
+            }
+        }
+        deleteTree(workDirectory);
+        return kept;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+
     private void launch(String name, List<String> command) throws IOException {
         processes.add(new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(home.resolve(name + ".out").toFile()).start());
@@ -343,8 +384,8 @@ public final class TestWordPress {
                 Thread.currentThread().interrupt();
             }
         }
-        try (Stream<Path> files = Files.walk(home)) {
-            files.sorted((a, b) -> b.compareTo(a)).forEach(f -> f.toFile().delete());
+        try {
+            deleteTree(home);
         } catch (IOException e) {
             log.warn("Không xoá được / could not remove {}: {}", home, e.getMessage());
         }

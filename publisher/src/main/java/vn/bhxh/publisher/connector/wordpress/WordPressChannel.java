@@ -7,7 +7,6 @@ import vn.bhxh.publisher.crypto.Credentials;
 import vn.bhxh.publisher.delivery.ChannelDescriptor;
 import vn.bhxh.publisher.delivery.ChannelDescriptor.TargetField;
 import vn.bhxh.publisher.delivery.ConnectionCheck;
-import vn.bhxh.publisher.delivery.DeliveryResult;
 import vn.bhxh.publisher.delivery.HttpAnswer;
 import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.job.Channel;
@@ -33,12 +32,7 @@ public final class WordPressChannel {
             return new ConnectionCheck.Result(true, answer.status(), checked + ": được, với tài khoản "
                     + answer.jsonOrEmpty().path("name").asString(credentials.require("username")) + ".");
         }
-        String reason = switch (WordPressErrors.classify("GET /wp-json/wp/v2/users/me", answer)) {
-            case DeliveryResult.Transient t -> t.reason();
-            case DeliveryResult.Permanent p -> p.reason();
-            case DeliveryResult.TokenRejected r -> r.reason();
-            case DeliveryResult.Delivered d -> "";
-        };
+        String reason = WordPressErrors.classify("GET /wp-json/wp/v2/users/me", answer).reason();
         return new ConnectionCheck.Result(false, answer.status(), checked + ": không được. " + reason);
     }
 }
