@@ -60,6 +60,22 @@ class PreviewAndTemplateApiTest {
     }
 
     @Test
+    void thePortalArticleNamesItsUnitAndItsTitleLessContentCarriesTheSummaryOnce() {
+        HttpResponse<String> created = editor.post("/api/v1/products", "{\"info\":{\"type\":\"LEAFLET\",\"campaign\":\"SI-FOR-ALL-MONTH\","
+                + "\"ownerUnit\":\"BAN-TUYEN-TRUYEN\"},\"content\":{\"title\":\"Vì sao không nên nhận BHXH một lần\","
+                + "\"summary\":\"Nhận BHXH một lần là mất lương hưu\",\"body\":\"<p>Hãy bảo lưu thời gian đóng.</p>\"}}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String leaflet = Json.parse(created.body()).get("productId").asString();
+
+        JsonNode portal = Json.parse(editor.get("/api/v1/products/" + leaflet + "/variants/vi/previews/portal").body()).get("payload");
+
+        assertThat(portal.get("html").asString()).contains("Ban Tuyên truyền và Hỗ trợ người tham gia").doesNotContain("BAN-TUYEN-TRUYEN");
+        String content = portal.get("content").asString();
+        assertThat(content).doesNotContain("<h1", "Vì sao không nên nhận BHXH một lần").contains("Ban Tuyên truyền");
+        assertThat(content.split("Nhận BHXH một lần là mất lương hưu", -1)).hasSize(2);
+    }
+
+    @Test
     void administratorsOverrideTemplatesWhichAreValidatedAndVersioned() {
         String path = "/api/v1/templates/vi/facebook/message";
         HttpResponse<String> unknownField = put(admin, path, "{{title}} {{khongCoTruongNay}}", 0);

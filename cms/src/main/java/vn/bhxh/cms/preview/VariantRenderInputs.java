@@ -2,12 +2,15 @@ package vn.bhxh.cms.preview;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 import vn.bhxh.cms.api.ConflictException;
 import vn.bhxh.cms.asset.PublicMediaUrls;
 import vn.bhxh.cms.asset.VariantMedia;
 import vn.bhxh.cms.asset.VariantMedia.MediaFile;
 import vn.bhxh.cms.product.Variant;
+import vn.bhxh.cms.reference.ReferenceKind;
+import vn.bhxh.cms.reference.ReferenceLists;
 import vn.bhxh.templates.content.RenderInput;
 
 /**
@@ -17,14 +20,18 @@ import vn.bhxh.templates.content.RenderInput;
 @Component
 public class VariantRenderInputs {
 
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
     private final PublicSiteProperties site;
     private final VariantMedia media;
     private final PublicMediaUrls urls;
+    private final ReferenceLists reference;
 
-    VariantRenderInputs(PublicSiteProperties site, VariantMedia media, PublicMediaUrls urls) {
+    VariantRenderInputs(PublicSiteProperties site, VariantMedia media, PublicMediaUrls urls, ReferenceLists reference) {
         this.site = site;
         this.media = media;
         this.urls = urls;
+        this.reference = reference;
     }
 
     public RenderInput of(Variant variant) {
@@ -47,11 +54,16 @@ public class VariantRenderInputs {
                 .message(summary == null || summary.isBlank() ? variant.content().title() : summary)
                 .publicUrl(site.productPage(variant.productId(), variant.language()))
                 .campaignCode(variant.product().campaign())
-                .author(variant.product().ownerUnit());
+                .author(unitName(variant.product().ownerUnit()));
         files.stream().filter(f -> f.is("image")).findFirst().ifPresent(f -> input.imageUrl(url(f)));
         files.stream().filter(f -> f.is("audio")).findFirst().ifPresent(f -> input.audio(url(f), duration(f)));
         files.stream().filter(f -> f.is("video")).findFirst().ifPresent(f -> input.video(url(f), duration(f)));
         return input.build();
+    }
+
+    /** Readers see the unit's name ("Ban Tuyên truyền…"), never its code; an unknown code stays as it is. */
+    private String unitName(String code) {
+        return code == null ? null : reference.names(ReferenceKind.UNITS, VIETNAMESE).getOrDefault(code, code);
     }
 
     public String url(MediaFile file) {

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,7 @@ public final class Scheduler implements AutoCloseable {
     private final ExecutorService deliveries;
     private final ScheduledExecutorService heartbeat;
     private final Map<String, AtomicReference<StoredJob>> inFlight = new ConcurrentHashMap<>();
+    private final Object pausing = new Object();
     private volatile Thread loop;
 
     public Scheduler(JobStore store, List<Connector> connectors, TargetDirectory targets, CredentialCipher cipher,
@@ -278,9 +280,11 @@ public final class Scheduler implements AutoCloseable {
         inFlight.put(job.id(), current);
         try {
             DeliveryResult result;
+            StoredJob previous = connector.updatesInPlace() ? previousRevision(job) : null;
             try {
                 result = connector.deliver(new DeliveryRequest(job, target, credentials(target), memory(current),
-                        renewed -> targets.replaceCredentials(target.id(), TargetCredentials.seal(cipher, target.id(), renewed))));
+                        renewed -> targets.replaceCredentials(target.id(), TargetCredentials.seal(cipher, target.id(), renewed)),
+                        previous == null ? null : previous.job()));
             } catch (LeaseLost e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -289,8 +293,38 @@ public final class Scheduler implements AutoCloseable {
             synchronized (current) {
                 applyOutcome(current.get(), target, result);
             }
+            if (previous != null && result instanceof DeliveryResult.Delivered d && d.remoteId() != null
+                    && d.remoteId().equals(previous.job().remoteId())) {
+                markReplaced(previous, job);
+            }
         } finally {
             inFlight.remove(job.id());
+        }
+    }
+
+    /** The delivered job of an earlier revision of this variant on this target whose post is still up, newest first. */
+    private StoredJob previousRevision(PublishJob job) {
+        return store.byProduct(job.productId()).stream()
+                .filter(s -> s.job().state() == JobState.DELIVERED && s.job().remoteId() != null
+                        && !s.job().id().equals(job.id()) && s.job().language().equals(job.language())
+                        && s.job().targetId().equals(job.targetId()))
+                .max(Comparator.comparing(s -> s.job().updatedAt()))
+                .orElse(null);
+    }
+
+    /**
+     * The earlier revision's post now shows the new one: its job ends (so its unpublish time or a withdrawal does not
+     * act on the post twice) with a line saying which revision took it over; its delivery stays in its log.
+     */
+    private void markReplaced(StoredJob previous, PublishJob by) {
+        Instant now = clock.instant();
+        PublishJob old = previous.job();
+        String why = "Bài đã được cập nhật bằng bản sửa " + by.variantRevision() + " / replaced in place by revision "
+                + by.variantRevision();
+        DeliveryAttempt line = new DeliveryAttempt(old.nextAttemptNumber(), settings.owner(), now, now, "REPLACED", null, null,
+                old.remoteId(), old.remoteUrl(), why);
+        if (store.replace(previous, old.finished(JobState.CANCELLED, now, line, old.remoteId(), old.remoteUrl(), why, now)).isEmpty()) {
+            log.warn("Công việc {} vừa thay đổi, không ghi được việc thay thế / job changed concurrently", old.id());
         }
     }
 
@@ -310,16 +344,23 @@ public final class Scheduler implements AutoCloseable {
                 }
                 if (retry.exhausted(job.attempts())) {
                     finish(current, JobState.FAILED, null, new DeliveryResult.Permanent(t.requestSummary(), t.status(),
-                            "Hết số lần thử / attempts exhausted: " + t.reason()), now);
+                            "Hết số lần thử / attempts exhausted: " + t.reason(), t.answer()), now);
                 } else {
                     finish(current, JobState.PENDING, now.plus(retry.delayAfter(job.attempts(), t.retryAfter())), result, now);
                 }
             }
             case DeliveryResult.Permanent p -> finish(current, JobState.FAILED, null, result, now);
             case DeliveryResult.TokenRejected r -> {
-                targets.pause(target.id(), r.reason());
+                boolean newlyPaused;
+                // Several deliveries to the target may be rejected at once: administrators are told once.
+                synchronized (pausing) {
+                    newlyPaused = !targets.paused(target.id());
+                    targets.pause(target.id(), r.reason());
+                }
                 finish(current, JobState.PAUSED_TARGET, null, result, now);
-                notifier.targetPaused(target, r.reason());
+                if (newlyPaused) {
+                    notifier.targetPaused(target, r.reason());
+                }
             }
         }
     }
@@ -329,16 +370,12 @@ public final class Scheduler implements AutoCloseable {
         DeliveryAttempt started = job.lastAttempt();
         String remoteId = result instanceof DeliveryResult.Delivered d ? d.remoteId() : job.remoteId();
         String remoteUrl = result instanceof DeliveryResult.Delivered d ? d.remoteUrl() : job.remoteUrl();
-        String reason = switch (result) {
-            case DeliveryResult.Delivered d -> null;
-            case DeliveryResult.Transient t -> t.reason();
-            case DeliveryResult.Permanent p -> p.reason();
-            case DeliveryResult.TokenRejected r -> r.reason();
-        };
-        DeliveryAttempt attempt = new DeliveryAttempt(job.attempts(), settings.owner(),
+        String reason = result.reason();
+        DeliveryAttempt attempt = new DeliveryAttempt(started != null && started.inFlight() ? started.number() : job.nextAttemptNumber(),
+                settings.owner(),
                 started == null ? now : started.startedAt(), now, outcomeName(result), result.requestSummary(),
                 result.status(), result instanceof DeliveryResult.Delivered d ? d.remoteId() : null,
-                result instanceof DeliveryResult.Delivered d ? d.remoteUrl() : null, reason);
+                result instanceof DeliveryResult.Delivered d ? d.remoteUrl() : null, reason, result.answer());
         PublishJob updated = job.finished(state, claimableAt == null ? now : claimableAt, attempt, remoteId, remoteUrl,
                 reason, now);
         if (store.replace(current, updated).isEmpty()) {
