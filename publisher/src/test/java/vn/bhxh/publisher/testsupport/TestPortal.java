@@ -37,6 +37,10 @@ public final class TestPortal implements AutoCloseable {
     private volatile CountDownLatch hang;
     private volatile long answerDelayMillis;
     private final CountDownLatch hangReached = new CountDownLatch(1);
+    private volatile int answerBeforeHolding = -1;
+    private final AtomicInteger admitted = new AtomicInteger();
+    private final AtomicInteger held = new AtomicInteger();
+    private final CountDownLatch holdReleased = new CountDownLatch(1);
 
     public TestPortal(String secret) throws IOException {
         this.secret = secret;
@@ -72,6 +76,25 @@ public final class TestPortal implements AutoCloseable {
         return hangReached.await(seconds, TimeUnit.SECONDS);
     }
 
+    /**
+     * Answers the first {@code answered} posts as usual, then holds every later one open (never answered) until
+     * {@link #releaseHeld()}: a burst whose sender is caught with several deliveries under way.
+     */
+    public void holdPostsAfter(int answered) {
+        answerBeforeHolding = answered;
+    }
+
+    /** How many posts are being held open right now. */
+    public int held() {
+        return held.get();
+    }
+
+    /** Held posts end unanswered (their sender is gone by now) and later posts are answered again. */
+    public void releaseHeld() {
+        answerBeforeHolding = -1;
+        holdReleased.countDown();
+    }
+
     public void releaseHang() {
         CountDownLatch h = hang;
         if (h != null) {
@@ -100,6 +123,18 @@ public final class TestPortal implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
                 return; // the sender is gone by now; this post was never acknowledged
+            }
+            int holdAfter = answerBeforeHolding;
+            if (holdAfter >= 0 && admitted.incrementAndGet() > holdAfter) {
+                held.incrementAndGet();
+                try {
+                    holdReleased.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    held.decrementAndGet();
+                }
+                return; // never acknowledged, like the hung post above
             }
             if (answerDelayMillis > 0) {
                 try {
@@ -153,6 +188,7 @@ public final class TestPortal implements AutoCloseable {
     @Override
     public void close() {
         releaseHang();
+        releaseHeld();
         server.stop(0);
     }
 }
