@@ -144,8 +144,10 @@ class KilledInstanceTest {
             List<PublishJob> takenOver = done.stream()
                     .filter(job -> job.deliveryLog().getLast().owner().equals("survivor")).toList();
             assertThat(takenOver).hasSize(burst - answeredBeforeTheKill).allSatisfy(job -> {
+                // Abandoned when the victim was killed in it (or RETRY, should a held post have timed out first).
+                assertThat(job.deliveryLog()).extracting(DeliveryAttempt::owner).startsWith("victim");
                 assertThat(job.deliveryLog()).extracting(DeliveryAttempt::owner, DeliveryAttempt::outcome)
-                        .contains(tuple("victim", DeliveryAttempt.ABANDONED)).endsWith(tuple("survivor", "DELIVERED"));
+                        .endsWith(tuple("survivor", "DELIVERED"));
                 assertThat(job.deliveryLog()).filteredOn(a -> "DELIVERED".equals(a.outcome())).hasSize(1);
             });
             assertThat(takenOver.stream().filter(job -> portal.received().get(job.idempotencyKey()).get() >= 2))
