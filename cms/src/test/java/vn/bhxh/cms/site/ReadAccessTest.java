@@ -54,7 +54,7 @@ class ReadAccessTest {
 
     @BeforeEach
     void users() {
-        Await.until(indices::isReady, Duration.ofSeconds(30), "indices created");
+        Await.until(indices::isReady, Duration.ofSeconds(120), "indices created");
         admin = new ApiClient(port, CmsIntegrationTest.ADMIN, CmsIntegrationTest.ADMIN_PASSWORD);
         author = TestUsers.ensure(port, admin, "ra-bien-tap", "[\"EDITOR\"]", "{}");
         reviewer = TestUsers.ensure(port, admin, "ra-tham-dinh", "[\"REVIEWER\"]", "{}");
