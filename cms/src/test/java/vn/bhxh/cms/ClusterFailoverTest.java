@@ -54,6 +54,7 @@ import vn.bhxh.elasticsearch.node.TestElasticsearch;
         "bhxh.publishing.retry-base=300ms",
         "bhxh.publishing.retry-max=1s",
         "bhxh.security.password.bcrypt-strength=4"})
+@OwnElasticsearchNodes
 class ClusterFailoverTest {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");

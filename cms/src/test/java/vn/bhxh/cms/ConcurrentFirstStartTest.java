@@ -26,6 +26,7 @@ import vn.bhxh.elasticsearch.node.TestElasticsearch;
  * 68 demo products must exist once, not once per instance. The first round is two real application starts together;
  * the next nine empty the store and let both instances write their start-up data again at the same moment.
  */
+@OwnElasticsearchNodes
 class ConcurrentFirstStartTest {
 
     private static final int ROUNDS = 10;
@@ -39,7 +40,8 @@ class ConcurrentFirstStartTest {
     @BeforeAll
     static void startTwoInstancesTogether() {
         node = TestElasticsearch.privateNode(0);
-        elasticsearch = node.start();
+        // Ten seedings of the demo data: the translog is synced in the background, not once per write.
+        elasticsearch = TestElasticsearch.syncTranslogInBackground(node.start());
         CyclicBarrier together = new CyclicBarrier(2);
         List<CompletableFuture<ConfigurableApplicationContext>> starting = List.of(1, 2).stream()
                 .map(i -> CompletableFuture.supplyAsync(() -> {

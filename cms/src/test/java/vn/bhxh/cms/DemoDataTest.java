@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "bhxh.elasticsearch.index-retry-interval=500ms",
         "bhxh.media.directory=${java.io.tmpdir}/bhxh-test-media",
         "bhxh.demo.enabled=true"})
+@OwnElasticsearchNodes
 class DemoDataTest {
 
     private static ElasticsearchNode node;
@@ -35,7 +36,7 @@ class DemoDataTest {
     @DynamicPropertySource
     static void emptyElasticsearch(DynamicPropertyRegistry registry) {
         node = TestElasticsearch.privateNode(0);
-        String uri = node.start().toString();
+        String uri = TestElasticsearch.syncTranslogInBackground(node.start()).toString();
         registry.add("spring.elasticsearch.uris", () -> uri);
     }
 
@@ -48,7 +49,8 @@ class DemoDataTest {
     void loadsTheRealSlogansLeafletsAudienceGroupsAndCampaignCalendar() {
         ApiClient api = new ApiClient(port, CmsIntegrationTest.ADMIN, CmsIntegrationTest.ADMIN_PASSWORD);
         // Ready means start-up data is written: the administrator first, then reference and demo data.
-        Await.until(indices::isReady, Duration.ofSeconds(90), "start-up data loaded");
+        // Patience, not a timed assertion: it may share a slow, busy machine with the classes beside it.
+        Await.until(indices::isReady, Duration.ofMinutes(5), "start-up data loaded");
 
         JsonNode slogans = Json.parse(api.get("/api/v1/search?type=SLOGAN&language=vi&size=50").body());
         assertThat(slogans.get("total").asLong()).isEqualTo(15);

@@ -23,6 +23,7 @@ import vn.bhxh.elasticsearch.node.TestElasticsearch;
         "bhxh.security.initial-admin.password=" + CmsIntegrationTest.ADMIN_PASSWORD,
         "bhxh.elasticsearch.index-retry-interval=500ms",
         "bhxh.media.directory=${java.io.tmpdir}/bhxh-test-media"})
+@OwnElasticsearchNodes
 class ElasticsearchOutageTest {
 
     private static final Duration RECOVERY = Duration.ofSeconds(60);

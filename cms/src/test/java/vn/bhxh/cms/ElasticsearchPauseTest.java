@@ -31,6 +31,7 @@ import vn.bhxh.elasticsearch.node.TestElasticsearch;
         "bhxh.media.directory=${java.io.tmpdir}/bhxh-test-media",
         "bhxh.demo.enabled=false",
         "bhxh.security.password.bcrypt-strength=4"})
+@OwnElasticsearchNodes
 class ElasticsearchPauseTest {
 
     /** The test client's own patience: an answer after this would be the hang the application must not have. */

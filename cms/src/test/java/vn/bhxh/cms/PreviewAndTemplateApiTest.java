@@ -60,8 +60,27 @@ class PreviewAndTemplateApiTest {
     }
 
     @Test
+    void thePortalArticleNamesItsUnitAndItsTitleLessContentCarriesTheSummaryOnce() {
+        HttpResponse<String> created = editor.post("/api/v1/products", "{\"info\":{\"type\":\"LEAFLET\",\"campaign\":\"SI-FOR-ALL-MONTH\","
+                + "\"ownerUnit\":\"BAN-TUYEN-TRUYEN\"},\"content\":{\"title\":\"Vì sao không nên nhận BHXH một lần\","
+                + "\"summary\":\"Nhận BHXH một lần là mất lương hưu\",\"body\":\"<p>Hãy bảo lưu thời gian đóng.</p>\"}}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String leaflet = Json.parse(created.body()).get("productId").asString();
+
+        JsonNode portal = Json.parse(editor.get("/api/v1/products/" + leaflet + "/variants/vi/previews/portal").body()).get("payload");
+
+        assertThat(portal.get("html").asString()).contains("Ban Tuyên truyền và Hỗ trợ người tham gia").doesNotContain("BAN-TUYEN-TRUYEN");
+        String content = portal.get("content").asString();
+        assertThat(content).doesNotContain("<h1", "Vì sao không nên nhận BHXH một lần").contains("Ban Tuyên truyền");
+        assertThat(content.split("Nhận BHXH một lần là mất lương hưu", -1)).hasSize(2);
+    }
+
+    @Test
     void administratorsOverrideTemplatesWhichAreValidatedAndVersioned() {
         String path = "/api/v1/templates/vi/facebook/message";
+        // A change names the version it was made from: the ETag of the GET ("0" while the shipped template applies).
+        assertThat(admin.get(path).headers().firstValue("ETag")).hasValue("\"0\"");
+        assertThat(put(admin, path, "{{title}}", null).statusCode()).isEqualTo(428);
         HttpResponse<String> unknownField = put(admin, path, "{{title}} {{khongCoTruongNay}}", 0);
         assertThat(unknownField.statusCode()).isEqualTo(422);
         assertThat(unknownField.body()).contains("Mẫu không hợp lệ", "khongCoTruongNay");
@@ -70,20 +89,28 @@ class PreviewAndTemplateApiTest {
         HttpResponse<String> saved = put(admin, path, marker + " {{title}}", 0);
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         assertThat(Json.parse(saved.body()).get("version").asInt()).isEqualTo(1);
-        assertThat(put(admin, path, "{{title}}", 0).statusCode()).isEqualTo(409);
+        HttpResponse<String> stale = put(admin, path, "{{title}}", 0);
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(stale.headers().firstValue("ETag")).hasValue("\"1\"");
+        assertThat(admin.get(path).headers().firstValue("ETag")).hasValue("\"1\"");
 
         String preview = editor.get("/api/v1/products/" + product + "/variants/vi/previews/facebook").body();
         assertThat(preview).contains(marker);
         assertThat(Json.parse(admin.get(path).body()).get("history")).hasSize(1);
         assertThat(editor.get(path).statusCode()).isEqualTo(403);
 
-        HttpResponse<String> removed = admin.send(admin.request(path + "?expectedVersion=1").DELETE());
+        assertThat(admin.send(admin.request(path).DELETE()).statusCode()).isEqualTo(428);
+        HttpResponse<String> removed = admin.send(admin.request(path).header("If-Match", "\"1\"").DELETE());
         assertThat(removed.statusCode()).isEqualTo(200);
         assertThat(editor.get("/api/v1/products/" + product + "/variants/vi/previews/facebook").body()).doesNotContain(marker);
     }
 
-    private static HttpResponse<String> put(ApiClient client, String path, String source, int expectedVersion) {
-        return client.send(client.request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers
-                .ofString("{\"source\":" + Json.quote(source) + ",\"expectedVersion\":" + expectedVersion + "}")));
+    private static HttpResponse<String> put(ApiClient client, String path, String source, Integer version) {
+        HttpRequest.Builder request = client.request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"source\":" + Json.quote(source) + "}"));
+        if (version != null) {
+            request.header("If-Match", "\"" + version + "\"");
+        }
+        return client.send(request);
     }
 }

@@ -8,6 +8,9 @@ import org.springframework.data.elasticsearch.annotations.DateFormat;
 import org.springframework.data.elasticsearch.annotations.Document;
 import org.springframework.data.elasticsearch.annotations.Field;
 import org.springframework.data.elasticsearch.annotations.FieldType;
+import vn.bhxh.media.FileFormat;
+import vn.bhxh.media.MediaKind;
+import vn.bhxh.media.inspect.InspectionStatus;
 
 /**
  * A stored file as reviewers and provinces see it: what it is, what inspection found, its previews,
@@ -42,6 +45,16 @@ public record Asset(
         @Field(type = FieldType.Keyword) List<String> usedByProducts,
         @Field(type = FieldType.Keyword) String uploadedBy,
         @Field(type = FieldType.Date, format = DateFormat.date_time) Instant uploadedAt) {
+
+    /** Inspection could not read the file: it may stay attached for the editor to replace, never go further. */
+    public boolean inspectionFailed() {
+        return InspectionStatus.FAILED.name().equals(inspectionStatus);
+    }
+
+    /** An image, audio or video: shown or played by the browser itself, never run. */
+    public boolean playsInBrowser() {
+        return FileFormat.ofMediaType(mediaType).map(f -> f.kind() != MediaKind.DOCUMENT).orElse(false);
+    }
 
     /** The same asset, used by these products. */
     public Asset usedBy(List<String> products) {

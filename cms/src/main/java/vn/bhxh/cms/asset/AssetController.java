@@ -52,8 +52,8 @@ class AssetController {
     }
 
     @GetMapping("/{id}")
-    Asset get(@PathVariable String id) {
-        return assets.get(id);
+    Asset get(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id) {
+        return assets.read(user.actor(), id);
     }
 
     @GetMapping("/{id}/content")
@@ -63,9 +63,9 @@ class AssetController {
     }
 
     @GetMapping("/{id}/thumbnails/{size}")
-    void thumbnail(@PathVariable String id, @PathVariable String size, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        assets.serveThumbnail(id, parse(ThumbnailSize.class, size, id), request, response);
+    void thumbnail(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @PathVariable String size,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        assets.serveThumbnail(user.actor(), id, parse(ThumbnailSize.class, size, id), request, response);
     }
 
     /** {@code link-share} (1200×630) or {@code square}; made from the original the first time it is asked for. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
@@ -59,11 +60,13 @@ public class AssetService {
     private final AssetStore store;
     private final BlobResponder responder;
     private final ZipBundleWriter bundles;
+    private final FileAccess access;
     private final Clock clock;
 
     AssetService(MediaServices media, ResumableUploads uploads, AssetStore store, BlobResponder responder, ZipBundleWriter bundles,
-            Clock clock) {
+            FileAccess access, Clock clock) {
         this.media = media;
+        this.access = access;
         this.uploads = uploads;
         this.store = store;
         this.responder = responder;
@@ -86,7 +89,25 @@ public class AssetService {
     }
 
     public Asset get(String id) {
-        return store.find(id).orElseThrow(() -> new NotFoundException("tệp", id));
+        return find(id).orElseThrow(() -> new NotFoundException("tệp", id));
+    }
+
+    public Optional<Asset> find(String id) {
+        return store.find(id);
+    }
+
+    /** The file if the actor may fetch it ({@link FileAccess}); 404 otherwise, exactly like a file that does not exist. */
+    public Asset read(Actor actor, String id) {
+        Asset asset = get(id);
+        if (!access.mayRead(actor, asset)) {
+            throw new NotFoundException("tệp", id);
+        }
+        return asset;
+    }
+
+    /** Whether the actor may fetch the file now (the download history links only those). */
+    public boolean mayRead(Actor actor, Asset asset) {
+        return access.mayRead(actor, asset);
     }
 
     /**
@@ -95,10 +116,10 @@ public class AssetService {
      */
     public void serveOriginal(Actor actor, String id, boolean inline, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Asset asset = get(id);
+        Asset asset = read(actor, id);
         countUnlessRevalidationOrSeek(actor, asset, "original", request);
-        responder.serve(request, response, BlobId.parse(asset.sha256()), asset.mediaType(),
-                inline ? ContentDispositions.inline(asset.fileName()) : ContentDispositions.attachment(asset.fileName()));
+        responder.serve(request, response, BlobId.parse(asset.sha256()), asset.mediaType(), ContentDispositions.of(asset, inline),
+                BlobResponder.Caching.SIGNED_IN);
     }
 
     /** A preview image (an image's or a PDF's first page), if inspection made one of that size. */
@@ -106,20 +127,20 @@ public class AssetService {
         return asset.thumbnails() != null && asset.thumbnails().containsKey(name(size));
     }
 
-    public void serveThumbnail(String id, ThumbnailSize size, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        Asset asset = get(id);
+    public void serveThumbnail(Actor actor, String id, ThumbnailSize size, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        Asset asset = read(actor, id);
         if (!hasThumbnail(asset, size)) {
             throw new NotFoundException("ảnh xem trước", id + "/" + name(size));
         }
         responder.serve(request, response, BlobId.parse(asset.thumbnails().get(name(size))), MediaType.IMAGE_JPEG_VALUE,
-                ContentDispositions.inline(baseName(asset.fileName()) + "-" + name(size) + ".jpg"));
+                ContentDispositions.inline(baseName(asset.fileName()) + "-" + name(size) + ".jpg"), BlobResponder.Caching.SIGNED_IN);
     }
 
     /** {@code link-share} (1200×630) or {@code square}; made from the original the first time it is asked for. */
     void serveRendition(Actor actor, String id, Rendition rendition, String name, HttpServletRequest request,
             HttpServletResponse response) throws IOException, MediaRefusal, DerivationFailure {
-        Asset asset = get(id);
+        Asset asset = read(actor, id);
         FileFormat format = FileFormat.valueOf(asset.format());
         if (!Thumbnailer.canPreview(format)) {
             throw new NotFoundException("bản kênh", id + "/" + name);
@@ -127,7 +148,7 @@ public class AssetService {
         BlobId blob = media.derivatives().rendition(BlobId.parse(asset.sha256()), format, rendition);
         countUnlessRevalidationOrSeek(actor, asset, name, request);
         responder.serve(request, response, blob, MediaType.IMAGE_JPEG_VALUE,
-                ContentDispositions.attachment(baseName(asset.fileName()) + "-" + name + ".jpg"));
+                ContentDispositions.attachment(baseName(asset.fileName()) + "-" + name + ".jpg"), BlobResponder.Caching.SIGNED_IN);
     }
 
     /** One bundle entry: which asset, and the product, language and revision it is filed under in the ZIP. */
@@ -136,17 +157,21 @@ public class AssetService {
 
     /**
      * A bundle's entries, each file counted as a bundle download. Every file is looked up before anything is written, so
-     * an unknown one is refused with a 404 rather than cutting a ZIP short.
+     * an unknown one, or one the actor may not fetch, is refused with a 404 rather than cutting a ZIP short.
      */
     public List<BundleEntry> bundleEntries(Actor actor, List<BundleItem> items) {
         if (items.size() > MAX_BUNDLE_ITEMS) {
             throw new BadRequestException("ui-bundle-too-large", MAX_BUNDLE_ITEMS);
         }
-        return items.stream().map(item -> {
-            Asset asset = get(item.assetId());
+        List<Asset> chosen = items.stream().map(item -> read(actor, item.assetId())).toList();
+        List<BundleEntry> entries = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            BundleItem item = items.get(i);
+            Asset asset = chosen.get(i);
             countDownload(actor, asset, "bundle");
-            return new BundleEntry(item.product(), item.language(), item.version(), asset.fileName(), BlobId.parse(asset.sha256()));
-        }).toList();
+            entries.add(new BundleEntry(item.product(), item.language(), item.version(), asset.fileName(), BlobId.parse(asset.sha256())));
+        }
+        return entries;
     }
 
     /** Writes the ZIP with its manifest to {@code out} as it is made. */

@@ -28,16 +28,30 @@ class BlobResponder {
         this.media = media;
     }
 
-    void serve(HttpServletRequest request, HttpServletResponse response, BlobId id, String contentType, String disposition)
-            throws IOException {
+    /**
+     * Whether a file may be read changes with its product's workflow (a withdrawal takes it back at once), so every
+     * cache, the browser's and a CDN's, asks again each time: the strong ETag makes that a cheap 304 after the access check.
+     */
+    enum Caching {
+        SIGNED_IN("private, no-cache"),
+        PUBLIC("public, no-cache");
+
+        private final String header;
+
+        Caching(String header) {
+            this.header = header;
+        }
+    }
+
+    void serve(HttpServletRequest request, HttpServletResponse response, BlobId id, String contentType, String disposition,
+            Caching caching) throws IOException {
         BlobInfo blob = media.store().find(id).orElseThrow(() -> new NotFoundException("blob", id.sha256()));
         String etag = "\"" + id.sha256() + "\"";
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Content-Security-Policy", "sandbox");
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
-        // Content-addressed bytes never change; "private" because every download is signed in.
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=31536000, immutable");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, caching.header);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition);
         if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);

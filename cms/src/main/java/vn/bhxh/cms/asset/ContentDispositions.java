@@ -21,6 +21,14 @@ public final class ContentDispositions {
         return header("inline", fileName);
     }
 
+    /**
+     * A stored file: inline (for a player or an image) only when asked and when it is an image, audio or video; anything
+     * else, PDFs above all (they may carry an OpenAction or JavaScript), is always a download.
+     */
+    public static String of(Asset asset, boolean inline) {
+        return inline && asset.playsInBrowser() ? inline(asset.fileName()) : attachment(asset.fileName());
+    }
+
     private static String header(String type, String fileName) {
         return type + "; filename=\"" + asciiFallback(fileName) + "\"; filename*=UTF-8''" + percentEncode(fileName);
     }

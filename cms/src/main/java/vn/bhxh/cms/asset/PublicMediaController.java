@@ -11,7 +11,8 @@ import vn.bhxh.media.store.BlobId;
 
 /**
  * Files of approved and published products without a login: Facebook, Zalo, portals and the app fetch the images,
- * audio and video of a post from here. A draft's files answer 404, exactly like a file that does not exist.
+ * audio and video of a post from here. A draft's, a withdrawn variant's or a failed file answers 404, exactly like a file
+ * that does not exist; images, audio and video are shown inline, anything else (PDFs) only downloads.
  */
 @RestController
 class PublicMediaController {
@@ -28,6 +29,7 @@ class PublicMediaController {
     void serve(@PathVariable String id, @PathVariable String fileName, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Asset asset = media.publicAsset(id).orElseThrow(() -> new NotFoundException("asset", id));
-        responder.serve(request, response, BlobId.parse(asset.sha256()), asset.mediaType(), ContentDispositions.inline(asset.fileName()));
+        responder.serve(request, response, BlobId.parse(asset.sha256()), asset.mediaType(), ContentDispositions.of(asset, true),
+                BlobResponder.Caching.PUBLIC);
     }
 }

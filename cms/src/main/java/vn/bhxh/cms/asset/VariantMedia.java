@@ -12,7 +12,7 @@ import vn.bhxh.media.store.BlobId;
 
 /**
  * The files of a variant as channels need them: what they are and the public address remote services fetch them
- * from. Only files of approved or published variants are public; drafts stay behind the login.
+ * from. Only files of variants released now that passed inspection are public; everything else stays behind the login.
  */
 @Component
 public class VariantMedia {
@@ -21,12 +21,12 @@ public class VariantMedia {
     public static final String PUBLIC_PATH = "/api/v1/media/";
 
     private final AssetStore assets;
-    private final ReleasedFiles released;
+    private final FileAccess access;
     private final MediaServices media;
 
-    VariantMedia(AssetStore assets, ReleasedFiles released, MediaServices media) {
+    VariantMedia(AssetStore assets, FileAccess access, MediaServices media) {
         this.assets = assets;
-        this.released = released;
+        this.access = access;
         this.media = media;
     }
 
@@ -47,11 +47,14 @@ public class VariantMedia {
                 .map(a -> new MediaFile(a.id(), a.fileName(), a.mediaType(), a.durationSeconds())).toList();
     }
 
-    /** The asset if some approved or published variant uses it, else empty (the caller answers 404). */
+    /** The asset if it is public now ({@link FileAccess#isPublic}), else empty (the caller answers 404). */
     Optional<Asset> publicAsset(String assetId) {
-        Optional<Asset> asset = assets.find(assetId);
-        return asset.filter(a -> a.usedByProducts() != null && a.usedByProducts().stream()
-                .anyMatch(productId -> released.uses(productId, assetId)));
+        return assets.find(assetId).filter(access::isPublic);
+    }
+
+    /** Whether anyone may fetch the file from the public media route now (the public pages list only those). */
+    public boolean isPublic(MediaFile file) {
+        return publicAsset(file.assetId()).isPresent();
     }
 
     /** The bytes of a public file, for connectors on this instance (no HTTP round trip to ourselves). */

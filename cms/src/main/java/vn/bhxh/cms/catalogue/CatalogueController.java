@@ -23,7 +23,8 @@ import vn.bhxh.cms.site.PageController;
 
 /**
  * The catalogue for provincial staff (and everyone): search without diacritics through the search service (which
- * shows each user only what they may read: provinces see approved and published products and their own local ones),
+ * shows each user only what they may read, by ProductAccess: provinces see what is approved or published now, national
+ * and of their own province, and the local drafts they wrote),
  * facets to narrow down, and a product page with previews, players and downloads.
  */
 @PageController

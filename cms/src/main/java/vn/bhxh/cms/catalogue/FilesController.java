@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import vn.bhxh.cms.api.BadRequestException;
 import vn.bhxh.cms.api.NotFoundException;
+import vn.bhxh.cms.asset.Asset;
 import vn.bhxh.cms.asset.AssetRef;
 import vn.bhxh.cms.asset.AssetService;
 import vn.bhxh.cms.asset.ContentDispositions;
@@ -24,6 +25,7 @@ import vn.bhxh.cms.asset.Download;
 import vn.bhxh.cms.product.ProductService;
 import vn.bhxh.cms.product.Variant;
 import vn.bhxh.cms.security.AccountPrincipal;
+import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.site.PageController;
 import vn.bhxh.media.bundle.BundleEntry;
 import vn.bhxh.media.derive.ThumbnailSize;
@@ -54,15 +56,15 @@ class FilesController {
     }
 
     @GetMapping("/files/{assetId}/thumbnails/{size}")
-    void thumbnail(@PathVariable String assetId, @PathVariable String size, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    void thumbnail(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String assetId, @PathVariable String size,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         ThumbnailSize thumbnailSize;
         try {
             thumbnailSize = ThumbnailSize.valueOf(size.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("ảnh xem trước", assetId + "/" + size);
         }
-        files.serveThumbnail(assetId, thumbnailSize, request, response);
+        files.serveThumbnail(user.actor(), assetId, thumbnailSize, request, response);
     }
 
     /**
@@ -95,19 +97,24 @@ class FilesController {
     @GetMapping("/downloads")
     String history(@AuthenticationPrincipal AccountPrincipal user, Model model) {
         List<Download> downloads = files.downloadsBy(user.actor(), HISTORY_SIZE);
-        model.addAttribute("downloads", downloads.stream().map(d -> new HistoryRow(d, fileName(d.assetId()))).toList());
+        model.addAttribute("downloads", downloads.stream().map(d -> row(user.actor(), d)).toList());
         model.addAttribute("limit", HISTORY_SIZE);
         return "catalogue/downloads";
     }
 
-    record HistoryRow(Download download, String fileName) {
+    /**
+     * A past download; {@code available}: the user may still fetch the file. A file withdrawn or archived since keeps its
+     * name (the user had it) but loses its link; a file whose record is gone has no name left.
+     */
+    record HistoryRow(Download download, String fileName, boolean available) {
     }
 
-    private String fileName(String assetId) {
+    private HistoryRow row(Actor actor, Download download) {
         try {
-            return files.get(assetId).fileName();
+            Asset asset = files.get(download.assetId());
+            return new HistoryRow(download, asset.fileName(), files.mayRead(actor, asset));
         } catch (NotFoundException e) {
-            return assetId;
+            return new HistoryRow(download, null, false);
         }
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        permissions), so a development machine works without setup
  * @param publicBaseUrl where remote services and the app backend reach this CMS: media links in posts and feed URLs
  * @param pollInterval how often an idle scheduler looks for due jobs; a job waits at most this long after its time
- * @param lease how long a claimed job belongs to an instance; must outlast the slowest connector call
+ * @param lease how long a claimed job belongs to an instance without a renewal; renewed every third of it while the job
+ *        is held (uploads included), so it only sets how soon a crashed instance's jobs are taken over (about one lease)
  * @param parallelism deliveries one instance runs at once
  * @param maxAttempts attempts per job before it fails and needs a person
  * @param retryBase the first retry's delay after a transient failure; it doubles with each attempt (half of it random)
@@ -34,7 +35,7 @@ public record PublishingProperties(
         @DefaultValue("./data/publishing/credentials.key") Path credentialsKeyFile,
         @DefaultValue("http://localhost:8080") String publicBaseUrl,
         @DefaultValue("2s") Duration pollInterval,
-        @DefaultValue("5m") Duration lease,
+        @DefaultValue("30s") Duration lease,
         @DefaultValue("8") int parallelism,
         @DefaultValue("12") int maxAttempts,
         @DefaultValue("30s") Duration retryBase,

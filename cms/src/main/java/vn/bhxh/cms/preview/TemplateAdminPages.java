@@ -99,7 +99,7 @@ class TemplateAdminPages {
     }
 
     private int latestVersion(TemplateKey key) {
-        return renderer.templates().history(key).stream().mapToInt(v -> v.version()).max().orElse(0);
+        return TemplateEtags.latest(renderer.templates(), key);
     }
 
     private static void requireLanguage(String language) {

@@ -2,6 +2,7 @@ package vn.bhxh.cms.preview;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 import vn.bhxh.cms.api.ConflictException;
 import vn.bhxh.cms.asset.PublicMediaUrls;
@@ -9,6 +10,8 @@ import vn.bhxh.cms.asset.VariantMedia;
 import vn.bhxh.cms.asset.VariantMedia.MediaFile;
 import vn.bhxh.cms.product.Variant;
 import vn.bhxh.cms.publicpage.ShortLinks;
+import vn.bhxh.cms.reference.ReferenceKind;
+import vn.bhxh.cms.reference.ReferenceLists;
 import vn.bhxh.templates.content.RenderInput;
 
 /**
@@ -19,14 +22,18 @@ import vn.bhxh.templates.content.RenderInput;
 @Component
 public class VariantRenderInputs {
 
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
     private final ShortLinks links;
     private final VariantMedia media;
     private final PublicMediaUrls urls;
+    private final ReferenceLists reference;
 
-    VariantRenderInputs(ShortLinks links, VariantMedia media, PublicMediaUrls urls) {
+    VariantRenderInputs(ShortLinks links, VariantMedia media, PublicMediaUrls urls, ReferenceLists reference) {
         this.links = links;
         this.media = media;
         this.urls = urls;
+        this.reference = reference;
     }
 
     public RenderInput of(Variant variant) {
@@ -49,11 +56,16 @@ public class VariantRenderInputs {
                 .message(summary == null || summary.isBlank() ? variant.content().title() : summary)
                 .publicUrl(links.url(variant.productId(), variant.language()))
                 .campaignCode(variant.product().campaign())
-                .author(variant.product().ownerUnit());
+                .author(unitName(variant.product().ownerUnit()));
         files.stream().filter(f -> f.is("image")).findFirst().ifPresent(f -> input.imageUrl(url(f)));
         files.stream().filter(f -> f.is("audio")).findFirst().ifPresent(f -> input.audio(url(f), duration(f)));
         files.stream().filter(f -> f.is("video")).findFirst().ifPresent(f -> input.video(url(f), duration(f)));
         return input.build();
+    }
+
+    /** Readers see the unit's name ("Ban Tuyên truyền…"), never its code; an unknown code stays as it is. */
+    private String unitName(String code) {
+        return code == null ? null : reference.names(ReferenceKind.UNITS, VIETNAMESE).getOrDefault(code, code);
     }
 
     public String url(MediaFile file) {

@@ -18,35 +18,36 @@ import java.util.Objects;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import vn.bhxh.cms.api.ForbiddenException;
+import vn.bhxh.cms.asset.Asset;
 import vn.bhxh.cms.security.Actor;
+import vn.bhxh.cms.security.Role;
 import vn.bhxh.cms.workflow.WorkflowAction;
 import vn.bhxh.cms.workflow.WorkflowState;
 
 /**
- * Who may read and do what with products. Enforced here, on the server, for every API call; the read rules
- * are also expressed as an Elasticsearch filter so that search never finds what the caller may not read.
+ * Who may read and do what with products and their files: the one place read access is decided, for the API, the
+ * pages, search and lists, file downloads and the public media route. Enforced on the server for every call; the read
+ * rules are also expressed as an Elasticsearch filter so that search and lists never find what the caller may not read.
  */
 @Component
 public class ProductAccess {
 
+    /** Roles that read every product and file in every state. */
+    private static final Set<Role> EVERYTHING = Set.of(ADMIN, EDITOR, REVIEWER, APPROVER);
 
+    /**
+     * Whether the actor may read the variant. Who works on products (administrators, editors, reviewers, approvers; a
+     * translator on the source and their languages; provincial staff on the local variants of their province that they
+     * wrote) reads them in any state; every other reader only what is released now: national products, and local ones
+     * of their own province.
+     */
     public boolean canRead(Actor actor, Variant variant) {
-        if (actor.hasAny(ADMIN, EDITOR, REVIEWER, APPROVER)) {
-            return true;
-        }
-        boolean released = variant.state().isReleased();
-        if (actor.has(TRANSLATOR) && (variant.isSource() || actor.scopes().languages().contains(variant.language()))) {
-            return true;
-        }
-        if (actor.has(PROVINCIAL_STAFF) && (released || ownLocal(actor, variant.product()))) {
-            return true;
-        }
-        return actor.has(CONNECTOR) && released;
+        return worksOn(actor, variant) || (variant.state().isReleased() && readsReleased(actor, variant.product()));
     }
 
     /** The same rules as {@link #canRead}, as a filter on the variants index. */
     public Query readFilter(Actor actor) {
-        if (actor.hasAny(ADMIN, EDITOR, REVIEWER, APPROVER)) {
+        if (actor.hasAny(EVERYTHING)) {
             return QueryBuilders.matchAll(m -> m);
         }
         List<Query> anyOf = new ArrayList<>();
@@ -55,20 +56,59 @@ public class ProductAccess {
             languages.add(FieldValue.of(Variant.SOURCE_LANGUAGE));
             anyOf.add(QueryBuilders.terms(t -> t.field("language").terms(v -> v.value(languages))));
         }
-        Query released = QueryBuilders.terms(t -> t.field("state")
-                .terms(v -> v.value(WorkflowState.RELEASED.stream().map(s -> FieldValue.of(s.name())).toList())));
-        if (actor.hasAny(PROVINCIAL_STAFF, CONNECTOR)) {
+        Query released = releasedFilter();
+        if (actor.has(CONNECTOR)) {
             anyOf.add(released);
         }
-        if (actor.has(PROVINCIAL_STAFF) && actor.scopes().province() != null) {
-            anyOf.add(QueryBuilders.bool(b -> b
-                    .filter(QueryBuilders.term(t -> t.field("product.scope").value(Scope.LOCAL.name())))
-                    .filter(QueryBuilders.term(t -> t.field("product.province").value(actor.scopes().province())))));
+        if (actor.has(PROVINCIAL_STAFF)) {
+            Query national = QueryBuilders.term(t -> t.field("product.scope").value(Scope.NATIONAL.name()));
+            String province = actor.scopes().province();
+            if (province == null) {
+                anyOf.add(QueryBuilders.bool(b -> b.filter(released, national)));
+            } else {
+                Query ownLocal = QueryBuilders.bool(b -> b
+                        .filter(QueryBuilders.term(t -> t.field("product.scope").value(Scope.LOCAL.name())))
+                        .filter(QueryBuilders.term(t -> t.field("product.province").value(province))));
+                anyOf.add(QueryBuilders.bool(b -> b.filter(released)
+                        .filter(QueryBuilders.bool(o -> o.should(national, ownLocal).minimumShouldMatch("1")))));
+                anyOf.add(QueryBuilders.bool(b -> b.filter(ownLocal)
+                        .filter(QueryBuilders.term(t -> t.field("editors").value(actor.username())))));
+            }
         }
         if (anyOf.isEmpty()) {
             return QueryBuilders.bool(b -> b.mustNot(QueryBuilders.matchAll(m -> m)));
         }
         return QueryBuilders.bool(b -> b.should(anyOf).minimumShouldMatch("1"));
+    }
+
+    /** Variants released now ({@link WorkflowState#RELEASED}), as a filter on the variants index. */
+    public static Query releasedFilter() {
+        return QueryBuilders.terms(t -> t.field("state")
+                .terms(v -> v.value(WorkflowState.RELEASED.stream().map(s -> FieldValue.of(s.name())).toList())));
+    }
+
+    /**
+     * Whether the actor may fetch a stored file (its record, bytes, previews, renditions, a bundle of it): they may read a
+     * variant that lists it, or they uploaded it and no variant lists it yet. Those who read every product read every file.
+     *
+     * @param listing the variants that list the file now
+     */
+    public boolean canReadFile(Actor actor, Asset asset, List<Variant> listing) {
+        if (actor.hasAny(EVERYTHING)) {
+            return true;
+        }
+        if (listing.isEmpty()) {
+            return actor.username().equals(asset.uploadedBy());
+        }
+        return listing.stream().anyMatch(variant -> canRead(actor, variant));
+    }
+
+    /**
+     * Whether a file may go out without a login (channels, portals, the app): a variant released now lists it, and it
+     * passed inspection.
+     */
+    public boolean isPublicFile(Asset asset, List<Variant> listing) {
+        return !asset.inspectionFailed() && listing.stream().anyMatch(variant -> variant.state().isReleased());
     }
 
     public void requireCreate(Actor actor, ProductInfo info) {
@@ -179,6 +219,25 @@ public class ProductAccess {
         // A product without an owning unit is nobody's by department (and Set.of(...).contains(null) would throw).
         String owner = variant.product().ownerUnit();
         return !Collections.disjoint(topics, variant.product().topics()) || (owner != null && departments.contains(owner));
+    }
+
+    /** A working role on the variant: it may be read in any state. */
+    private static boolean worksOn(Actor actor, Variant variant) {
+        if (actor.hasAny(EVERYTHING)) {
+            return true;
+        }
+        if (actor.has(TRANSLATOR) && (variant.isSource() || actor.scopes().languages().contains(variant.language()))) {
+            return true;
+        }
+        return ownLocal(actor, variant.product()) && variant.editedBy(actor.username());
+    }
+
+    /** Who reads released variants: connectors all of them, provincial staff the national ones and their province's. */
+    private static boolean readsReleased(Actor actor, ProductInfo info) {
+        if (actor.has(CONNECTOR)) {
+            return true;
+        }
+        return actor.has(PROVINCIAL_STAFF) && (info.scope() == Scope.NATIONAL || ownLocal(actor, info));
     }
 
     private static boolean ownLocal(Actor actor, ProductInfo info) {

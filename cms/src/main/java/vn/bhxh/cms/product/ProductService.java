@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.elasticsearch.core.query.SeqNoPrimaryTerm;
@@ -237,6 +238,9 @@ public class ProductService {
         if (action == WorkflowAction.SUBMIT && !current.content().hasTitle()) {
             throw new ConflictException("empty-variant", language);
         }
+        if (action == WorkflowAction.SUBMIT || action == WorkflowAction.REVIEW || action == WorkflowAction.APPROVE) {
+            requireNoFailedFile(current);
+        }
         if ((action == WorkflowAction.APPROVE || action == WorkflowAction.PUBLISH) && current.outdated()) {
             throw new ConflictException("translation-outdated", language);
         }
@@ -256,6 +260,19 @@ public class ProductService {
             publication.withdrawn(saved, comment);
         }
         return saved;
+    }
+
+    /**
+     * A file inspection could not read (a truncated PDF…) may stay attached for the editor to replace, but the variant goes
+     * no further with it: the refusal names the file.
+     */
+    private void requireNoFailedFile(Variant variant) {
+        for (AssetRef ref : variant.content().assets()) {
+            files.find(ref.assetId()).filter(Asset::inspectionFailed).ifPresent(failed -> {
+                throw new ConflictException("file-failed-inspection", Map.of("file", failed.fileName()), failed.fileName(),
+                        failed.failureReason() == null ? "" : failed.failureReason());
+            });
+        }
     }
 
     /** An approver confirms that an outdated translation still says what the changed source says. */

@@ -60,8 +60,9 @@ class PublicPages {
         return links.find(code).flatMap(link -> variants.variant(link.productId(), link.language())).filter(v -> v.state().isReleased());
     }
 
+    /** The variant's files anyone may fetch (a file that failed inspection stays behind the login). */
     List<MediaFile> files(Variant variant) {
-        return media.of(variant.content().assets());
+        return media.of(variant.content().assets()).stream().filter(media::isPublic).toList();
     }
 
     /** The newest post of this variant on a portal (a webhook portal or WordPress) that is still up (a removed one is CANCELLED). */

@@ -1,6 +1,5 @@
 package vn.bhxh.cms.search;
 
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
@@ -170,9 +169,7 @@ public class SearchService {
     private List<Query> released(Actor actor, Instant from, Instant to) {
         return List.of(access.readFilter(actor),
                 QueryBuilders.term(t -> t.field("language").value(Variant.SOURCE_LANGUAGE)),
-                QueryBuilders.terms(t -> t.field("state").terms(v -> v.value(List.of(
-                        FieldValue.of("APPROVED"),
-                        FieldValue.of("PUBLISHED"))))),
+                ProductAccess.releasedFilter(),
                 QueryBuilders.range(r -> r.untyped(u -> u.field("updatedAt").format("strict_date_optional_time")
                         .gte(JsonData.of(from.toString()))
                         .lt(JsonData.of(to.toString())))));

@@ -28,10 +28,12 @@ class UserAdminController {
 
     private final UserService users;
     private final Refusals refusals;
+    private final ScopeCheck scopes;
 
-    UserAdminController(UserService users, Refusals refusals) {
+    UserAdminController(UserService users, Refusals refusals, ScopeCheck scopes) {
         this.users = users;
         this.refusals = refusals;
+        this.scopes = scopes;
     }
 
     @GetMapping
@@ -43,9 +45,9 @@ class UserAdminController {
     }
 
     @GetMapping("/new")
-    String newForm(Model model) {
+    String newForm(Model model, Locale locale) {
         model.addAttribute("form", UserForm.empty());
-        return form(model, true);
+        return form(model, true, locale);
     }
 
     @PostMapping("/new")
@@ -56,25 +58,25 @@ class UserAdminController {
             errors.rejectValue("password", "ui.user.passwordShort", new Object[] {UserService.MIN_PASSWORD}, null);
         }
         if (errors.hasErrors()) {
-            return form(model, true);
+            return form(model, true, locale);
         }
         UserAccount created;
         try {
             created = users.create(admin.actor(), form.username(), form.change(form.password()));
         } catch (ApiException e) {
             model.addAttribute("formError", refusals.text(e, locale));
-            return form(model, true);
+            return form(model, true, locale);
         }
         redirect.addFlashAttribute("flash", refusals.message("ui.user.created", locale, created.username()));
         return "redirect:/admin/users";
     }
 
     @GetMapping("/{username}")
-    String editForm(@PathVariable String username, Model model) {
+    String editForm(@PathVariable String username, Model model, Locale locale) {
         UserAccount account = find(username);
         model.addAttribute("form", UserForm.of(account));
         model.addAttribute("editUsername", account.username());
-        return form(model, false);
+        return form(model, false, locale);
     }
 
     @PostMapping("/{username}")
@@ -84,7 +86,7 @@ class UserAdminController {
         UserAccount current = find(username);
         model.addAttribute("editUsername", current.username());
         if (form == null) {
-            return form(model, false);
+            return form(model, false, locale);
         }
         boolean newPassword = form.password() != null && !form.password().isEmpty();
         if (newPassword && form.password().length() < UserService.MIN_PASSWORD) {
@@ -94,14 +96,14 @@ class UserAdminController {
             errors.rejectValue("username", "ui.user.renamed");
         }
         if (errors.hasErrors()) {
-            return form(model, false);
+            return form(model, false, locale);
         }
         UserAccount saved;
         try {
             saved = users.update(admin.actor(), current.username(), form.change(newPassword ? form.password() : null));
         } catch (ApiException e) {
             model.addAttribute("formError", refusals.text(e, locale));
-            return form(model, false);
+            return form(model, false, locale);
         }
         redirect.addFlashAttribute("flash", refusals.message("ui.user.saved", locale, saved.username()));
         return "redirect:/admin/users";
@@ -111,8 +113,9 @@ class UserAdminController {
         return users.get(username);
     }
 
-    private String form(Model model, boolean creating) {
+    private String form(Model model, boolean creating, Locale locale) {
         model.addAttribute("creating", creating);
+        model.addAttribute("choices", scopes.choices(locale));
         model.addAttribute("allRoles", Role.values());
         model.addAttribute("minPassword", UserService.MIN_PASSWORD);
         return "admin/user-form";

@@ -11,19 +11,23 @@ import java.util.stream.Collectors;
 
 /**
  * An administrator's form for a user, with the API's rules (user name pattern, password at least 12 characters).
- * Scopes are typed as comma-separated codes; the password is optional when editing (empty keeps the current one).
+ * Topics, departments, languages and the province are chosen from the reference data; channels are typed as
+ * comma-separated names. The password is optional when editing (empty keeps the current one).
  */
 public record UserForm(
         @NotBlank @Pattern(regexp = "^[A-Za-z0-9._-]{3,60}$") String username,
         @NotBlank @Size(max = 120) String displayName,
         @Size(max = UserService.MAX_PASSWORD) String password,
         @NotEmpty Set<Role> roles,
-        @Size(max = 500) String topics,
-        @Size(max = 500) String departments,
-        @Size(max = 500) String languages,
+        @Size(max = MAX_CHOSEN) Set<String> topics,
+        @Size(max = MAX_CHOSEN) Set<String> departments,
+        @Size(max = MAX_CHOSEN) Set<String> languages,
         @Size(max = 20) String province,
         @Size(max = 500) String channels,
         Boolean enabled) {
+
+    /** Codes one scope may list: more than any reference list holds, so only a forged form reaches it. */
+    public static final int MAX_CHOSEN = 200;
 
     public static UserForm empty() {
         return new UserForm(null, null, null, Set.of(), null, null, null, null, null, true);
@@ -35,14 +39,14 @@ public record UserForm(
     }
 
     public Scopes scopes() {
-        return new Scopes(codes(topics), codes(departments), codes(languages),
+        return new Scopes(topics, departments, languages,
                 province == null || province.isBlank() ? null : province.strip(), codes(channels));
     }
 
     public static UserForm of(UserAccount account) {
         Scopes s = account.scopes();
-        return new UserForm(account.username(), account.displayName(), null, account.roles(), String.join(", ", s.topics()),
-                String.join(", ", s.departments()), String.join(", ", s.languages()), s.province(),
+        return new UserForm(account.username(), account.displayName(), null, account.roles(), s.topics(), s.departments(),
+                s.languages(), s.province(),
                 String.join(", ", s.channels()), account.enabled());
     }
 

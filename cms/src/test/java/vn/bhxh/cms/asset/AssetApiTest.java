@@ -12,8 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -30,8 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.elasticsearch.client.elc.NativeQuery;
 import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.bhxh.cms.ApiClient;
 import vn.bhxh.cms.Await;
@@ -44,12 +40,6 @@ import vn.bhxh.cms.elasticsearch.IndexInitializer;
 class AssetApiTest {
 
     private static final String POSTER_NAME = "Áp phích BHXH tự nguyện – tiếng Tày.png";
-
-    @DynamicPropertySource
-    static void mediaDirectory(DynamicPropertyRegistry registry) throws IOException {
-        Path directory = Files.createTempDirectory("cms-media-");
-        registry.add("bhxh.media.directory", directory::toString);
-    }
 
     @LocalServerPort
     int port;

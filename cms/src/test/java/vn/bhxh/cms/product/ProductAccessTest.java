@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.bhxh.cms.api.ForbiddenException;
+import vn.bhxh.cms.asset.Asset;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.security.Role;
 import vn.bhxh.cms.security.Scopes;
 import vn.bhxh.cms.workflow.WorkflowAction;
 import vn.bhxh.cms.workflow.WorkflowState;
 
-/** The review rules on their own (the HTTP matrix covers the roles end to end). */
+/** The review and read rules on their own (the HTTP matrix and ReadAccessTest cover the roles end to end). */
 class ProductAccessTest {
 
     private final ProductAccess access = new ProductAccess();
@@ -82,6 +85,48 @@ class ProductAccessTest {
                 .isInstanceOf(ForbiddenException.class).hasMessage("four-eyes-reviewer");
         assertThatCode(() -> access.requireTransition(tayReviewerAndApprover, reviewedByAnother, WorkflowAction.APPROVE))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void provincialStaffReadWhatIsReleasedNowNationallyAndInTheirProvinceAndTheirOwnLocalWork() {
+        Actor caoBang = new Actor("tinh-cb", Set.of(Role.PROVINCIAL_STAFF), new Scopes(null, null, null, "CB", null));
+        Actor editor = new Actor("bien-tap", Set.of(Role.EDITOR), Scopes.NONE);
+        for (WorkflowState state : WorkflowState.values()) {
+            boolean released = state == WorkflowState.APPROVED || state == WorkflowState.PUBLISHED;
+            assertThat(access.canRead(caoBang, scoped(Scope.NATIONAL, null, state, "bien-tap"))).as("national " + state).isEqualTo(released);
+            assertThat(access.canRead(caoBang, scoped(Scope.LOCAL, "CB", state, "bien-tap"))).as("own local " + state).isEqualTo(released);
+            assertThat(access.canRead(caoBang, scoped(Scope.LOCAL, "HN", state, "bien-tap"))).as("other local " + state).isFalse();
+            assertThat(access.canRead(caoBang, scoped(Scope.LOCAL, "CB", state, "tinh-cb"))).as("own work " + state).isTrue();
+            assertThat(access.canRead(editor, scoped(Scope.LOCAL, "HN", state, "bien-tap"))).as("editor " + state).isTrue();
+        }
+    }
+
+    @Test
+    void aFileIsReadThroughTheVariantsListingItAndIsPublicOnlyReleasedAndInspected() {
+        Actor caoBang = new Actor("tinh-cb", Set.of(Role.PROVINCIAL_STAFF), new Scopes(null, null, null, "CB", null));
+        Asset passed = asset("tinh-cb", "PASSED");
+        Variant draft = scoped(Scope.NATIONAL, null, WorkflowState.DRAFT, "bien-tap");
+        Variant approved = scoped(Scope.NATIONAL, null, WorkflowState.APPROVED, "bien-tap");
+
+        assertThat(access.canReadFile(caoBang, passed, List.of())).as("own upload, not attached yet").isTrue();
+        assertThat(access.canReadFile(caoBang, asset("khac", "PASSED"), List.of())).isFalse();
+        assertThat(access.canReadFile(caoBang, passed, List.of(draft))).as("own upload in someone's draft").isFalse();
+        assertThat(access.canReadFile(caoBang, passed, List.of(draft, approved))).isTrue();
+        assertThat(access.isPublicFile(passed, List.of(draft))).isFalse();
+        assertThat(access.isPublicFile(passed, List.of(approved))).isTrue();
+        assertThat(access.isPublicFile(asset("bien-tap", "FAILED"), List.of(approved))).isFalse();
+    }
+
+    private static Variant scoped(Scope scope, String province, WorkflowState state, String author) {
+        ProductInfo info = new ProductInfo(ProductType.LEAFLET, Set.of("VOLUNTARY_SI"), Set.of("3.1"), null, scope, province, null,
+                Set.of(), null, null);
+        return new Variant("p~vi", "p", "vi", new VariantContent("Tiêu đề", null, null, null), state, 1, null, false,
+                Set.of(author), null, null, info, null, Instant.EPOCH, Instant.EPOCH, null);
+    }
+
+    private static Asset asset(String uploader, String inspection) {
+        return new Asset("a", "0".repeat(64), 10, "PNG", "image/png", "INFOGRAPHIC", "anh.png", inspection, List.of(), null, null,
+                10, 10, null, null, null, null, null, null, Map.of(), List.of("p"), uploader, Instant.EPOCH);
     }
 
     private static Actor reviewer(Set<String> topics, Set<String> departments) {

@@ -7,15 +7,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.bhxh.cms.ApiClient;
 import vn.bhxh.cms.Await;
@@ -27,12 +23,6 @@ import vn.bhxh.cms.elasticsearch.IndexInitializer;
 /** Attaching a file to a variant through the API: the same service step as the editor's page, with If-Match. */
 @CmsIntegrationTest
 class VariantFilesApiTest {
-
-    @DynamicPropertySource
-    static void mediaDirectory(DynamicPropertyRegistry registry) throws IOException {
-        Path directory = Files.createTempDirectory("cms-media-");
-        registry.add("bhxh.media.directory", directory::toString);
-    }
 
     @LocalServerPort
     int port;

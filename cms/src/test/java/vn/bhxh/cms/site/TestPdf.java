@@ -1,6 +1,8 @@
 package vn.bhxh.cms.site;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -8,6 +10,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 
 /** A real small one-page A4 PDF, made with PDFBox (the media module's own library). */
 final class TestPdf {
@@ -16,6 +19,12 @@ final class TestPdf {
     }
 
     static Path write(Path file, String text) throws IOException {
+        Files.write(file, bytes(text, false));
+        return file;
+    }
+
+    /** The PDF's bytes; with {@code openAction}, it runs a script when opened (what an inline PDF must never do). */
+    static byte[] bytes(String text, boolean openAction) throws IOException {
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
@@ -28,8 +37,12 @@ final class TestPdf {
                 content.addRect(60, 400, 470, 300);
                 content.stroke();
             }
-            document.save(file.toFile());
+            if (openAction) {
+                document.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert('BHXH');"));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
         }
-        return file;
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.bhxh.cms.CmsIntegrationTest;
 import vn.bhxh.cms.product.ProductInfo;
@@ -44,7 +45,7 @@ class TranslatorAndAdminBrowserTest extends BrowserTest {
         driver.findElement(By.id("displayName")).sendKeys("Hoàng Thị Dịch");
         driver.findElement(By.id("password")).sendKeys("ngan");
         driver.findElement(By.cssSelector("input[name=roles][value=TRANSLATOR]")).click();
-        driver.findElement(By.id("languages")).sendKeys("tyz");
+        new Select(driver.findElement(By.id("languages"))).selectByValue("tyz");
         driver.findElement(By.id("save-user")).click();
         assertThat(waitFor(By.id("password-error")).getText()).contains("ít nhất 12 ký tự");
         assertThat(driver.findElement(By.id("displayName")).getAttribute("value")).isEqualTo("Hoàng Thị Dịch");

@@ -71,4 +71,29 @@ class UserAdminPagesTest {
         assertThat(refused.body()).contains("Bạn không thể tự khóa hoặc bỏ quyền quản trị của chính mình");
         assertThat(accounts.find(CmsIntegrationTest.ADMIN).orElseThrow().roles()).contains(Role.ADMIN);
     }
+
+    @Test
+    void scopesAreChosenFromTheReferenceDataNotTyped() {
+        Await.until(indices::isReady, Duration.ofSeconds(30), "indices created");
+        WebClient admin = new WebClient(port);
+        admin.login(CmsIntegrationTest.ADMIN, CmsIntegrationTest.ADMIN_PASSWORD);
+        String form = admin.get("/admin/users/new").body();
+        assertThat(form).containsPattern("<select[^>]*id=\"province\"").containsPattern("<select[^>]*id=\"languages\"")
+                .containsPattern("<select[^>]*id=\"topics\"").containsPattern("<select[^>]*id=\"departments\"")
+                .contains("<option value=\"NA\">Nghệ An</option>", "<option value=\"tyz\">Tày</option>")
+                .doesNotContainPattern("<input[^>]*id=\"(province|languages|topics|departments)\"");
+
+        // A forged form naming a province that is no code is still refused, naming the field.
+        Map<String, String> forged = new LinkedHashMap<>();
+        forged.put("username", "tinh-gia-" + ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        forged.put("displayName", "Cán bộ");
+        forged.put("password", WebUsers.PASSWORD);
+        forged.put("roles", "PROVINCIAL_STAFF");
+        forged.put("province", "Lào Cai");
+        forged.put("enabled", "true");
+        HttpResponse<String> refused = admin.submit("/admin/users/new", "/admin/users/new", forged);
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Lào Cai");
+        assertThat(accounts.find(forged.get("username"))).isEmpty();
+    }
 }

@@ -55,7 +55,7 @@ class WebPagesTest {
                 variant + "/previews", variant + "/schedule", "/review", "/review/" + v.productId() + "/vi", "/translate",
                 "/catalogue", "/catalogue?q=ap+phich", "/catalogue/" + v.productId() + "/vi", "/downloads", "/admin/users",
                 "/admin/users/new", "/admin/users/admin", "/admin/templates", "/admin/templates/vi/facebook/message",
-                "/admin/targets", "/admin/targets/new")) {
+                "/admin/targets", "/admin/targets/new", "/admin/audit")) {
             HttpResponse<String> answer = admin.get(page);
             assertThat(answer.statusCode()).as(page).isEqualTo(200);
             assertThat(answer.body()).as(page).contains("<html lang=\"" + language + "\"").doesNotContain("??")

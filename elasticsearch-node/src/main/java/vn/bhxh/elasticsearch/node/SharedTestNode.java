@@ -53,7 +53,7 @@ public final class SharedTestNode {
         }, "shared-test-node-cleanup"));
         URI uri;
         try {
-            uri = node.start();
+            uri = TestElasticsearch.syncTranslogInBackground(node.start());
         } catch (ElasticsearchNodeException e) {
             System.err.println("[shared test Elasticsearch] " + e.getMessage());
             Files.writeString(starting.resolveSibling(announcement.getFileName() + ".failed"), e.getMessage());

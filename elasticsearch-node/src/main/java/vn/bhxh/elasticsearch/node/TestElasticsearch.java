@@ -62,7 +62,38 @@ public final class TestElasticsearch {
     }
 
     private static URI startOwnNode() {
-        return privateNode(0).start();
+        return syncTranslogInBackground(privateNode(0).start());
+    }
+
+    /**
+     * Lets every index created on the node from now on sync its translog to disk every few seconds
+     * ({@code index.translog.durability=async}, by an index template) instead of on every write, Elasticsearch's
+     * default: one fsync per write was most of the time of the tests that write a lot (the demo data, seeded ten times
+     * over by {@code ConcurrentFirstStartTest}). A running node, or one stopped normally, still has every write; only a
+     * node killed with SIGKILL could lose its last seconds, so tests that kill nodes to prove acknowledged writes
+     * survive keep the default.
+     *
+     * @return {@code node}
+     */
+    public static URI syncTranslogInBackground(URI node) {
+        HttpRequest template = HttpRequest.newBuilder(node.resolve("/_index_template/bhxh-test-translog-async"))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"index_patterns\":[\"*\"],\"priority\":0,\"template\":{\"settings\":{\"index.translog.durability\":\"async\"}}}"))
+                .build();
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(template, HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new ElasticsearchNodeException("The test node refused the translog template: " + answer.body());
+            }
+            return node;
+        } catch (IOException e) {
+            throw new ElasticsearchNodeException("Could not reach the test node at " + node + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ElasticsearchNodeException("Interrupted while setting up the test node");
+        }
     }
 
     /**

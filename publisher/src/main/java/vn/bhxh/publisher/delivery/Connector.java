@@ -17,6 +17,14 @@ public interface Connector {
     DeliveryResult deliver(DeliveryRequest request);
 
     /**
+     * Whether a new revision of a variant replaces the post of the earlier one ({@link DeliveryRequest#previous()}):
+     * the same post is updated and the earlier job is marked replaced, instead of a second post beside the first.
+     */
+    default boolean updatesInPlace() {
+        return false;
+    }
+
+    /**
      * Removes or unpublishes what {@code job} posted.
      *
      * @return the result; {@link DeliveryResult.Permanent} when the service does not allow removal (a person must do it)

@@ -3,12 +3,19 @@ package vn.bhxh.publisher.job;
 import java.time.Instant;
 
 /**
- * One line of a job's delivery log. Written as IN_FLIGHT when the job is claimed, so that a crash
+ * One line of a job's delivery log: {@code number} counts on over the job's whole life (retries by hand and removals
+ * included); {@code detail} is the reason shown to people, {@code answer} the remote service's raw answer for administrators. Written as IN_FLIGHT when the job is claimed, so that a crash
  * mid-delivery leaves a trace the next owner sees (and then checks the remote side before posting again).
  */
 public record DeliveryAttempt(int number, String owner, Instant startedAt, Instant finishedAt, String outcome,
                               String requestSummary, Integer responseStatus, String remoteId, String remoteUrl,
-                              String detail) {
+                              String detail, String answer) {
+
+    /** A line without the service's raw answer. */
+    public DeliveryAttempt(int number, String owner, Instant startedAt, Instant finishedAt, String outcome,
+                           String requestSummary, Integer responseStatus, String remoteId, String remoteUrl, String detail) {
+        this(number, owner, startedAt, finishedAt, outcome, requestSummary, responseStatus, remoteId, remoteUrl, detail, null);
+    }
 
     public static final String IN_FLIGHT = "IN_FLIGHT";
     public static final String ABANDONED = "ABANDONED";
@@ -23,6 +30,6 @@ public record DeliveryAttempt(int number, String owner, Instant startedAt, Insta
 
     public DeliveryAttempt abandoned(Instant at) {
         return new DeliveryAttempt(number, owner, startedAt, at, ABANDONED, requestSummary, responseStatus, remoteId,
-                remoteUrl, "Lease hết hạn giữa chừng / lease expired mid-delivery");
+                remoteUrl, "Lease hết hạn giữa chừng / lease expired mid-delivery", answer);
     }
 }

@@ -166,6 +166,37 @@ public final class JobStore {
     }
 
     /**
+     * Writes each of {@code updated} only if its job is still at the matching {@code current} version, all in one
+     * request (an instance renews all its leases with one round trip, however many jobs it holds).
+     *
+     * @return per job, the version stored after the request: the new one; the unchanged {@code current} when the write
+     *         failed for another reason (nothing was written, try again later); empty when someone else changed it first
+     */
+    public List<Optional<StoredJob>> replaceAll(List<StoredJob> current, List<PublishJob> updated) {
+        if (current.isEmpty()) {
+            return List.of();
+        }
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index);
+        for (int i = 0; i < current.size(); i++) {
+            StoredJob before = current.get(i);
+            PublishJob job = updated.get(i);
+            bulk.operations(op -> op.index(x -> x.id(job.id()).document(job)
+                    .ifSeqNo(before.seqNo()).ifPrimaryTerm(before.primaryTerm())));
+        }
+        BulkResponse response = bulk(bulk.build());
+        List<Optional<StoredJob>> results = new ArrayList<>();
+        for (int i = 0; i < response.items().size(); i++) {
+            BulkResponseItem item = response.items().get(i);
+            if (item.error() == null) {
+                results.add(Optional.of(new StoredJob(updated.get(i), item.seqNo(), item.primaryTerm())));
+            } else {
+                results.add(item.status() == 409 ? Optional.empty() : Optional.of(current.get(i)));
+            }
+        }
+        return results;
+    }
+
+    /**
      * Claims up to {@code max} jobs that are due (or whose lease ran out) for {@code owner}. Candidates are
      * read, shuffled (so competing instances mostly pick different jobs) and written back conditionally in
      * one bulk request; a candidate another instance got first simply fails its condition and is skipped.

@@ -118,8 +118,17 @@ public record PublishJob(
         if (!log.isEmpty() && log.getLast().inFlight()) {
             log.set(log.size() - 1, log.getLast().abandoned(now));
         }
-        log.add(DeliveryAttempt.started(attempts + 1, owner, now));
+        log.add(DeliveryAttempt.started(nextAttemptNumber(log), owner, now));
         return copy(JobState.CLAIMED, until, attempts + 1, owner, until, log, remoteId, remoteUrl, reason, connectorState, now);
+    }
+
+    /** The number of the next line of the delivery log: one more than the last, across retries and removals. */
+    public int nextAttemptNumber() {
+        return nextAttemptNumber(deliveryLog);
+    }
+
+    private static int nextAttemptNumber(List<DeliveryAttempt> log) {
+        return log.stream().mapToInt(DeliveryAttempt::number).max().orElse(0) + 1;
     }
 
     /** Whether an earlier attempt may have reached the remote side without us learning its answer. */

@@ -24,9 +24,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +37,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One scheduler instance: claims due jobs with a lease, delivers them through their channel's connector
@@ -63,7 +64,9 @@ public final class Scheduler implements AutoCloseable {
     private final SchedulerSettings settings;
     private final ExecutorService deliveries;
     private final ScheduledExecutorService heartbeat;
-    private final Map<String, AtomicReference<StoredJob>> inFlight = new ConcurrentHashMap<>();
+    /** Every job claimed and not yet recorded, queued ones included: their leases run from the claim. */
+    private final Map<String, HeldJob> held = new ConcurrentHashMap<>();
+    private final Object pausing = new Object();
     private volatile Thread loop;
 
     public Scheduler(JobStore store, List<Connector> connectors, TargetDirectory targets, CredentialCipher cipher,
@@ -80,36 +83,71 @@ public final class Scheduler implements AutoCloseable {
         this.settings = settings;
         this.deliveries = Executors.newFixedThreadPool(settings.parallelism(),
                 Thread.ofPlatform().name("publisher-" + settings.owner() + "-", 0).daemon().factory());
-        // Leases are renewed while their delivery runs, so a slow upload is never taken over by a live instance's
-        // peer; only a dead instance's jobs come back when their lease ends.
+        // Leases are renewed from the claim until the outcome is recorded, so a slow upload or a job queued behind
+        // others is never taken over by a live instance's peer; only a dead instance's jobs come back when their
+        // (short) lease ends. The heartbeat ticks often but writes only when a third of a lease has passed: a renewal
+        // that failed (Elasticsearch briefly away) is tried again within a second, not a third of a lease later.
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("publisher-lease-" + settings.owner()).daemon().factory());
-        long period = Math.max(100, settings.lease().toMillis() / 3);
-        heartbeat.scheduleWithFixedDelay(this::renewLeases, period, period, TimeUnit.MILLISECONDS);
+        long tick = Math.clamp(settings.lease().toMillis() / 10, 100, 1000);
+        heartbeat.scheduleWithFixedDelay(this::renewLeases, tick, tick, TimeUnit.MILLISECONDS);
     }
 
     private void renewLeases() {
-        for (AtomicReference<StoredJob> current : inFlight.values()) {
-            try {
-                renew(current);
-            } catch (LeaseLost e) {
-                log.warn("Mất quyền giữ công việc {} / lost the lease on job {}", e.jobId, e.jobId);
-            } catch (RuntimeException e) {
-                log.warn("Không gia hạn được / could not renew a lease: {}", e.getMessage());
-            }
+        List<HeldJob> due = held.values().stream().filter(this::renewalDue).toList();
+        if (due.isEmpty()) {
+            return;
+        }
+        try {
+            renewTogether(due, 0);
+        } catch (RuntimeException e) {
+            log.warn("Không gia hạn được {} công việc / could not renew the leases of {} jobs, trying again: {}",
+                    due.size(), due.size(), e.getMessage());
         }
     }
 
-    private void renew(AtomicReference<StoredJob> current) {
-        synchronized (current) {
-            StoredJob before = current.get();
-            Instant now = clock.instant();
-            if (!before.job().state().equals(JobState.CLAIMED)) {
-                return;
+    /** Renewed once a third of the lease has passed: two more tries fit before it runs out. */
+    private boolean renewalDue(HeldJob job) {
+        PublishJob stored = job.stored().job();
+        Duration left = Duration.between(clock.instant(), stored.leaseUntil());
+        return !job.lost() && stored.state().equals(JobState.CLAIMED)
+                && left.compareTo(settings.lease().multipliedBy(2).dividedBy(3)) <= 0;
+    }
+
+    /**
+     * Takes the monitor of each job (so no outcome is written meanwhile; only the heartbeat takes more than one, so
+     * this cannot deadlock), then renews those still due in one request.
+     */
+    private void renewTogether(List<HeldJob> jobs, int locked) {
+        if (locked < jobs.size()) {
+            synchronized (jobs.get(locked)) {
+                renewTogether(jobs, locked + 1);
             }
-            PublishJob renewed = before.job().leaseExtended(now.plus(settings.lease()), now);
-            current.set(store.replace(before, renewed).orElseThrow(() -> new LeaseLost(before.job().id())));
+            return;
         }
+        Instant now = clock.instant();
+        List<HeldJob> due = jobs.stream().filter(this::renewalDue).toList();
+        List<Optional<StoredJob>> renewed = store.replaceAll(due.stream().map(HeldJob::stored).toList(),
+                due.stream().map(job -> job.stored().job().leaseExtended(now.plus(settings.lease()), now)).toList());
+        for (int i = 0; i < due.size(); i++) {
+            HeldJob job = due.get(i);
+            renewed.get(i).ifPresentOrElse(job::update, () -> {
+                // Only another instance changes a job we hold: its lease ran out while renewals failed and the job
+                // was claimed again. Stop delivering it; the new owner delivers and records it.
+                log.warn("Mất quyền giữ công việc {} / lost the lease on job {}; stopping its delivery", job.id(), job.id());
+                job.lose();
+            });
+        }
+    }
+
+    private HeldJob hold(StoredJob claimed) {
+        HeldJob job = new HeldJob(claimed);
+        HeldJob before = held.put(claimed.job().id(), job);
+        if (before != null) {
+            // Our own lease ran out (renewals failed) and we claimed the job again: the older delivery is void.
+            before.lose();
+        }
+        return job;
     }
 
     /** Claims one batch of due jobs and delivers them; returns how many were claimed. */
@@ -118,7 +156,8 @@ public final class Scheduler implements AutoCloseable {
         List<StoredJob> claimed = store.claim(settings.owner(), now, now.plus(settings.lease()), settings.batchSize());
         List<Future<?>> running = new ArrayList<>();
         for (StoredJob job : claimed) {
-            running.add(deliveries.submit(() -> deliverSafely(job)));
+            HeldJob mine = hold(job);
+            running.add(deliveries.submit(() -> deliverSafely(mine)));
         }
         for (Future<?> future : running) {
             try {
@@ -183,9 +222,10 @@ public final class Scheduler implements AutoCloseable {
                 }
                 for (StoredJob job : claimed) {
                     free.acquireUninterruptibly();
+                    HeldJob mine = hold(job);
                     deliveries.submit(() -> {
                         try {
-                            deliverSafely(job);
+                            deliverSafely(mine);
                         } finally {
                             free.release();
                         }
@@ -224,9 +264,8 @@ public final class Scheduler implements AutoCloseable {
             }
             loop = null;
         }
-        // Let deliveries under way finish and record their outcome; a cut-off one would be retried, but costs a
-        // lease period and, where the service has no idempotency key, a check-before-post.
-        heartbeat.shutdownNow();
+        // Let deliveries under way finish and record their outcome, their leases still renewed; a cut-off one would
+        // be retried, but costs a lease period and, where the service has no idempotency key, a check-before-post.
         deliveries.shutdown();
         try {
             if (!deliveries.awaitTermination(20, TimeUnit.SECONDS)) {
@@ -236,25 +275,29 @@ public final class Scheduler implements AutoCloseable {
             deliveries.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        heartbeat.shutdownNow();
     }
 
     public String owner() {
         return settings.owner();
     }
 
-    private void deliverSafely(StoredJob claimed) {
+    private void deliverSafely(HeldJob mine) {
         try {
-            deliver(claimed);
+            deliver(mine);
         } catch (LeaseLost e) {
             log.warn("Mất quyền giữ công việc {} / lost the lease on job {}; another instance owns it now", e.jobId, e.jobId);
         } catch (RuntimeException e) {
             // The job stays CLAIMED; it is taken up again when the lease ends.
             log.error("Không ghi được kết quả công việc {} / could not record the outcome of job {}",
-                    claimed.job().id(), claimed.job().id(), e);
+                    mine.id(), mine.id(), e);
+        } finally {
+            held.remove(mine.id(), mine);
         }
     }
 
-    private void deliver(StoredJob claimed) {
+    private void deliver(HeldJob mine) {
+        StoredJob claimed = mine.stored();
         PublishJob job = claimed.job();
         Instant now = clock.instant();
         Target target = targets.find(job.targetId()).orElse(null);
@@ -265,32 +308,76 @@ public final class Scheduler implements AutoCloseable {
             return;
         }
         if (targets.paused(target.id())) {
-            store.replace(claimed, job.deferred(now, null, now).withState(JobState.PAUSED_TARGET, now,
-                    "Đích đang tạm dừng / target paused", now));
+            synchronized (mine) {
+                store.replace(mine.stored(), mine.stored().job().deferred(now, null, now).withState(JobState.PAUSED_TARGET, now,
+                        "Đích đang tạm dừng / target paused", now));
+            }
             return;
         }
         Instant waitUntil = limiter.reserve(target, now);
         if (waitUntil != null) {
-            store.replace(claimed, job.deferred(waitUntil, "Chờ giới hạn tần suất / waiting for the target's rate limit", now));
+            synchronized (mine) {
+                store.replace(mine.stored(), mine.stored().job().deferred(waitUntil, "Chờ giới hạn tần suất / waiting for the target's rate limit", now));
+            }
             return;
         }
-        AtomicReference<StoredJob> current = new AtomicReference<>(claimed);
-        inFlight.put(job.id(), current);
+        if (!mine.begin(clock.instant())) {
+            // Waited in the queue while renewals failed: the job may be someone else's now. It is claimable again
+            // (by us too), and whoever claims it delivers it.
+            log.warn("Công việc {} hết hạn giữ trước khi giao / the lease on job {} ran out before its delivery began",
+                    job.id(), job.id());
+            return;
+        }
         try {
             DeliveryResult result;
+            StoredJob previous = connector.updatesInPlace() ? previousRevision(job) : null;
             try {
-                result = connector.deliver(new DeliveryRequest(job, target, credentials(target), memory(current),
-                        renewed -> targets.replaceCredentials(target.id(), TargetCredentials.seal(cipher, target.id(), renewed))));
+                result = connector.deliver(new DeliveryRequest(job, target, credentials(target), memory(mine),
+                        renewed -> targets.replaceCredentials(target.id(), TargetCredentials.seal(cipher, target.id(), renewed)),
+                        previous == null ? null : previous.job()));
             } catch (LeaseLost e) {
                 throw e;
             } catch (RuntimeException e) {
                 result = new DeliveryResult.Transient(null, null, "Lỗi bộ kết nối / connector error: " + e, null);
             }
-            synchronized (current) {
-                applyOutcome(current.get(), target, result);
+            synchronized (mine) {
+                if (mine.lost()) {
+                    throw new LeaseLost(job.id());
+                }
+                applyOutcome(mine.stored(), target, result);
+            }
+            if (previous != null && result instanceof DeliveryResult.Delivered d && d.remoteId() != null
+                    && d.remoteId().equals(previous.job().remoteId())) {
+                markReplaced(previous, job);
             }
         } finally {
-            inFlight.remove(job.id());
+            mine.end();
+        }
+    }
+
+    /** The delivered job of an earlier revision of this variant on this target whose post is still up, newest first. */
+    private StoredJob previousRevision(PublishJob job) {
+        return store.byProduct(job.productId()).stream()
+                .filter(s -> s.job().state() == JobState.DELIVERED && s.job().remoteId() != null
+                        && !s.job().id().equals(job.id()) && s.job().language().equals(job.language())
+                        && s.job().targetId().equals(job.targetId()))
+                .max(Comparator.comparing(s -> s.job().updatedAt()))
+                .orElse(null);
+    }
+
+    /**
+     * The earlier revision's post now shows the new one: its job ends (so its unpublish time or a withdrawal does not
+     * act on the post twice) with a line saying which revision took it over; its delivery stays in its log.
+     */
+    private void markReplaced(StoredJob previous, PublishJob by) {
+        Instant now = clock.instant();
+        PublishJob old = previous.job();
+        String why = "Bài đã được cập nhật bằng bản sửa " + by.variantRevision() + " / replaced in place by revision "
+                + by.variantRevision();
+        DeliveryAttempt line = new DeliveryAttempt(old.nextAttemptNumber(), settings.owner(), now, now, "REPLACED", null, null,
+                old.remoteId(), old.remoteUrl(), why);
+        if (store.replace(previous, old.finished(JobState.CANCELLED, now, line, old.remoteId(), old.remoteUrl(), why, now)).isEmpty()) {
+            log.warn("Công việc {} vừa thay đổi, không ghi được việc thay thế / job changed concurrently", old.id());
         }
     }
 
@@ -310,16 +397,23 @@ public final class Scheduler implements AutoCloseable {
                 }
                 if (retry.exhausted(job.attempts())) {
                     finish(current, JobState.FAILED, null, new DeliveryResult.Permanent(t.requestSummary(), t.status(),
-                            "Hết số lần thử / attempts exhausted: " + t.reason()), now);
+                            "Hết số lần thử / attempts exhausted: " + t.reason(), t.answer()), now);
                 } else {
                     finish(current, JobState.PENDING, now.plus(retry.delayAfter(job.attempts(), t.retryAfter())), result, now);
                 }
             }
             case DeliveryResult.Permanent p -> finish(current, JobState.FAILED, null, result, now);
             case DeliveryResult.TokenRejected r -> {
-                targets.pause(target.id(), r.reason());
+                boolean newlyPaused;
+                // Several deliveries to the target may be rejected at once: administrators are told once.
+                synchronized (pausing) {
+                    newlyPaused = !targets.paused(target.id());
+                    targets.pause(target.id(), r.reason());
+                }
                 finish(current, JobState.PAUSED_TARGET, null, result, now);
-                notifier.targetPaused(target, r.reason());
+                if (newlyPaused) {
+                    notifier.targetPaused(target, r.reason());
+                }
             }
         }
     }
@@ -329,16 +423,12 @@ public final class Scheduler implements AutoCloseable {
         DeliveryAttempt started = job.lastAttempt();
         String remoteId = result instanceof DeliveryResult.Delivered d ? d.remoteId() : job.remoteId();
         String remoteUrl = result instanceof DeliveryResult.Delivered d ? d.remoteUrl() : job.remoteUrl();
-        String reason = switch (result) {
-            case DeliveryResult.Delivered d -> null;
-            case DeliveryResult.Transient t -> t.reason();
-            case DeliveryResult.Permanent p -> p.reason();
-            case DeliveryResult.TokenRejected r -> r.reason();
-        };
-        DeliveryAttempt attempt = new DeliveryAttempt(job.attempts(), settings.owner(),
+        String reason = result.reason();
+        DeliveryAttempt attempt = new DeliveryAttempt(started != null && started.inFlight() ? started.number() : job.nextAttemptNumber(),
+                settings.owner(),
                 started == null ? now : started.startedAt(), now, outcomeName(result), result.requestSummary(),
                 result.status(), result instanceof DeliveryResult.Delivered d ? d.remoteId() : null,
-                result instanceof DeliveryResult.Delivered d ? d.remoteUrl() : null, reason);
+                result instanceof DeliveryResult.Delivered d ? d.remoteUrl() : null, reason, result.answer());
         PublishJob updated = job.finished(state, claimableAt == null ? now : claimableAt, attempt, remoteId, remoteUrl,
                 reason, now);
         if (store.replace(current, updated).isEmpty()) {
@@ -355,21 +445,21 @@ public final class Scheduler implements AutoCloseable {
         };
     }
 
-    private DeliveryRequest.ConnectorMemory memory(AtomicReference<StoredJob> current) {
+    private DeliveryRequest.ConnectorMemory memory(HeldJob mine) {
         return new DeliveryRequest.ConnectorMemory() {
             @Override
             public String recall(String key) {
-                return current.get().job().connectorState().get(key);
+                return mine.stored().job().connectorState().get(key);
             }
 
             @Override
             public void remember(String key, String value) {
-                synchronized (current) {
+                synchronized (mine) {
                     Instant now = clock.instant();
-                    StoredJob before = current.get();
+                    StoredJob before = mine.stored();
                     PublishJob renewed = before.job().leaseExtended(now.plus(settings.lease()), now)
                             .withConnectorState(key, value, now);
-                    current.set(store.replace(before, renewed).orElseThrow(() -> new LeaseLost(before.job().id())));
+                    mine.update(store.replace(before, renewed).orElseThrow(() -> new LeaseLost(before.job().id())));
                 }
             }
         };

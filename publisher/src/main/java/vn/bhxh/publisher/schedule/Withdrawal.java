@@ -111,17 +111,12 @@ public final class Withdrawal {
         }
         Instant now = clock.instant();
         if (result instanceof DeliveryResult.Delivered) {
-            DeliveryAttempt line = new DeliveryAttempt(job.attempts(), "withdrawal", now, now, "REMOVED",
+            DeliveryAttempt line = new DeliveryAttempt(job.nextAttemptNumber(), "withdrawal", now, now, "REMOVED",
                     result.requestSummary(), result.status(), job.remoteId(), job.remoteUrl(), reason);
             store.replace(stored, job.finished(JobState.CANCELLED, now, line, job.remoteId(), job.remoteUrl(),
                     "Đã gỡ / removed: " + reason, now)).ifPresent(s -> removed.add(s.job()));
         } else {
-            String why = switch (result) {
-                case DeliveryResult.Transient t -> t.reason();
-                case DeliveryResult.Permanent p -> p.reason();
-                case DeliveryResult.TokenRejected r -> r.reason();
-                case DeliveryResult.Delivered d -> "";
-            };
+            String why = result.reason();
             manual.add(new ManualRemoval(job, "Cần gỡ thủ công / remove by hand: " + job.remoteUrl() + " — " + why));
         }
     }

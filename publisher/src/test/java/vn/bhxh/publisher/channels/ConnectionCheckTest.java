@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -28,6 +27,7 @@ import vn.bhxh.publisher.delivery.Http;
 import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.job.Channel;
 import vn.bhxh.publisher.testsupport.RemoteService;
+import vn.bhxh.publisher.testsupport.TestWordPress;
 
 /** "Test connection" of every registered channel against services that answer as they document, refusals included; nothing is posted. */
 class ConnectionCheckTest {
@@ -64,18 +64,20 @@ class ConnectionCheckTest {
     }
 
     @Test
-    void wordPressChecksTheApplicationPasswordWithoutWriting() {
-        remote.server().stubFor(get(urlPathEqualTo("/wp-json/wp/v2/users/me")).willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"code\":\"incorrect_password\",\"message\":\"The provided password is an invalid application password.\",\"data\":{\"status\":401}}")));
+    void wordPressChecksTheApplicationPasswordWithoutWritingAndSaysWhatItCheckedAndWhatFailed() {
+        TestWordPress wordpress = TestWordPress.shared();
+        Target site = new Target("t-wp", WordPressChannel.CHANNEL, "Đích thử", wordpress.uri(), null, null, Duration.ZERO, List.of());
 
-        ConnectionCheck.Result result = check.check(target(WordPressChannel.CHANNEL, "/", null),
-                new Credentials(Map.of("username", "bientap", "application_password", "abcd efgh")));
+        ConnectionCheck.Result result = check.check(site,
+                new Credentials(Map.of("username", TestWordPress.ADMIN, "application_password", "abcd efgh")));
+        ConnectionCheck.Result ok = check.check(site, new Credentials(wordpress.credentials()));
 
         assertThat(result.ok()).isFalse();
         assertThat(result.status()).isEqualTo(401);
-        remote.server().verify(getRequestedFor(urlPathEqualTo("/wp-json/wp/v2/users/me"))
-                .withHeader("Authorization", equalTo("Basic YmllbnRhcDphYmNkIGVmZ2g=")));
+        assertThat(result.message()).startsWith("Đã thử đăng nhập WordPress tại " + wordpress.uri() + " bằng mật khẩu ứng dụng: không được.")
+                .contains("mật khẩu ứng dụng mới").doesNotContain("{", "incorrect_password");
+        assertThat(ok.ok()).isTrue();
+        assertThat(ok.message()).endsWith("được, với tài khoản " + TestWordPress.ADMIN + ".");
     }
 
     @Test

@@ -48,7 +48,12 @@ public final class RemoteService implements AutoCloseable {
 
     /** A delivery request whose connector memory and renewed credentials are kept in plain maps for the test to read. */
     public static Call call(PublishJob job, Target target, Map<String, String> credentials) {
-        return new Call(job, target, credentials);
+        return new Call(job, target, credentials, null);
+    }
+
+    /** The same for a new revision of a variant whose earlier revision {@code previous} is on the target. */
+    public static Call call(PublishJob job, Target target, Map<String, String> credentials, PublishJob previous) {
+        return new Call(job, target, credentials, previous);
     }
 
     public static final class Call {
@@ -56,7 +61,7 @@ public final class RemoteService implements AutoCloseable {
         public final AtomicReference<Map<String, String>> renewed = new AtomicReference<>();
         public final DeliveryRequest request;
 
-        Call(PublishJob job, Target target, Map<String, String> credentials) {
+        Call(PublishJob job, Target target, Map<String, String> credentials, PublishJob previous) {
             request = new DeliveryRequest(job, target, new Credentials(credentials), new DeliveryRequest.ConnectorMemory() {
                 @Override
                 public String recall(String key) {
@@ -67,7 +72,7 @@ public final class RemoteService implements AutoCloseable {
                 public void remember(String key, String value) {
                     memory.put(key, value);
                 }
-            }, renewed::set);
+            }, renewed::set, previous);
         }
     }
 }

@@ -37,6 +37,10 @@ public final class TestPortal implements AutoCloseable {
     private volatile CountDownLatch hang;
     private volatile long answerDelayMillis;
     private final CountDownLatch hangReached = new CountDownLatch(1);
+    private volatile int answerBeforeHolding = -1;
+    private final AtomicInteger admitted = new AtomicInteger();
+    private final AtomicInteger held = new AtomicInteger();
+    private final CountDownLatch holdReleased = new CountDownLatch(1);
 
     public TestPortal(String secret) throws IOException {
         this.secret = secret;
@@ -51,8 +55,8 @@ public final class TestPortal implements AutoCloseable {
     }
 
     /**
-     * Answers 503 with Retry-After: 1 for {@code outage} from the first request it receives, so a slow start of the
-     * caller (a loaded machine) cannot let the outage pass before anyone calls.
+     * Answers 503 with Retry-After: 1 for {@code outage} from the first request it receives, and to every job's first
+     * post, so a slow start of the caller (a loaded machine) cannot let the outage pass before a job has met it.
      */
     public void downFor(Duration outage) {
         downForMillis = outage.toMillis();
@@ -70,6 +74,25 @@ public final class TestPortal implements AutoCloseable {
 
     public boolean awaitHangingPost(long seconds) throws InterruptedException {
         return hangReached.await(seconds, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Answers the first {@code answered} posts as usual, then holds every later one open (never answered) until
+     * {@link #releaseHeld()}: a burst whose sender is caught with several deliveries under way.
+     */
+    public void holdPostsAfter(int answered) {
+        answerBeforeHolding = answered;
+    }
+
+    /** How many posts are being held open right now. */
+    public int held() {
+        return held.get();
+    }
+
+    /** Held posts end unanswered (their sender is gone by now) and later posts are answered again. */
+    public void releaseHeld() {
+        answerBeforeHolding = -1;
+        holdReleased.countDown();
     }
 
     public void releaseHang() {
@@ -101,6 +124,18 @@ public final class TestPortal implements AutoCloseable {
                 }
                 return; // the sender is gone by now; this post was never acknowledged
             }
+            int holdAfter = answerBeforeHolding;
+            if (holdAfter >= 0 && admitted.incrementAndGet() > holdAfter) {
+                held.incrementAndGet();
+                try {
+                    holdReleased.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    held.decrementAndGet();
+                }
+                return; // never acknowledged, like the hung post above
+            }
             if (answerDelayMillis > 0) {
                 try {
                     Thread.sleep(answerDelayMillis);
@@ -111,7 +146,8 @@ public final class TestPortal implements AutoCloseable {
             if (downForMillis > 0) {
                 downUntilMillis.compareAndSet(0, System.currentTimeMillis() + downForMillis);
             }
-            if (System.currentTimeMillis() < downUntilMillis.get()) {
+            boolean firstPostOfJob = downForMillis > 0 && received.get(key).get() == 1;
+            if (System.currentTimeMillis() < downUntilMillis.get() || firstPostOfJob) {
                 refusedWhileDown.incrementAndGet();
                 exchange.getResponseHeaders().add("Retry-After", "1");
                 respond(exchange, 503, "{\"error\":\"maintenance\"}");
@@ -153,6 +189,7 @@ public final class TestPortal implements AutoCloseable {
     @Override
     public void close() {
         releaseHang();
+        releaseHeld();
         server.stop(0);
     }
 }

@@ -5,6 +5,8 @@ import java.util.Arrays;
 /** One text template of a channel, e.g. the Zalo article's description or the SMS text. */
 public enum TemplateSlot {
     PORTAL_ARTICLE(TemplateChannel.PORTAL, "article", TemplateFormat.HTML),
+    /** The article without its title: for a CMS such as WordPress that shows the title (and excerpt) itself. */
+    PORTAL_CONTENT(TemplateChannel.PORTAL, "content", TemplateFormat.HTML),
     FACEBOOK_MESSAGE(TemplateChannel.FACEBOOK, "message", TemplateFormat.TEXT),
     ZALO_TITLE(TemplateChannel.ZALO, "title", TemplateFormat.TEXT),
     ZALO_AUTHOR(TemplateChannel.ZALO, "author", TemplateFormat.TEXT),

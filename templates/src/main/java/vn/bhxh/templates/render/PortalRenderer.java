@@ -17,7 +17,8 @@ final class PortalRenderer implements ChannelRenderer {
     @Override
     public ChannelPayload render(SlotTexts texts, PreviewOptions options, Rules rules) {
         String html = texts.render(TemplateSlot.PORTAL_ARTICLE);
+        String content = texts.render(TemplateSlot.PORTAL_CONTENT);
         rules.required("body", texts.value(TemplateField.BODY_TEXT));
-        return new PortalArticle(texts.input().languageTag(), texts.value(TemplateField.TITLE), html);
+        return new PortalArticle(texts.input().languageTag(), texts.value(TemplateField.TITLE), html, content);
     }
 }

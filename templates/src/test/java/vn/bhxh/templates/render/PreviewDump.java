@@ -31,7 +31,8 @@ final class PreviewDump {
         }
         out.append("-- payload\n");
         switch (preview.payload()) {
-            case PortalArticle article -> out.append("title: ").append(article.title()).append('\n').append(article.html());
+            case PortalArticle article -> out.append("title: ").append(article.title()).append('\n').append(article.html())
+                    .append("\ncontent (WordPress):\n").append(article.content());
             case FacebookPost post -> out.append("message:\n").append(post.message()).append("\nlink: ").append(post.link())
                     .append("\nimage: ").append(post.imageUrl()).append("\ngraph: ").append(post.graphParameters().keySet());
             case ZaloArticle article -> out.append(article.toJson());

@@ -8,6 +8,7 @@ import vn.bhxh.publisher.delivery.ChannelDescriptor;
 import vn.bhxh.publisher.delivery.ChannelDescriptor.TargetField;
 import vn.bhxh.publisher.delivery.ChannelPlugin;
 import vn.bhxh.publisher.delivery.ConnectionCheck;
+import vn.bhxh.publisher.delivery.HttpAnswer;
 import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.job.Channel;
 
@@ -30,11 +31,17 @@ public final class WordPressChannel implements ChannelPlugin {
         return DESCRIPTOR;
     }
 
-    /** "Who am I" with the application password: needs only read access. */
+    /** "Who am I" with the application password: needs only read access. One sentence: what was checked, and the outcome. */
     static ConnectionCheck.Result check(Target target, Credentials credentials, ConnectionCheck.Probe probe)
             throws IOException, InterruptedException {
-        return ConnectionCheck.Result.credentialsAnswer("WordPress", probe.http().send(
-                probe.get(target.resolve("/wp-json/wp/v2/users/me?context=edit"))
-                        .header("Authorization", WordPressConnector.basic(credentials)).build()));
+        HttpAnswer answer = probe.http().send(probe.get(target.resolve("/wp-json/wp/v2/users/me?context=edit"))
+                .header("Authorization", WordPressConnector.basic(credentials)).build());
+        String checked = "Đã thử đăng nhập WordPress tại " + target.endpoint() + " bằng mật khẩu ứng dụng";
+        if (answer.success()) {
+            return new ConnectionCheck.Result(true, answer.status(), checked + ": được, với tài khoản "
+                    + answer.jsonOrEmpty().path("name").asString(credentials.require("username")) + ".");
+        }
+        String reason = WordPressErrors.classify("GET /wp-json/wp/v2/users/me", answer).reason();
+        return new ConnectionCheck.Result(false, answer.status(), checked + ": không được. " + reason);
     }
 }
