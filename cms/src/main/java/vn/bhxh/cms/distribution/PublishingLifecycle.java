@@ -86,7 +86,9 @@ class PublishingLifecycle {
         }
         try {
             missed.check();
-            withdrawal.unpublishDue(scheduler.owner(), properties.lease());
+            // A removal is not renewed while it runs, and may make several calls (a post and its media): its lease
+            // allows what an upload does, so no peer starts the same removal while this one is still under way.
+            withdrawal.unpublishDue(scheduler.owner(), properties.lease().plus(properties.connectorTimeout().multipliedBy(10)));
         } catch (RuntimeException e) {
             log.warn("Publishing checks failed this time ({}); they run again at the next interval", e.getMessage());
         }

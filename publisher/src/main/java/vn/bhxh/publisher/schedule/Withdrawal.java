@@ -87,8 +87,9 @@ public final class Withdrawal {
     public Report unpublishDue(String owner, Duration lease) {
         List<PublishJob> removed = new ArrayList<>();
         List<ManualRemoval> manual = new ArrayList<>();
-        Instant now = clock.instant();
-        for (StoredJob due : store.dueForUnpublish(now, 100)) {
+        for (StoredJob due : store.dueForUnpublish(clock.instant(), 100)) {
+            // Each removal's lease runs from when it is taken: the ones before it may have taken their full time.
+            Instant now = clock.instant();
             store.replace(due, due.job().takenForRemoval(owner, now.plus(lease), now)).ifPresent(mine ->
                     removeRemote(mine, "Hết thời hạn đăng / unpublish time reached", removed, manual));
         }
