@@ -2,12 +2,10 @@ package vn.bhxh.cms.publicpage;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -18,6 +16,9 @@ import vn.bhxh.cms.product.ProductStore;
 import vn.bhxh.cms.product.Scope;
 import vn.bhxh.cms.product.Variant;
 import vn.bhxh.cms.security.Actor;
+import vn.bhxh.cms.site.WebFormats;
+import vn.bhxh.publisher.channels.Channels;
+import vn.bhxh.publisher.delivery.ChannelDescriptor;
 import vn.bhxh.publisher.job.JobState;
 import vn.bhxh.publisher.job.JobStore;
 import vn.bhxh.publisher.job.PublishJob;
@@ -31,8 +32,6 @@ import vn.bhxh.publisher.job.StoredJob;
 class PublicPages {
 
     private static final Logger log = LoggerFactory.getLogger(PublicPages.class);
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final Set<String> PORTAL_CHANNELS = Set.of("WEBHOOK", "WORDPRESS");
     /** Province codes are short upper-case letters; anything else on a link is not a province. */
     private static final String PROVINCE_CODE = "[A-Z0-9_-]{1,20}";
 
@@ -69,8 +68,13 @@ class PublicPages {
     Optional<String> portalUrl(Variant variant) {
         return jobs.byProduct(variant.productId()).stream().map(StoredJob::job)
                 .filter(job -> job.language().equals(variant.language()) && job.state() == JobState.DELIVERED
-                        && PORTAL_CHANNELS.contains(job.channel().id()) && job.remoteUrl() != null)
+                        && isPortal(job) && job.remoteUrl() != null)
                 .max(Comparator.comparing(PublishJob::updatedAt)).map(PublishJob::remoteUrl);
+    }
+
+    /** A post on a portal: its channel is rendered from the portal template (a webhook portal, WordPress, …). */
+    private static boolean isPortal(PublishJob job) {
+        return Channels.find(job.channel()).map(ChannelDescriptor::templateChannel).filter("portal"::equals).isPresent();
     }
 
     void count(Variant variant, VisitSource source, String tinh) {
@@ -78,7 +82,7 @@ class PublicPages {
                 ? tinh.trim().toUpperCase(Locale.ROOT) : null;
         String productProvince = variant.product().scope() == Scope.NATIONAL ? null : variant.product().province();
         try {
-            visits.record(variant.productId(), variant.language(), LocalDate.now(clock.withZone(VIETNAM)), source, province,
+            visits.record(variant.productId(), variant.language(), LocalDate.now(clock.withZone(WebFormats.VIETNAM)), source, province,
                     productProvince);
         } catch (RuntimeException e) {
             // A visitor gets the page even when the count cannot be written.

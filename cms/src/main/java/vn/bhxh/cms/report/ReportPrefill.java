@@ -19,6 +19,8 @@ import vn.bhxh.cms.product.Variant;
 import vn.bhxh.cms.publicpage.VisitStore;
 import vn.bhxh.cms.search.SearchService;
 import vn.bhxh.cms.security.Actor;
+import vn.bhxh.publisher.channels.Channels;
+import vn.bhxh.publisher.delivery.ChannelDescriptor;
 import vn.bhxh.publisher.job.JobStore;
 
 /**
@@ -127,11 +129,12 @@ class ReportPrefill {
         Map<String, ProductType> typeOf = new HashMap<>();
         Function<String, ProductType> type = id -> typeOf.computeIfAbsent(id, p -> productType(actor, p));
         for (JobStore.DeliveredPosts posts : delivered) {
-            // Form 03 names its outlets; a channel it does not name (the national app feed) counts in no column.
-            switch (posts.channel().id()) {
-                case "FACEBOOK", "ZALO" -> counts.merge(ReportDataSets.key(ReportForm.FORM_03, "12"), posts.posts(), Long::sum);
-                case "YOUTUBE" -> counts.merge(ReportDataSets.key(ReportForm.FORM_03, "13"), posts.posts(), Long::sum);
-                case "WEBHOOK", "WORDPRESS" -> {
+            // Form 03 names its outlets by the kind of channel (the template a channel is rendered from); one it does
+            // not name (the national app feed) counts in no column.
+            switch (Channels.find(posts.channel()).map(ChannelDescriptor::templateChannel).orElse("")) {
+                case "facebook", "zalo" -> counts.merge(ReportDataSets.key(ReportForm.FORM_03, "12"), posts.posts(), Long::sum);
+                case "youtube" -> counts.merge(ReportDataSets.key(ReportForm.FORM_03, "13"), posts.posts(), Long::sum);
+                case "portal" -> {
                     long media = posts.perProduct().entrySet().stream().filter(e -> isPortalMedia(type.apply(e.getKey())))
                             .mapToLong(Map.Entry::getValue).sum();
                     counts.merge(ReportDataSets.key(ReportForm.FORM_03, "18"), media, Long::sum);
