@@ -26,23 +26,14 @@ class PublicFonts {
             "tai-viet", 0xAA80);
     private static final MediaType TTF = MediaType.parseMediaType("font/ttf");
 
-    private volatile FontCatalog catalog;
-
     @GetMapping(ShortLinks.PATH + "fonts/{script}.ttf")
     ResponseEntity<Resource> font(@PathVariable String script) {
         Integer sample = SAMPLE.get(script);
-        FontFace face = sample == null ? null : catalog().faceFor(sample, null).orElse(null);
+        FontFace face = sample == null ? null : FontCatalog.debianNoto().faceFor(sample, null).orElse(null);
         if (face == null || !Files.isReadable(face.file())) {
             return ResponseEntity.notFound().build();
         }
         return ResponseEntity.ok().contentType(TTF).cacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePublic())
                 .body(new FileSystemResource(face.file()));
-    }
-
-    private FontCatalog catalog() {
-        if (catalog == null) {
-            catalog = FontCatalog.debianNoto();
-        }
-        return catalog;
     }
 }

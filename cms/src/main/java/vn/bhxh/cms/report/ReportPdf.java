@@ -32,7 +32,6 @@ public class ReportPdf {
     private final OrgUnitService units;
     private final ReportMessages messages;
     private final Clock clock;
-    private volatile FontCatalog fonts;
 
     ReportPdf(ReportService reports, ReportAnalysisService analysis, OrgUnitService units, ReportMessages messages, Clock clock) {
         this.reports = reports;
@@ -46,7 +45,7 @@ public class ReportPdf {
         Report report = reports.readReport(actor, province, period);
         String name = units.province(province).name();
         ReportPeriod p = report.reportPeriod();
-        try (PdfSheet sheet = new PdfSheet(fonts(), "Báo cáo " + name + " kỳ " + p.code())) {
+        try (PdfSheet sheet = new PdfSheet(FontCatalog.debianNoto(), "Báo cáo " + name + " kỳ " + p.code())) {
             heading(sheet, "BẢO HIỂM XÃ HỘI " + name.toUpperCase(VI), messages.text("ui.report.printTitle", VI), p);
             sheet.centred(messages.text("ui.report.state." + report.state().name(), VI)
                     + (report.firstSubmittedAt() == null ? "" : " — gửi lần đầu lúc " + TIME.format(report.firstSubmittedAt())
@@ -72,7 +71,7 @@ public class ReportPdf {
     public byte[] summary(Actor actor, String period) {
         ReportOverview overview = analysis.overview(actor, period);
         ReportPeriod p = ReportPeriod.parse(period);
-        try (PdfSheet sheet = new PdfSheet(fonts(), "Tổng hợp toàn quốc kỳ " + p.code())) {
+        try (PdfSheet sheet = new PdfSheet(FontCatalog.debianNoto(), "Tổng hợp toàn quốc kỳ " + p.code())) {
             heading(sheet, OrgUnitService.CENTRE.name().toUpperCase(VI), "TỔNG HỢP BÁO CÁO CÔNG TÁC THÔNG TIN, TRUYỀN THÔNG", p);
             sheet.space(6);
             sheet.line(messages.text("ui.report.reportingRate", VI, overview.submitted(), overview.provinces(),
@@ -130,16 +129,6 @@ public class ReportPdf {
             rows.add(new String[] {field.column(), field.labelVi(), value == null ? "" : number.format(value)});
         }
         return rows;
-    }
-
-    /** The fonts are read on the first PDF, not at start-up: an instance that never prints never needs them. */
-    private FontCatalog fonts() {
-        FontCatalog loaded = fonts;
-        if (loaded == null) {
-            loaded = FontCatalog.debianNoto();
-            fonts = loaded;
-        }
-        return loaded;
     }
 
     static String fileName(String province, String period) {

@@ -18,6 +18,8 @@ public final class FontCatalog {
 
     public static final Path DEBIAN_NOTO = Path.of("/usr/share/fonts/truetype/noto");
 
+    private static volatile FontCatalog debianNoto;
+
     private final FontFace latin;
     private final FontFace khmer;
     private final FontFace cham;
@@ -33,8 +35,17 @@ public final class FontCatalog {
         all = List.of(latin, khmer, cham, taiViet);
     }
 
+    /**
+     * The system's Noto fonts, read on first use and then shared: an instance that never prints or serves a font
+     * never reads them, and one that does reads them once. Two first uses at once may both read; either result serves.
+     */
     public static FontCatalog debianNoto() {
-        return new FontCatalog(DEBIAN_NOTO);
+        FontCatalog loaded = debianNoto;
+        if (loaded == null) {
+            loaded = new FontCatalog(DEBIAN_NOTO);
+            debianNoto = loaded;
+        }
+        return loaded;
     }
 
     /**
