@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.bhxh.cms.api.ApiException;
 import vn.bhxh.cms.api.PreconditionFailedException;
@@ -23,10 +22,9 @@ import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.site.PageController;
 import vn.bhxh.cms.site.Refusals;
-import vn.bhxh.cms.workflow.WorkflowState;
 
 /**
- * The product list and the editor: create a product with its Vietnamese text, edit a variant's text (and, on the
+ * The editor: create a product with its Vietnamese text, edit a variant's text (and, on the
  * Vietnamese source, the product's own fields). Input the service refuses is shown again with the reason; nothing typed is lost.
  */
 @PageController
@@ -34,24 +32,13 @@ import vn.bhxh.cms.workflow.WorkflowState;
 class ProductEditorController {
 
     private final ProductService products;
-    private final WorkLists lists;
     private final ReferenceLists reference;
     private final Refusals refusals;
 
-    ProductEditorController(ProductService products, WorkLists lists, ReferenceLists reference, Refusals refusals) {
+    ProductEditorController(ProductService products, ReferenceLists reference, Refusals refusals) {
         this.products = products;
-        this.lists = lists;
         this.reference = reference;
         this.refusals = refusals;
-    }
-
-    @GetMapping
-    String list(@AuthenticationPrincipal AccountPrincipal user, @RequestParam(required = false) WorkflowState state, Model model) {
-        model.addAttribute("items", lists.recent(user.actor(), state));
-        model.addAttribute("state", state);
-        model.addAttribute("states", WorkflowState.values());
-        model.addAttribute("limit", WorkLists.MAX_ITEMS);
-        return "products/list";
     }
 
     @GetMapping("/new")

@@ -59,11 +59,6 @@ public class WorkLists {
                 .stream().filter(v -> access.canEdit(actor, v)).toList();
     }
 
-    /** The newest variants the user may read, optionally in one state (the product list). */
-    public List<Variant> recent(Actor actor, WorkflowState state) {
-        return find(actor, state == null ? List.of() : List.of(state(state)));
-    }
-
     private static Query state(WorkflowState state) {
         return QueryBuilders.term(t -> t.field("state").value(state.name()));
     }

@@ -19,6 +19,7 @@ import org.springframework.data.elasticsearch.client.elc.ElasticsearchAggregatio
 import org.springframework.data.elasticsearch.client.elc.NativeQuery;
 import org.springframework.data.elasticsearch.client.elc.NativeQueryBuilder;
 import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
+import org.springframework.data.elasticsearch.core.MultiGetItem;
 import org.springframework.data.elasticsearch.core.SearchHit;
 import org.springframework.data.elasticsearch.core.SearchHits;
 import org.springframework.data.elasticsearch.core.TotalHitsRelation;
@@ -89,8 +90,9 @@ public class SearchService {
         FACETS.forEach((facet, field) -> builder.withAggregation(facet,
                 Aggregation.of(a -> a.terms(t -> t.field(field).size(FACET_SIZE)))));
         SearchHits<Variant> hits = operations.search(builder.build(), Variant.class);
+        Map<String, String> sourceTitles = sourceTitles(hits);
         return new SearchResult(hits.getTotalHits(), hits.getTotalHitsRelation() != TotalHitsRelation.EQUAL_TO,
-                hits.getSearchHits().stream().map(SearchService::hit).toList(),
+                hits.getSearchHits().stream().map(hit -> hit(hit, sourceTitles.get(hit.getContent().productId()))).toList(),
                 facetCounts(hits));
     }
 
@@ -102,11 +104,30 @@ public class SearchService {
         };
     }
 
-    private static SearchResult.Hit hit(SearchHit<Variant> hit) {
+    private static SearchResult.Hit hit(SearchHit<Variant> hit, String sourceTitle) {
         Variant v = hit.getContent();
         Map<String, List<String>> highlights = new LinkedHashMap<>(hit.getHighlightFields());
-        return new SearchResult.Hit(v.productId(), v.language(), v.content().title(), v.content().summary(), v.state(),
-                v.product().type(), v.outdated(), hit.getScore(), highlights);
+        return new SearchResult.Hit(v.productId(), v.language(), v.content().title(), v.isSource() ? null : sourceTitle,
+                v.content().summary(), v.state(), v.product().type(), v.outdated(), v.updatedAt(), hit.getScore(), highlights);
+    }
+
+    /**
+     * The Vietnamese titles of the translations' products (product id → title), read in one request: a translation not
+     * yet written has no title of its own, and even a written one is easier to recognise by its source's title.
+     */
+    private Map<String, String> sourceTitles(SearchHits<Variant> hits) {
+        List<String> ids = hits.getSearchHits().stream().map(SearchHit::getContent).filter(v -> !v.isSource())
+                .map(v -> Variant.id(v.productId(), Variant.SOURCE_LANGUAGE)).distinct().toList();
+        Map<String, String> titles = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return titles;
+        }
+        for (MultiGetItem<Variant> item : operations.multiGet(NativeQuery.builder().withIds(ids).build(), Variant.class)) {
+            if (item.hasItem() && item.getItem().content() != null && item.getItem().content().title() != null) {
+                titles.put(item.getItem().productId(), item.getItem().content().title());
+            }
+        }
+        return titles;
     }
 
     private static Map<String, Map<String, Long>> facetCounts(SearchHits<Variant> hits) {
@@ -137,6 +158,7 @@ public class SearchService {
         facets.put("state", "state");
         facets.put("scope", "product.scope");
         facets.put("province", "product.province");
+        facets.put("unit", "product.ownerUnit");
         return facets;
     }
 
