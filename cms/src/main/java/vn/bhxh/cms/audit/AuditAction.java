@@ -30,6 +30,7 @@ public enum AuditAction {
     TARGET_PAUSED,
     DELIVERY_OVERDUE,
     MANUAL_REMOVAL,
+    MANUAL_UPDATE,
     // Accounts, sign-in and API tokens.
     USER_CREATED,
     USER_UPDATED,

@@ -26,6 +26,7 @@ public record Notice(
     public static final String TARGET_PAUSED = AuditAction.TARGET_PAUSED.name();
     public static final String DELIVERY_OVERDUE = AuditAction.DELIVERY_OVERDUE.name();
     public static final String MANUAL_REMOVAL = AuditAction.MANUAL_REMOVAL.name();
+    public static final String MANUAL_UPDATE = AuditAction.MANUAL_UPDATE.name();
 
     public Notice {
         recipients = recipients == null ? List.of() : List.copyOf(recipients);

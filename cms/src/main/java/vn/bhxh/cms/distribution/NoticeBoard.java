@@ -50,6 +50,12 @@ class NoticeBoard implements TargetAdminNotifier {
         post(Notice.DELIVERY_OVERDUE, target, jobId, "\"" + target.name() + "\": " + detail);
     }
 
+    /** A new revision the service would not apply to the post already there: a person must change it, at its address. */
+    @Override
+    public void updateByHand(Target target, String jobId, String detail) {
+        post(Notice.MANUAL_UPDATE, target, jobId, "\"" + target.name() + "\": " + detail);
+    }
+
     /** A withdrawn product's post the service does not let us remove: a person must, at this URL. */
     void manualRemoval(Target target, String jobId, String detail) {
         post(Notice.MANUAL_REMOVAL, target, jobId, detail);

@@ -91,6 +91,22 @@ class PublishingPages {
         }
     }
 
+    /**
+     * A product's publication history: every revision of each language with each target's delivery, newest first, and
+     * what became of each post (posted, updated in place, replaced by a later revision, to update or remove by hand).
+     */
+    @GetMapping("/products/{id}/publications")
+    String publications(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, Model model) {
+        Actor actor = user.actor();
+        List<Variant> variants = products.readVariants(actor, id);
+        model.addAttribute("productId", id);
+        model.addAttribute("variants", variants);
+        model.addAttribute("title", variants.stream().filter(Variant::isSource).findFirst().orElse(variants.getFirst())
+                .content().title());
+        model.addAttribute("publications", schedules.publications(actor, id));
+        return "publishing/publications";
+    }
+
     @PostMapping("/publishing/jobs/{jobId}/retry")
     String retry(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String jobId, RedirectAttributes redirect,
             Locale locale) {

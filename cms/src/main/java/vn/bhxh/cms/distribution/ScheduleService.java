@@ -206,14 +206,20 @@ public class ScheduleService {
         return new ReleaseView(releaseId, counts, lines);
     }
 
-    /** Every job of a product: what is scheduled, went out, is held, failed, or is still online after a withdrawal. */
+    /**
+     * Every job of a product, each revision's with its delivery history: what is scheduled, went out (posted, updated in
+     * place, or replaced by a later revision), is held, failed, must be updated by hand, or is still online after a
+     * withdrawal; newest revision first.
+     */
     public List<JobView> publications(Actor actor, String productId) {
         Map<String, WorkflowState> states = products.readVariants(actor, productId).stream()
                 .collect(Collectors.toMap(Variant::language, Variant::state));
         Map<String, String> names = targetNames();
         return schedule.ofProduct(productId).stream().filter(j -> states.containsKey(j.language()))
+                .sorted(Comparator.comparing(PublishJob::language).thenComparing(PublishJob::createdAt, Comparator.reverseOrder()))
                 .map(j -> JobView.of(j, names.get(j.targetId()), false, j.state() == JobState.DELIVERED
-                        && (states.get(j.language()) == WorkflowState.WITHDRAWN || states.get(j.language()) == WorkflowState.ARCHIVED)))
+                        && (states.get(j.language()) == WorkflowState.WITHDRAWN || states.get(j.language()) == WorkflowState.ARCHIVED),
+                        true))
                 .toList();
     }
 

@@ -39,6 +39,7 @@ import vn.bhxh.cms.Json;
 import vn.bhxh.cms.TestImages;
 import vn.bhxh.cms.TestUsers;
 import vn.bhxh.cms.elasticsearch.IndexInitializer;
+import vn.bhxh.cms.site.WebClient;
 
 /**
  * Scheduling through the cms API to a Facebook Page and a portal that answer as their documentation says (WireMock),
@@ -261,6 +262,56 @@ class PublishingApiTest {
                         java.net.URLEncoder.encode(media, java.nio.charset.StandardCharsets.UTF_8))));
         assertThat(Json.parse(editor.get("/api/v1/schedules/" + job).body()).get("payload").get("media").get(0).get("url").asString())
                 .endsWith(media);
+    }
+
+    @Test
+    void aNewRevisionEditsTheFacebookPostInPlaceAndThePublicationHistoryShowsEachRevisionsDelivery() {
+        remote.stubFor(post(urlEqualTo("/v24.0/1020_55")).willReturn(okJson("{\"success\":true}")));
+        String facebook = createTarget(facebookTarget("fb-" + suffix));
+        String product = createProduct("Khẩu hiệu BHXH tự nguyện " + suffix);
+        String vi = "/api/v1/products/" + product + "/variants/vi";
+        approve(vi);
+        String first = Json.parse(schedule(product, LocalDateTime.now(VIETNAM), null, facebook).body()).get(0).get("id").asString();
+        Await.until(() -> "DELIVERED".equals(state(first)), Duration.ofSeconds(30), "the first revision posted");
+
+        HttpResponse<String> edited = editor.send(editor.request(vi).header("If-Match", etag(vi)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"title\":\"Khẩu hiệu BHXH tự nguyện (sửa) " + suffix
+                        + "\",\"body\":\"<p>Đóng BHXH tự nguyện để có lương hưu (bản sửa).</p>\"}")));
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        approve(vi);
+        HttpResponse<String> rescheduled = schedule(product, LocalDateTime.now(VIETNAM), null, facebook);
+        assertThat(rescheduled.statusCode()).as(rescheduled.body()).isEqualTo(201);
+        String second = Json.parse(rescheduled.body()).get(0).get("id").asString();
+        Await.until(() -> "DELIVERED".equals(state(second)), Duration.ofSeconds(30), "the second revision delivered");
+
+        // The post on the Page was edited, not doubled.
+        remote.verify(1, postRequestedFor(urlEqualTo("/v24.0/1020/feed")));
+        remote.verify(1, postRequestedFor(urlEqualTo("/v24.0/1020_55"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("message=")));
+        JsonNode history = Json.parse(editor.get("/api/v1/products/" + product + "/publications").body());
+        assertThat(history).hasSize(2);
+        JsonNode newest = history.get(0);
+        JsonNode earliest = history.get(1);
+        assertThat(newest.get("id").asString()).isEqualTo(second);
+        assertThat(newest.get("revision").asString()).isNotEqualTo(earliest.get("revision").asString());
+        assertThat(newest.get("state").asString()).isEqualTo("DELIVERED");
+        assertThat(newest.get("remoteId").asString()).isEqualTo("1020_55");
+        assertThat(newest.get("history").get(0).get("outcome").asString()).isEqualTo("DELIVERED");
+        assertThat(newest.get("history").get(0).get("atVietnam").asString()).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+        assertThat(earliest.get("state").asString()).isEqualTo("CANCELLED");
+        assertThat(earliest.get("history").get(1).get("outcome").asString()).isEqualTo("REPLACED");
+        assertThat(earliest.get("history").get(1).get("detail").asString())
+                .isEqualTo("Bài đã được cập nhật bằng bản sửa " + newest.get("revision").asString() + ".");
+        // The raw answers and who sent stay in the job's delivery log, for administrators.
+        assertThat(newest.get("history").get(0).has("answer")).isFalse();
+        assertThat(newest.get("history").get(0).has("owner")).isFalse();
+
+        WebClient browser = new WebClient(port);
+        assertThat(browser.login("xb-bien-tap", TestUsers.PASSWORD).statusCode()).isEqualTo(302);
+        String page = browser.get("/products/" + product + "/publications").body();
+        assertThat(page).contains("Lịch sử đăng bài", "Trang Facebook BHXH Việt Nam", "Đã được bản sửa sau thay thế",
+                "Bài đã được cập nhật bằng bản sửa " + newest.get("revision").asString() + ".", "https://www.facebook.com/1020_55");
+        assertThat(browser.get("/products/" + product + "/variants/vi").body()).contains("/products/" + product + "/publications");
     }
 
     private String facebookTarget(String id) {

@@ -15,8 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A browser-like HTTP client for focused tests: keeps cookies, does not follow redirects, reads CSRF tokens from pages. */
-final class WebClient {
+/**
+ * A browser-like HTTP client for focused tests: keeps cookies, does not follow redirects, reads CSRF tokens from pages.
+ * Public for the feature packages' tests that also look at a page.
+ */
+public final class WebClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -27,12 +30,12 @@ final class WebClient {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
 
-    WebClient(int port) {
+    public WebClient(int port) {
         this.port = port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).header("Accept", HTML).GET().build());
     }
 
@@ -59,7 +62,7 @@ final class WebClient {
         return matcher.group(1);
     }
 
-    HttpResponse<String> login(String username, String password) {
+    public HttpResponse<String> login(String username, String password) {
         return submit("/login", "/login", Map.of("username", username, "password", password));
     }
 

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import vn.bhxh.publisher.crypto.Credentials;
 
@@ -16,25 +18,28 @@ import vn.bhxh.publisher.crypto.Credentials;
  */
 public final class ConnectionCheck {
 
-    /** What the check found, in a sentence an admin can act on. */
+    /**
+     * What the check found, in one sentence an admin can act on: what was tried, and whether it worked or why not
+     * ("Đã thử đọc Trang Facebook 1020 bằng mã truy cập Trang: không được. Mã truy cập … đã hết hạn …").
+     */
     public record Result(boolean ok, Integer status, String message) {
 
-        /** The usual reading of a "who am I" call: 2xx names the account, else the service's error says why. */
-        public static Result credentialsAnswer(String service, HttpAnswer answer) {
-            JsonNode body = answer.jsonOrEmpty();
+        /**
+         * The usual reading of a "who am I" call: 2xx names the account ({@code name}, else {@code id}); anything else
+         * says why, in the words the channel's delivery uses for the same answer ({@code classify}).
+         */
+        public static Result answered(String tried, HttpAnswer answer, Function<HttpAnswer, DeliveryResult> classify) {
             if (answer.success()) {
+                JsonNode body = answer.jsonOrEmpty();
                 String name = body.path("name").asString(body.path("id").asString(""));
-                return new Result(true, answer.status(), service + " đã nhận thông tin đăng nhập / accepted the credentials"
-                        + (name.isEmpty() ? "" : ": " + name));
+                return new Result(true, answer.status(), tried + ": được" + (name.isEmpty() ? "." : ", với tài khoản " + name + "."));
             }
-            JsonNode error = body.path("error");
-            String detail = error.isObject() ? error.path("message").asString("")
-                    + (error.has("code") ? " (" + error.path("code").asString() + ")" : "")
-                    : HttpAnswers.abbreviate(String.valueOf(answer.body()));
-            String meaning = answer.status() == 401 || answer.status() == 403 || error.path("code").asInt(0) == 190
-                    ? "thông tin đăng nhập không còn hiệu lực / the credentials are not accepted"
-                    : "HTTP " + answer.status();
-            return new Result(false, answer.status(), service + ": " + meaning + " — " + detail);
+            return failed(tried, answer.status(), classify.apply(answer).reason());
+        }
+
+        /** {@code tried} did not work, for {@code why}. */
+        public static Result failed(String tried, Integer status, String why) {
+            return new Result(false, status, tried + ": không được. " + why);
         }
     }
 
@@ -61,11 +66,15 @@ public final class ConnectionCheck {
             return channel.check().run(target, credentials, probe);
         } catch (IllegalArgumentException | IllegalStateException e) {
             return new Result(false, null, e.getMessage());
+        } catch (HttpTimeoutException e) {
+            return Result.failed("Đã thử kết nối tới " + target.endpoint(), null, "Máy chủ không trả lời kịp; hãy thử lại sau"
+                    + " hoặc kiểm tra địa chỉ của đích.");
         } catch (IOException e) {
-            return new Result(false, null, "Không kết nối được / could not connect: " + e.getMessage());
+            return Result.failed("Đã thử kết nối tới " + target.endpoint(), null, "Không kết nối được tới máy chủ; hãy kiểm tra"
+                    + " địa chỉ của đích và mạng.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Result(false, null, "Bị ngắt / interrupted");
+            return new Result(false, null, "Việc kiểm tra bị ngắt giữa chừng; hãy thử lại.");
         }
     }
 }

@@ -30,13 +30,13 @@ public record HttpAnswer(int status, HttpHeaders headers, String body, JsonNode 
         return HttpAnswers.retryAfter(headers, receivedAt);
     }
 
-    /** The usual class of a non-2xx answer (5xx/429 transient, 401/403 token rejected, else permanent). */
+    /** The usual class of a non-2xx answer (5xx/429 transient, 401/403 token rejected, else permanent), for a portal. */
     public DeliveryResult classified(String summary) {
-        return HttpAnswers.classify(summary, status, headers, body, receivedAt);
+        return classified("Máy chủ nhận bài", summary);
     }
 
-    /** As {@link #classified(String)} with the service's own explanation as the reason. */
-    public DeliveryResult classified(String summary, String reason) {
-        return HttpAnswers.classify(summary, status, headers, reason, receivedAt);
+    /** As {@link #classified(String)}, with the reason naming {@code service} as people know it ("Facebook"). */
+    public DeliveryResult classified(String service, String summary) {
+        return HttpAnswers.classify(service, summary, status, headers, body, receivedAt);
     }
 }

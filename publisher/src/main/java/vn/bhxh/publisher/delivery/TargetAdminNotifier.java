@@ -9,4 +9,8 @@ public interface TargetAdminNotifier {
     /** A job was not delivered within the allowed time after it was due. */
     default void deliveryOverdue(Target target, String jobId, String detail) {
     }
+
+    /** A new revision could not be applied to the post already on the target: a person must update it by hand. */
+    default void updateByHand(Target target, String jobId, String detail) {
+    }
 }

@@ -33,6 +33,6 @@ public final class AppFeedChannel implements ChannelPlugin {
     }
 
     static ConnectionCheck.Result check(Target target, Credentials credentials, ConnectionCheck.Probe probe) {
-        return new ConnectionCheck.Result(true, null, "Bảng tin do CMS phục vụ, không cần kết nối / the feed is served by the CMS itself");
+        return new ConnectionCheck.Result(true, null, "Bảng tin do chính CMS phục vụ tại /api/v1/feeds: không có kết nối nào cần kiểm tra.");
     }
 }

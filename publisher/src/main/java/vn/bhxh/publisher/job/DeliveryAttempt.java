@@ -19,6 +19,8 @@ public record DeliveryAttempt(int number, String owner, Instant startedAt, Insta
 
     public static final String IN_FLIGHT = "IN_FLIGHT";
     public static final String ABANDONED = "ABANDONED";
+    /** The service did not let us change the earlier revision's post: a person must (the job is FAILED with this line). */
+    public static final String UPDATE_BY_HAND = "UPDATE_BY_HAND";
 
     public static DeliveryAttempt started(int number, String owner, Instant at) {
         return new DeliveryAttempt(number, owner, at, null, IN_FLIGHT, null, null, null, null, null);

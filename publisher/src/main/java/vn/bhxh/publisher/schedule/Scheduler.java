@@ -304,20 +304,20 @@ public final class Scheduler implements AutoCloseable {
         Connector connector = connectors.get(job.channel());
         if (target == null || connector == null) {
             finish(claimed, JobState.FAILED, null, new DeliveryResult.Permanent(null, null,
-                    "Không có đích hoặc bộ kết nối cho '" + job.targetId() + "' / no target or connector for it"), now);
+                    "Đích của lịch này không còn, hoặc kênh của nó chưa được cài. Hãy lên lịch lại cho một đích đang có."), now);
             return;
         }
         if (targets.paused(target.id())) {
             synchronized (mine) {
                 store.replace(mine.stored(), mine.stored().job().deferred(now, null, now).withState(JobState.PAUSED_TARGET, now,
-                        "Đích đang tạm dừng / target paused", now));
+                        "Đích đang tạm dừng; bài sẽ được đăng khi người quản trị kết nối lại và bấm Tiếp tục.", now));
             }
             return;
         }
         Instant waitUntil = limiter.reserve(target, now);
         if (waitUntil != null) {
             synchronized (mine) {
-                store.replace(mine.stored(), mine.stored().job().deferred(waitUntil, "Chờ giới hạn tần suất / waiting for the target's rate limit", now));
+                store.replace(mine.stored(), mine.stored().job().deferred(waitUntil, "Đang chờ để không gửi quá số lần cho phép của đích; bài sẽ được đăng ngay sau đó.", now));
             }
             return;
         }
@@ -338,7 +338,7 @@ public final class Scheduler implements AutoCloseable {
             } catch (LeaseLost e) {
                 throw e;
             } catch (RuntimeException e) {
-                result = new DeliveryResult.Transient(null, null, "Lỗi bộ kết nối / connector error: " + e, null);
+                result = new DeliveryResult.Transient(null, null, "Lỗi trong hệ thống khi gửi bài; hệ thống sẽ tự thử lại. Nếu lỗi lặp lại, hãy báo quản trị hệ thống kèm nhật ký giao.", null, String.valueOf(e));
             }
             synchronized (mine) {
                 if (mine.lost()) {
@@ -346,9 +346,12 @@ public final class Scheduler implements AutoCloseable {
                 }
                 applyOutcome(mine.stored(), target, result);
             }
-            if (previous != null && result instanceof DeliveryResult.Delivered d && d.remoteId() != null
-                    && d.remoteId().equals(previous.job().remoteId())) {
-                markReplaced(previous, job);
+            if (previous != null && result instanceof DeliveryResult.Delivered d && d.remoteId() != null) {
+                if (d.remoteId().equals(previous.job().remoteId())) {
+                    markReplaced(previous, job, "Bài đã được cập nhật bằng bản sửa " + job.variantRevision() + ".");
+                } else if (d.note() != null) {
+                    markReplaced(previous, job, "Bài đã được gỡ và thay bằng bài mới của bản sửa " + job.variantRevision() + ".");
+                }
             }
         } finally {
             mine.end();
@@ -369,11 +372,9 @@ public final class Scheduler implements AutoCloseable {
      * The earlier revision's post now shows the new one: its job ends (so its unpublish time or a withdrawal does not
      * act on the post twice) with a line saying which revision took it over; its delivery stays in its log.
      */
-    private void markReplaced(StoredJob previous, PublishJob by) {
+    private void markReplaced(StoredJob previous, PublishJob by, String why) {
         Instant now = clock.instant();
         PublishJob old = previous.job();
-        String why = "Bài đã được cập nhật bằng bản sửa " + by.variantRevision() + " / replaced in place by revision "
-                + by.variantRevision();
         DeliveryAttempt line = new DeliveryAttempt(old.nextAttemptNumber(), settings.owner(), now, now, "REPLACED", null, null,
                 old.remoteId(), old.remoteUrl(), why);
         if (store.replace(previous, old.finished(JobState.CANCELLED, now, line, old.remoteId(), old.remoteUrl(), why, now)).isEmpty()) {
@@ -397,12 +398,18 @@ public final class Scheduler implements AutoCloseable {
                 }
                 if (retry.exhausted(job.attempts())) {
                     finish(current, JobState.FAILED, null, new DeliveryResult.Permanent(t.requestSummary(), t.status(),
-                            "Hết số lần thử / attempts exhausted: " + t.reason(), t.answer()), now);
+                            "Đã thử " + job.attempts() + " lần không được nên dừng lại. " + t.reason(), t.answer()), now);
                 } else {
                     finish(current, JobState.PENDING, now.plus(retry.delayAfter(job.attempts(), t.retryAfter())), result, now);
                 }
             }
             case DeliveryResult.Permanent p -> finish(current, JobState.FAILED, null, result, now);
+            case DeliveryResult.UpdateByHand u -> {
+                // The earlier revision's post stays up (its job stays DELIVERED, so a withdrawal still removes it); this
+                // job fails with the sentence saying what to change, and administrators are told.
+                finish(current, JobState.FAILED, null, result, now);
+                notifier.updateByHand(target, job.id(), u.reason());
+            }
             case DeliveryResult.TokenRejected r -> {
                 boolean newlyPaused;
                 // Several deliveries to the target may be rejected at once: administrators are told once.
@@ -424,11 +431,13 @@ public final class Scheduler implements AutoCloseable {
         String remoteId = result instanceof DeliveryResult.Delivered d ? d.remoteId() : job.remoteId();
         String remoteUrl = result instanceof DeliveryResult.Delivered d ? d.remoteUrl() : job.remoteUrl();
         String reason = result.reason();
+        // A delivery that replaced the earlier revision's post says so in its log line; the job has no failure reason.
+        String detail = result instanceof DeliveryResult.Delivered d && d.note() != null ? d.note() : reason;
         DeliveryAttempt attempt = new DeliveryAttempt(started != null && started.inFlight() ? started.number() : job.nextAttemptNumber(),
                 settings.owner(),
                 started == null ? now : started.startedAt(), now, outcomeName(result), result.requestSummary(),
                 result.status(), result instanceof DeliveryResult.Delivered d ? d.remoteId() : null,
-                result instanceof DeliveryResult.Delivered d ? d.remoteUrl() : null, reason, result.answer());
+                result instanceof DeliveryResult.Delivered d ? d.remoteUrl() : null, detail, result.answer());
         PublishJob updated = job.finished(state, claimableAt == null ? now : claimableAt, attempt, remoteId, remoteUrl,
                 reason, now);
         if (store.replace(current, updated).isEmpty()) {
@@ -442,6 +451,7 @@ public final class Scheduler implements AutoCloseable {
             case DeliveryResult.Transient t -> "RETRY";
             case DeliveryResult.Permanent p -> "FAILED";
             case DeliveryResult.TokenRejected r -> "TOKEN_REJECTED";
+            case DeliveryResult.UpdateByHand u -> DeliveryAttempt.UPDATE_BY_HAND;
         };
     }
 

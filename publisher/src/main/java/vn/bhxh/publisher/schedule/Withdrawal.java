@@ -91,7 +91,7 @@ public final class Withdrawal {
             // Each removal's lease runs from when it is taken: the ones before it may have taken their full time.
             Instant now = clock.instant();
             store.replace(due, due.job().takenForRemoval(owner, now.plus(lease), now)).ifPresent(mine ->
-                    removeRemote(mine, "Hết thời hạn đăng / unpublish time reached", removed, manual));
+                    removeRemote(mine, "Đã hết thời hạn đăng.", removed, manual));
         }
         return new Report(List.of(), removed, manual, List.of());
     }
@@ -101,7 +101,7 @@ public final class Withdrawal {
         Target target = targets.find(job.targetId()).orElse(null);
         Connector connector = connectors.get(job.channel());
         if (target == null || connector == null) {
-            manual.add(new ManualRemoval(job, "Không có đích hoặc bộ kết nối / no target or connector: " + job.remoteUrl()));
+            manual.add(new ManualRemoval(job, "Cần gỡ thủ công: " + job.remoteUrl() + " — đích không còn, hoặc kênh của nó chưa được cài."));
             return;
         }
         DeliveryResult result;
@@ -115,10 +115,10 @@ public final class Withdrawal {
             DeliveryAttempt line = new DeliveryAttempt(job.nextAttemptNumber(), "withdrawal", now, now, "REMOVED",
                     result.requestSummary(), result.status(), job.remoteId(), job.remoteUrl(), reason);
             store.replace(stored, job.finished(JobState.CANCELLED, now, line, job.remoteId(), job.remoteUrl(),
-                    "Đã gỡ / removed: " + reason, now)).ifPresent(s -> removed.add(s.job()));
+                    "Đã gỡ bài: " + reason, now)).ifPresent(s -> removed.add(s.job()));
         } else {
             String why = result.reason();
-            manual.add(new ManualRemoval(job, "Cần gỡ thủ công / remove by hand: " + job.remoteUrl() + " — " + why));
+            manual.add(new ManualRemoval(job, "Cần gỡ thủ công: " + job.remoteUrl() + " — " + why));
         }
     }
 }

@@ -57,10 +57,30 @@ class ConnectionCheckTest {
         ConnectionCheck.Result expired = check.check(page, new Credentials(Map.of("page_access_token", "old")));
 
         assertThat(ok.ok()).isTrue();
-        assertThat(ok.message()).contains("Bảo hiểm xã hội Việt Nam");
+        assertThat(ok.message()).isEqualTo("Đã thử đọc Trang Facebook 1020 bằng mã truy cập Trang: được, với tài khoản"
+                + " Bảo hiểm xã hội Việt Nam.");
         assertThat(expired.ok()).isFalse();
         assertThat(expired.status()).isEqualTo(400);
-        assertThat(expired.message()).contains("không còn hiệu lực", "Session has expired", "190");
+        assertThat(expired.message()).startsWith("Đã thử đọc Trang Facebook 1020 bằng mã truy cập Trang: không được. Mã truy cập"
+                + " Trang Facebook đã hết hạn").doesNotContain("{", "OAuthException");
+    }
+
+    @Test
+    void youTubeNamesTheChannelOfTheTokenOrSaysTheAccountHasNone() {
+        remote.server().stubFor(get(urlEqualTo("/youtube/v3/channels?part=id,snippet&mine=true")).withHeader("Authorization",
+                equalTo("Bearer kenh")).willReturn(okJson("{\"items\":[{\"id\":\"UCbhxh\",\"snippet\":{\"title\":\"BHXH Việt Nam\"}}]}")));
+        remote.server().stubFor(get(urlEqualTo("/youtube/v3/channels?part=id,snippet&mine=true")).withHeader("Authorization",
+                equalTo("Bearer khong-kenh")).willReturn(okJson("{\"items\":[]}")));
+        Target channel = target(YouTubeChannel.CHANNEL, "/", null);
+
+        ConnectionCheck.Result ok = check.check(channel, new Credentials(Map.of("access_token", "kenh")));
+        ConnectionCheck.Result none = check.check(channel, new Credentials(Map.of("access_token", "khong-kenh")));
+
+        assertThat(ok.ok()).isTrue();
+        assertThat(ok.message()).isEqualTo("Đã thử đọc kênh YouTube của tài khoản đã kết nối bằng mã truy cập: được, kênh BHXH Việt Nam.");
+        assertThat(none.ok()).isFalse();
+        assertThat(none.message()).endsWith(": không được. Tài khoản Google này chưa có kênh YouTube; hãy kết nối bằng tài khoản"
+                + " của kênh BHXH.");
     }
 
     @Test
@@ -101,7 +121,7 @@ class ConnectionCheckTest {
         assertThat(check.check(target(WebhookChannel.CHANNEL, "/portal-a/bhxh", null), new Credentials(Map.of("secret", "s"))).ok()).isTrue();
         ConnectionCheck.Result refused = check.check(target(WebhookChannel.CHANNEL, "/portal-b/bhxh", null), new Credentials(Map.of("secret", "s")));
         assertThat(refused.ok()).isFalse();
-        assertThat(refused.message()).contains("chữ ký");
+        assertThat(refused.message()).endsWith(": không được. Máy chủ từ chối chữ ký (HTTP 401); hãy kiểm tra khoá bí mật của đích.");
         remote.server().verify(getRequestedFor(urlEqualTo("/portal-a/bhxh")).withHeader("X-BHXH-Signature", matching("v1=[0-9a-f]{64}")));
     }
 
@@ -114,6 +134,7 @@ class ConnectionCheckTest {
         assertThat(missing.ok()).isFalse();
         assertThat(missing.message()).contains("access_token");
         assertThat(down.ok()).isFalse();
-        assertThat(down.message()).contains("Không kết nối được");
+        assertThat(down.message()).isEqualTo("Đã thử kết nối tới http://127.0.0.1:1: không được. Không kết nối được tới máy chủ;"
+                + " hãy kiểm tra địa chỉ của đích và mạng.");
     }
 }

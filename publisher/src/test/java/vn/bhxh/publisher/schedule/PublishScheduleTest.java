@@ -147,9 +147,11 @@ class PublishScheduleTest {
             scheduler.runOnce();
             PublishJob paused = store.get(jobs.getFirst().id()).orElseThrow().job();
             assertThat(paused.state()).isEqualTo(JobState.PAUSED_TARGET);
-            assertThat(paused.reason()).contains("190/460");
+            // People read what to do; the Graph API's own answer stays in the delivery log.
+            assertThat(paused.reason()).startsWith("Mã truy cập Trang Facebook đã hết hạn").doesNotContain("{", "190");
+            assertThat(paused.lastAttempt().answer()).contains("\"code\":190", "\"error_subcode\":460");
             assertThat(targets.paused("fb-bhxh")).isTrue();
-            assertThat(adminMessages).singleElement().asString().contains("admin-fb@bhxh.gov.vn", "190");
+            assertThat(adminMessages).singleElement().asString().contains("admin-fb@bhxh.gov.vn", "mã truy cập Trang mới");
 
             remote.server().stubFor(post("/v24.0/1020/feed").willReturn(okJson("{\"id\":\"1020_77\"}")));
             targets.resume("fb-bhxh");

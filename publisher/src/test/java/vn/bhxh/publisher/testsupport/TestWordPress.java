@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A real WordPress (Debian's {@code wordpress} package) for the connector's tests: its own MariaDB data directory,
  * php-fpm pool and nginx server on a free loopback port, all under one temporary directory and started once per
- * test JVM (the first caller pays for it, every test class shares it); stopped and removed when the JVM exits.
+ * test JVM (the first caller pays for it, every test class shares it); stopped and removed when the JVM exits, and by an
+ * {@link OrphanWatchdog} when the JVM is killed before it can do so itself.
  * The packages come from {@code bin/debian-packages}.
  *
  * <p>Debian's own {@code wp-config.php} reads {@code /etc/wordpress}; to stay out of system directories the site
@@ -48,6 +49,8 @@ public final class TestWordPress {
     private final Path home;
     private final int port;
     private final List<Process> processes = new ArrayList<>();
+    /** Stops the servers if this JVM is killed before its shutdown hook can. */
+    private OrphanWatchdog watchdog;
     private String applicationPassword;
     private String readerPassword;
 
@@ -112,6 +115,7 @@ public final class TestWordPress {
         try {
             boolean root = "root".equals(System.getProperty("user.name"));
             Files.createDirectories(home.resolve("run"));
+            watchdog = OrphanWatchdog.start(home);
             writeWebRoot();
             // php-fpm and nginx do not need the database: start them while MariaDB creates its data directory.
             Files.writeString(home.resolve("php-fpm.conf"), phpFpmConfig(root));
@@ -309,14 +313,17 @@ public final class TestWordPress {
     }
 
     private void launch(String name, List<String> command) throws IOException {
-        processes.add(new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(home.resolve(name + ".out").toFile()).start());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve(name + ".out").toFile()).start();
+        processes.add(process);
+        watchdog.watch(process);
     }
 
     /** Runs a setup step to its end; its output goes to a file beside the site and is returned. */
     private String run(String name, List<String> command) throws IOException {
         Path output = home.resolve(name + ".out");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        watchdog.watch(process);
         try {
             if (!process.waitFor(STARTUP_LIMIT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
@@ -371,6 +378,9 @@ public final class TestWordPress {
     }
 
     private void stop() {
+        if (watchdog != null) {
+            watchdog.disarm();
+        }
         for (Process process : processes.reversed()) {
             process.destroy();
         }

@@ -7,6 +7,7 @@ import vn.bhxh.publisher.delivery.ChannelDescriptor;
 import vn.bhxh.publisher.delivery.ChannelDescriptor.TargetField;
 import vn.bhxh.publisher.delivery.ChannelPlugin;
 import vn.bhxh.publisher.delivery.ConnectionCheck;
+import vn.bhxh.publisher.delivery.HttpAnswer;
 import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.job.Channel;
 
@@ -32,8 +33,9 @@ public final class FacebookChannel implements ChannelPlugin {
     /** Reads the Page's id and name with the Page token. */
     static ConnectionCheck.Result check(Target target, Credentials credentials, ConnectionCheck.Probe probe)
             throws IOException, InterruptedException {
-        return ConnectionCheck.Result.credentialsAnswer("Facebook", probe.http().send(
-                probe.get(target.resolve("/" + target.account() + "?fields=id,name"))
-                        .header("Authorization", "Bearer " + credentials.require("page_access_token")).build()));
+        HttpAnswer answer = probe.http().send(probe.get(target.resolve("/" + target.account() + "?fields=id,name"))
+                .header("Authorization", "Bearer " + credentials.require("page_access_token")).build());
+        return ConnectionCheck.Result.answered("Đã thử đọc Trang Facebook " + target.account() + " bằng mã truy cập Trang",
+                answer, a -> FacebookErrors.classify("GET /" + target.account(), a));
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
@@ -62,8 +63,103 @@ public final class FacebookPageConnector implements Connector {
         return FacebookChannel.CHANNEL;
     }
 
+    /**
+     * A new revision edits the post already on the Page ({@code POST /{post-id}} with the new {@code message}; a video's
+     * {@code name} and {@code description}). The Graph API cannot change a post's photo, video or link: when those differ,
+     * or Facebook refuses the edit, the new revision is posted and the earlier post deleted, and the log line says so.
+     */
+    @Override
+    public boolean updatesInPlace() {
+        return true;
+    }
+
     @Override
     public DeliveryResult deliver(DeliveryRequest request) {
+        PublishJob previous = request.previous();
+        if (previous == null || previous.remoteId() == null) {
+            return post(request);
+        }
+        String token = request.credentials().require("page_access_token");
+        Optional<MediaRef> video = media(request.job().payload(), "video/");
+        boolean sameShape = video.map(MediaRef::url).equals(media(previous.payload(), "video/").map(MediaRef::url))
+                && media(request.job().payload(), "image/").map(MediaRef::url)
+                        .equals(media(previous.payload(), "image/").map(MediaRef::url))
+                && (video.isPresent() || media(request.job().payload(), "image/").isPresent()
+                        || Objects.equals(link(request.job().payload()), link(previous.payload())));
+        if (!sameShape) {
+            return replace(request, previous, token, REPLACED_MEDIA);
+        }
+        DeliveryResult edited = edit(request, previous, token, video.isPresent());
+        if (edited instanceof DeliveryResult.Permanent refused) {
+            return refused.status() != null && refused.status() == 404 || GONE.equals(refused.answer())
+                    ? post(request) // deleted on the Page by hand: post it again
+                    : replace(request, previous, token, REPLACED_REFUSED);
+        }
+        return edited;
+    }
+
+    /** Why a new revision became a new post, for the delivery log. */
+    static final String REPLACED_MEDIA = "Facebook không cho đổi ảnh, video hay liên kết của bài đã đăng, nên bản sửa"
+            + " đã được đăng thành bài mới và bài cũ đã được gỡ.";
+    static final String REPLACED_REFUSED = "Facebook không cho sửa bài đã đăng, nên bản sửa đã được đăng thành bài mới"
+            + " và bài cũ đã được gỡ.";
+    /** Marks an edit refused because the post no longer exists (Graph error 100, subcode 33). */
+    private static final String GONE = "gone";
+
+    private DeliveryResult edit(DeliveryRequest request, PublishJob previous, String token, boolean video) {
+        FacebookPost post = request.job().payload().content(FacebookPost.class);
+        Map<String, String> form = new LinkedHashMap<>();
+        if (video) {
+            form.put("name", request.job().payload().title());
+            form.put("description", post.message());
+        } else {
+            form.put("message", post.message());
+        }
+        String path = "/" + previous.remoteId();
+        String summary = "POST " + path + " (sửa bài / edit) fields=" + form.keySet() + " chars=" + post.message().length();
+        HttpRequest call = HttpRequest.newBuilder(request.target().resolve(path)).timeout(timeout)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(Forms.encode(form))).build();
+        return http.call(summary, call, answer -> {
+            JsonNode body = answer.json();
+            if (answer.success() && body != null && !body.has("error")) {
+                return new DeliveryResult.Delivered(summary, answer.status(), previous.remoteId(), previous.remoteUrl(),
+                        FacebookUsage.waitAdvised(answer.headers()));
+            }
+            JsonNode error = body == null ? null : body.path("error");
+            if (error != null && error.path("code").asInt() == 100 && error.path("error_subcode").asInt() == 33) {
+                return new DeliveryResult.Permanent(summary, answer.status(), null, GONE);
+            }
+            return FacebookErrors.classify(summary, answer);
+        });
+    }
+
+    /** Posts the new revision, then deletes the earlier post; a post that could not be deleted is named in the note. */
+    private DeliveryResult replace(DeliveryRequest request, PublishJob previous, String token, String why) {
+        DeliveryResult posted = post(request);
+        if (!(posted instanceof DeliveryResult.Delivered delivered)) {
+            return posted;
+        }
+        HttpRequest delete = HttpRequest.newBuilder(request.target().resolve("/" + previous.remoteId())).timeout(timeout)
+                .header("Authorization", "Bearer " + token).DELETE().build();
+        DeliveryResult removed = http.call("DELETE /" + previous.remoteId(), delete, answer -> answer.success()
+                || answer.status() == 404 ? delivered : FacebookErrors.classify("DELETE /" + previous.remoteId(), answer));
+        return delivered.replacingEarlierPost(removed instanceof DeliveryResult.Delivered ? why
+                : why.replace(" và bài cũ đã được gỡ.", "; bài cũ chưa gỡ được, hãy gỡ bằng tay tại ")
+                        + previous.remoteUrl() + ".");
+    }
+
+    private static Optional<MediaRef> media(ChannelPayload payload, String typePrefix) {
+        return payload.media().stream().filter(m -> m.contentType() != null && m.contentType().startsWith(typePrefix)).findFirst();
+    }
+
+    private static String link(ChannelPayload payload) {
+        FacebookPost post = payload.content(FacebookPost.class);
+        return post.link() == null ? payload.link() : post.link();
+    }
+
+    private DeliveryResult post(DeliveryRequest request) {
         PublishJob job = request.job();
         Target target = request.target();
         String token = request.credentials().require("page_access_token");

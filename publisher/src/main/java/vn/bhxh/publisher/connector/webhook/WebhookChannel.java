@@ -42,13 +42,14 @@ public final class WebhookChannel implements ChannelPlugin {
                 .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(credentials.require("secret"), timestamp, new byte[0]))
                 .build());
         int status = answer.status();
+        String tried = "Đã thử gửi một yêu cầu có chữ ký tới " + target.endpoint();
         if (answer.success() || status == 405) {
-            return new ConnectionCheck.Result(true, status, "Cổng nhận tin trả lời / the portal answered (HTTP " + status + ")");
+            return new ConnectionCheck.Result(true, status, tried + ": được, máy chủ nhận bài có trả lời (HTTP " + status + ").");
         }
         if (status == 401 || status == 403) {
-            return new ConnectionCheck.Result(false, status,
-                    "Cổng từ chối chữ ký: kiểm tra khóa bí mật / the portal refused the signature: check the secret");
+            return ConnectionCheck.Result.failed(tried, status, "Máy chủ từ chối chữ ký (HTTP " + status + "); hãy kiểm tra"
+                    + " khoá bí mật của đích.");
         }
-        return new ConnectionCheck.Result(false, status, "Cổng trả lời HTTP " + status + " / the portal answered HTTP " + status);
+        return ConnectionCheck.Result.failed(tried, status, answer.classified("GET " + target.endpoint()).reason());
     }
 }

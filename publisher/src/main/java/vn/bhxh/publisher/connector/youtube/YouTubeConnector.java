@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import vn.bhxh.publisher.crypto.Credentials;
@@ -36,7 +35,6 @@ public final class YouTubeConnector implements Connector {
 
     static final String SESSION = "youtube.uploadSession";
     private static final int MAX_INTERRUPTIONS = 5;
-    private static final Set<String> QUOTA_REASONS = Set.of("quotaExceeded", "rateLimitExceeded", "userRateLimitExceeded");
 
     private final HttpExchange http;
     private final MediaFetcher media;
@@ -55,13 +53,94 @@ public final class YouTubeConnector implements Connector {
         return YouTubeChannel.CHANNEL;
     }
 
+    /**
+     * A new revision with the same video file updates the title and description of the video already on the channel
+     * ({@code videos.update} with {@code part=snippet}; the snippet is read first, since an update clears what it does
+     * not send, such as the category). YouTube cannot change a video's file: a new file is uploaded as a new video and
+     * the earlier one deleted, and the log line says so.
+     */
+    @Override
+    public boolean updatesInPlace() {
+        return true;
+    }
+
+    static final String REPLACED_VIDEO = "YouTube không cho thay tệp của video đã đăng, nên bản sửa đã được tải lên thành"
+            + " video mới và video cũ đã được gỡ.";
+
     @Override
     public DeliveryResult deliver(DeliveryRequest request) {
-        PublishJob job = request.job();
-        Optional<MediaRef> video = job.payload().media().stream()
+        PublishJob previous = request.previous();
+        if (previous == null || previous.remoteId() == null) {
+            return upload(request);
+        }
+        Optional<String> file = video(request.job()).map(MediaRef::url);
+        if (file.isPresent() && file.equals(video(previous).map(MediaRef::url))) {
+            return updateSnippet(request, previous);
+        }
+        DeliveryResult uploaded = upload(request);
+        if (!(uploaded instanceof DeliveryResult.Delivered delivered)) {
+            return uploaded;
+        }
+        DeliveryResult removed = remove(previous, request.target(), request.credentials());
+        return delivered.replacingEarlierPost(removed instanceof DeliveryResult.Delivered ? REPLACED_VIDEO
+                : REPLACED_VIDEO.replace(" và video cũ đã được gỡ.", "; video cũ chưa gỡ được, hãy gỡ bằng tay tại ")
+                        + previous.remoteUrl() + ".");
+    }
+
+    private static Optional<MediaRef> video(PublishJob job) {
+        return job.payload().media().stream()
                 .filter(m -> m.contentType() != null && m.contentType().startsWith("video/")).findFirst();
+    }
+
+    /** Reads the video's snippet (one quota unit), then writes it back with the new title and description. */
+    private DeliveryResult updateSnippet(DeliveryRequest request, PublishJob previous) {
+        String token = "Bearer " + request.credentials().require("access_token");
+        String id = previous.remoteId();
+        String list = "/youtube/v3/videos?part=snippet&id=" + id;
+        try {
+            HttpAnswer current = http.send(HttpRequest.newBuilder(request.target().resolve(list)).timeout(timeout)
+                    .header("Authorization", token).GET().build());
+            if (!current.success()) {
+                return classify("GET " + list, current);
+            }
+            JsonNode items = current.jsonOrEmpty().path("items");
+            if (items.isEmpty()) {
+                return upload(request); // deleted on YouTube by hand: upload it again
+            }
+            JsonNode snippet = items.path(0).path("snippet");
+            YoutubeVideo rendered = request.job().payload().content(YoutubeVideo.class);
+            ObjectNode resource = Json.mapper().createObjectNode().put("id", id);
+            ObjectNode updated = resource.putObject("snippet");
+            updated.put("title", title(rendered));
+            updated.put("description", rendered.description());
+            updated.put("categoryId", snippet.path("categoryId").asString("25"));
+            updated.put("defaultLanguage", request.job().payload().language());
+            if (snippet.has("tags")) {
+                updated.set("tags", snippet.get("tags"));
+            }
+            String summary = "PUT /youtube/v3/videos?part=snippet (cập nhật / update) id=" + id;
+            HttpAnswer saved = http.send(HttpRequest.newBuilder(request.target().resolve("/youtube/v3/videos?part=snippet"))
+                    .timeout(timeout).header("Authorization", token).header("Content-Type", "application/json; charset=UTF-8")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(resource))).build());
+            if (!saved.success()) {
+                return classify(summary, saved);
+            }
+            return new DeliveryResult.Delivered(summary, saved.status(), id, previous.remoteUrl(), null);
+        } catch (IOException | InterruptedException e) {
+            return DeliveryResult.unreachable("YouTube", e);
+        }
+    }
+
+    private static String title(YoutubeVideo rendered) {
+        return rendered.title().length() <= 100 ? rendered.title() : rendered.title().substring(0, 99) + "…";
+    }
+
+    private DeliveryResult upload(DeliveryRequest request) {
+        PublishJob job = request.job();
+        Optional<MediaRef> video = video(job);
         if (video.isEmpty()) {
-            return new DeliveryResult.Permanent("YouTube", null, "Không có tệp video / the payload has no video");
+            return new DeliveryResult.Permanent("YouTube", null, "Bản này không có tệp video nên không đăng được lên YouTube."
+                    + " Hãy đính kèm video rồi lên lịch lại.");
         }
         String token = "Bearer " + request.credentials().require("access_token");
         try {
@@ -118,15 +197,16 @@ public final class YouTubeConnector implements Connector {
                 // Cut off mid-upload: ask YouTube how far it got and continue from there.
             }
             if (++interruptions > MAX_INTERRUPTIONS) {
-                return new DeliveryResult.Transient(summary, null, "Tải lên bị ngắt quá nhiều lần / upload interrupted "
-                        + interruptions + " times", null);
+                return new DeliveryResult.Transient(summary, null, "Việc tải video lên YouTube bị ngắt nhiều lần liên tiếp."
+                        + " Hệ thống sẽ tự thử lại và tải tiếp từ chỗ đã dừng.", null, interruptions + " interruptions");
             }
             Progress progress = status(session, token, bytes.length);
             if (progress.done() != null) {
                 return progress.done();
             }
             if (progress.expired()) {
-                return new DeliveryResult.Transient(summary, 404, "Phiên tải lên hết hạn / upload session expired", null);
+                return new DeliveryResult.Transient(summary, 404, "Phiên tải video lên YouTube đã hết hạn. Hệ thống sẽ tự tải"
+                        + " lại từ đầu.", null, "upload session expired (HTTP 404)");
             }
             offset = progress.offset();
         }
@@ -162,7 +242,7 @@ public final class YouTubeConnector implements Connector {
         YoutubeVideo rendered = job.payload().content(YoutubeVideo.class);
         ObjectNode resource = Json.mapper().createObjectNode();
         ObjectNode snippet = resource.putObject("snippet");
-        snippet.put("title", rendered.title().length() <= 100 ? rendered.title() : rendered.title().substring(0, 99) + "…");
+        snippet.put("title", title(rendered));
         snippet.put("description", rendered.description());
         snippet.put("defaultLanguage", job.payload().language());
         ObjectNode status = resource.putObject("status");
@@ -191,17 +271,8 @@ public final class YouTubeConnector implements Connector {
         return new DeliveryResult.Delivered(summary, response.status(), id, "https://www.youtube.com/watch?v=" + id, null);
     }
 
-    /** Google errors: {@code {"error":{"code":403,"message":…,"errors":[{"reason":"quotaExceeded",…}]}}}. */
     private static DeliveryResult classify(String summary, HttpAnswer response) {
-        JsonNode error = response.json() == null ? null : response.json().path("error");
-        String reason = error == null ? "" : error.path("errors").path(0).path("reason").asString("");
-        String message = "YouTube " + response.status() + " " + reason + ": "
-                + (error == null ? response.body() : error.path("message").asString(""));
-        if (response.status() == 403 && QUOTA_REASONS.contains(reason)) {
-            // The daily quota comes back at midnight Pacific time; trying hourly is cheap.
-            return new DeliveryResult.Transient(summary, 403, message, Duration.ofHours(1));
-        }
-        return response.classified(summary, message);
+        return YouTubeErrors.classify(summary, response);
     }
 
     @Override

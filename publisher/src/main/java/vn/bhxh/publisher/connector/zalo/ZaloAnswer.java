@@ -3,7 +3,7 @@ package vn.bhxh.publisher.connector.zalo;
 import tools.jackson.databind.JsonNode;
 
 /** Zalo's envelope {@code {error, message, data}}: only {@code error == 0} is success, whatever the HTTP status. */
-record ZaloAnswer(int httpStatus, int error, String message, JsonNode data) {
+record ZaloAnswer(int httpStatus, int error, String message, JsonNode data, String raw) {
 
     static final int TOKEN_INVALID = -216;
     static final int TIER_LACKS_FEATURE = -224;
@@ -17,7 +17,8 @@ record ZaloAnswer(int httpStatus, int error, String message, JsonNode data) {
         return error == TOKEN_INVALID || httpStatus == 401;
     }
 
+    /** The answer as it came, for the delivery log (administrators). */
     String reason() {
-        return "Zalo " + error + ": " + message + " (HTTP " + httpStatus + ")";
+        return "HTTP " + httpStatus + ": " + raw;
     }
 }

@@ -39,10 +39,17 @@ public final class ZaloChannel implements ChannelPlugin {
                 .header("access_token", credentials.require("access_token")).build());
         JsonNode body = answer.jsonOrEmpty();
         int error = body.path("error").asInt(answer.status() == 200 ? 0 : -1);
+        String tried = "Đã thử đọc thông tin Zalo OA bằng mã truy cập";
         if (answer.status() == 200 && error == 0) {
-            return new ConnectionCheck.Result(true, 200, "Zalo OA: " + body.path("data").path("name").asString(target.account()));
+            return new ConnectionCheck.Result(true, 200, tried + ": được, OA "
+                    + body.path("data").path("name").asString(target.account()) + ".");
         }
-        return new ConnectionCheck.Result(false, answer.status(), "Zalo từ chối / Zalo refused: " + error + " "
-                + body.path("message").asString(HttpAnswers.abbreviate(String.valueOf(answer.body()))));
+        ZaloAnswer zalo = new ZaloAnswer(answer.status(), error, body.path("message").asString(""), null,
+                HttpAnswers.abbreviate(String.valueOf(answer.body())));
+        if (zalo.tokenInvalid()) {
+            return ConnectionCheck.Result.failed(tried, answer.status(), "Mã truy cập đã hết hạn hoặc bị thu hồi (mã lỗi " + error
+                    + "). Khi đăng bài hệ thống tự làm mới mã; nếu việc đăng cũng bị từ chối, hãy kết nối lại Zalo OA.");
+        }
+        return ConnectionCheck.Result.failed(tried, answer.status(), ZaloErrors.classify("GET /v2.0/oa/getoa", zalo).reason());
     }
 }

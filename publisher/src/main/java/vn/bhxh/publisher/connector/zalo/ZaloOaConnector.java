@@ -44,6 +44,7 @@ import vn.bhxh.publisher.job.PublishJob;
 public final class ZaloOaConnector implements Connector {
 
     static final String ARTICLE_TOKEN = "zalo.articleToken";
+    static final String UPDATE_TOKEN = "zalo.updateToken";
     /** Who signs an article whose template left the author empty. */
     static final String AUTHOR = "BHXH Việt Nam";
     public static final URI OAUTH = URI.create("https://oauth.zaloapp.com/v4/oa/access_token");
@@ -65,9 +66,24 @@ public final class ZaloOaConnector implements Connector {
         return ZaloChannel.CHANNEL;
     }
 
+    /**
+     * A new revision updates the article already on the OA ({@code article/update} with its id, answered like
+     * {@code article/create} with a token to verify). Where Zalo refuses the update, the article stays as it was and the
+     * job is listed for a person ({@link DeliveryResult.UpdateByHand}): a second article beside the first would confuse
+     * followers.
+     */
+    @Override
+    public boolean updatesInPlace() {
+        return true;
+    }
+
     @Override
     public DeliveryResult deliver(DeliveryRequest request) {
+        PublishJob previous = request.previous();
         Session session = new Session(request.target(), request.credentials(), request.credentialsRenewed());
+        if (previous != null && previous.remoteId() != null) {
+            return update(request, previous, session);
+        }
         try {
             String articleToken = request.memory().recall(ARTICLE_TOKEN);
             if (articleToken == null) {
@@ -87,7 +103,41 @@ public final class ZaloOaConnector implements Connector {
             return new DeliveryResult.Delivered("POST /v2.0/article/create + verify", verified.httpStatus(), id,
                     "https://zalo.me/" + request.target().account() + "/article/" + id, null);
         } catch (TokenRefreshFailed e) {
-            return new DeliveryResult.TokenRejected("POST " + oauthTokenUri, e.status, e.getMessage());
+            return ZaloErrors.refreshFailed("POST " + oauthTokenUri, e.status, e.getMessage());
+        } catch (IOException | InterruptedException e) {
+            return DeliveryResult.unreachable("Zalo", e);
+        }
+    }
+
+    private DeliveryResult update(DeliveryRequest request, PublishJob previous, Session session) {
+        String id = previous.remoteId();
+        try {
+            String token = request.memory().recall(UPDATE_TOKEN);
+            if (token == null) {
+                ObjectNode article = article(request.job().payload());
+                article.put("id", id);
+                ZaloAnswer updated = session.call("/v2.0/article/update", article);
+                if (!updated.ok()) {
+                    DeliveryResult result = classify("POST /v2.0/article/update id=" + id, updated);
+                    return result instanceof DeliveryResult.Permanent
+                            ? ZaloErrors.updateRefused("POST /v2.0/article/update id=" + id, updated, request.job(), previous)
+                            : result;
+                }
+                token = updated.data() == null ? "" : updated.data().path("token").asString("");
+                if (token.isEmpty()) {
+                    return new DeliveryResult.Delivered("POST /v2.0/article/update id=" + id, updated.httpStatus(), id,
+                            previous.remoteUrl(), null);
+                }
+                request.memory().remember(UPDATE_TOKEN, token);
+            }
+            ZaloAnswer verified = session.call("/v2.0/article/verify", Json.mapper().createObjectNode().put("token", token));
+            if (!verified.ok()) {
+                return classify("POST /v2.0/article/verify (cập nhật / update)", verified);
+            }
+            return new DeliveryResult.Delivered("POST /v2.0/article/update + verify id=" + id, verified.httpStatus(), id,
+                    previous.remoteUrl(), null);
+        } catch (TokenRefreshFailed e) {
+            return ZaloErrors.refreshFailed("POST " + oauthTokenUri, e.status, e.getMessage());
         } catch (IOException | InterruptedException e) {
             return DeliveryResult.unreachable("Zalo", e);
         }
@@ -148,7 +198,7 @@ public final class ZaloOaConnector implements Connector {
             return answer.ok() ? new DeliveryResult.Delivered(summary, answer.httpStatus(),
                     answer.data().path("message_id").asString(null), null, null) : classify(summary, answer);
         } catch (TokenRefreshFailed e) {
-            return new DeliveryResult.TokenRejected("POST " + oauthTokenUri, e.status, e.getMessage());
+            return ZaloErrors.refreshFailed("POST " + oauthTokenUri, e.status, e.getMessage());
         } catch (IOException | InterruptedException e) {
             return DeliveryResult.unreachable(summary, e);
         }
@@ -162,24 +212,14 @@ public final class ZaloOaConnector implements Connector {
             return answer.ok() ? new DeliveryResult.Delivered("POST /v2.0/article/remove", answer.httpStatus(), job.remoteId(),
                     null, null) : classify("POST /v2.0/article/remove", answer);
         } catch (TokenRefreshFailed e) {
-            return new DeliveryResult.TokenRejected("POST " + oauthTokenUri, e.status, e.getMessage());
+            return ZaloErrors.refreshFailed("POST " + oauthTokenUri, e.status, e.getMessage());
         } catch (IOException | InterruptedException e) {
             return DeliveryResult.unreachable("Zalo", e);
         }
     }
 
-    private DeliveryResult classify(String summary, ZaloAnswer answer) {
-        if (answer.tokenInvalid()) {
-            return new DeliveryResult.TokenRejected(summary, answer.httpStatus(), answer.reason());
-        }
-        if (answer.httpStatus() >= 500 || answer.httpStatus() == 429) {
-            return new DeliveryResult.Transient(summary, answer.httpStatus(), answer.reason(), null);
-        }
-        if (answer.error() == ZaloAnswer.TIER_LACKS_FEATURE) {
-            return new DeliveryResult.Permanent(summary, answer.httpStatus(),
-                    "Gói OA không hỗ trợ tính năng này / the OA tier lacks this feature — " + answer.reason());
-        }
-        return new DeliveryResult.Permanent(summary, answer.httpStatus(), answer.reason());
+    private static DeliveryResult classify(String summary, ZaloAnswer answer) {
+        return ZaloErrors.classify(summary, answer);
     }
 
     /**
@@ -260,8 +300,7 @@ public final class ZaloOaConnector implements Connector {
             if (answer == null || !answer.hasNonNull("access_token") || !answer.hasNonNull("refresh_token")) {
                 String detail = answer == null ? "HTTP " + response.status() : answer.path("error").asString("") + " "
                         + answer.path("error_name").asString(answer.path("message").asString(""));
-                throw new TokenRefreshFailed(response.status(), "Không làm mới được mã truy cập Zalo, cần kết nối lại OA"
-                        + " / could not refresh the Zalo token, the OA must be reconnected: " + detail.trim());
+                throw new TokenRefreshFailed(response.status(), "HTTP " + response.status() + ": " + detail.trim());
             }
             credentials.put("access_token", answer.get("access_token").asString());
             credentials.put("refresh_token", answer.get("refresh_token").asString());
@@ -273,11 +312,15 @@ public final class ZaloOaConnector implements Connector {
             JsonNode body = response.json();
             if (body == null || !body.has("error")) {
                 return new ZaloAnswer(response.status(), response.success() ? -1 : response.status(),
-                        HttpAnswers.abbreviate(String.valueOf(response.body())), null);
+                        HttpAnswers.abbreviate(String.valueOf(response.body())), null, raw(response));
             }
             return new ZaloAnswer(response.status(), body.path("error").asInt(), body.path("message").asString(""),
-                    body.path("data"));
+                    body.path("data"), raw(response));
         }
+    }
+
+    private static String raw(HttpAnswer response) {
+        return HttpAnswers.abbreviate(String.valueOf(response.body()).strip());
     }
 
     private static final class TokenRefreshFailed extends IOException {

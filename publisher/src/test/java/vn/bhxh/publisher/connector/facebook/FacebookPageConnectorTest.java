@@ -15,8 +15,11 @@ import vn.bhxh.publisher.delivery.DeliveryResult;
 import vn.bhxh.publisher.delivery.Http;
 import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.job.ChannelPayload;
+import vn.bhxh.publisher.job.DeliveryAttempt;
+import vn.bhxh.publisher.job.JobState;
 import vn.bhxh.publisher.job.MediaRef;
 import vn.bhxh.publisher.job.PublishJob;
+import vn.bhxh.publisher.schedule.PublishSchedule;
 import vn.bhxh.publisher.testsupport.Fixtures;
 import vn.bhxh.publisher.testsupport.RemoteService;
 
@@ -121,9 +124,12 @@ class FacebookPageConnectorTest {
         DeliveryResult duplicate = deliver(textJob());
 
         assertThat(expired).isInstanceOf(DeliveryResult.TokenRejected.class);
-        assertThat(((DeliveryResult.TokenRejected) expired).reason()).contains("190/463", "Session has expired");
+        // People read what to do; the Graph API's answer as it came is for administrators, in the delivery log.
+        assertThat(expired.reason()).isEqualTo(FacebookErrors.TOKEN_REJECTED);
+        assertThat(expired.answer()).contains("\"code\":190", "\"error_subcode\":463", "Session has expired");
         assertThat(duplicate).isInstanceOf(DeliveryResult.Permanent.class);
-        assertThat(((DeliveryResult.Permanent) duplicate).reason()).contains("duplicate", "506");
+        assertThat(duplicate.reason()).isEqualTo(FacebookErrors.DUPLICATE_POST);
+        assertThat(duplicate.answer()).contains("506", "Duplicate status message");
     }
 
     @Test
@@ -136,7 +142,95 @@ class FacebookPageConnectorTest {
         DeliveryResult gateway = deliver(textJob());
 
         assertThat(bad).isInstanceOf(DeliveryResult.Permanent.class);
+        assertThat(bad.reason()).startsWith("Facebook không nhận bài (mã 100).");
         assertThat(gateway).isInstanceOf(DeliveryResult.Transient.class);
+        assertThat(gateway.reason()).isEqualTo("Facebook đang quá tải hoặc gặp lỗi máy chủ (HTTP 502). Hệ thống sẽ tự thử lại;"
+                + " nếu lỗi kéo dài, hãy báo người quản trị Facebook.");
+        assertThat(gateway.answer()).isEqualTo("HTTP 502: <html>Bad Gateway</html>");
+    }
+
+    private static PublishJob delivered(PublishJob job, String remoteId) {
+        Instant t = job.dueAt();
+        String url = "https://www.facebook.com/" + remoteId;
+        return job.claimedBy("a", t, t.plusSeconds(60)).finished(JobState.DELIVERED, t, new DeliveryAttempt(1, "a", t, t,
+                "DELIVERED", "POST", 200, remoteId, url, null), remoteId, url, null, t);
+    }
+
+    /** Revision {@code revision} of the product of {@code earlier}, with this message and these files. */
+    private PublishJob revision(PublishJob earlier, String revision, String message, List<MediaRef> media) {
+        ChannelPayload p = earlier.payload();
+        ChannelPayload payload = Fixtures.payload(p.channel(), p.targetId(), p.audience(), p.title(), message, p.summary(),
+                p.link(), media);
+        return PublishJob.pending(PublishSchedule.idempotencyKey(earlier.productId(), "vi", revision, page().id()))
+                .release("dot-thang-5", "thang-5").variant(earlier.productId(), "vi", revision).payload(payload)
+                .due(Instant.now(), null).createdAt(Instant.now());
+    }
+
+    private DeliveryResult deliver(PublishJob job, PublishJob previous) {
+        return connector.deliver(RemoteService.call(job, page(), TOKEN, previous).request);
+    }
+
+    @Test
+    void aNewRevisionEditsTheMessageOfThePostAlreadyOnThePage() {
+        PublishJob first = delivered(textJob(), PAGE + "_987");
+        PublishJob second = revision(first, "r2", "BHXH là trụ cột chính của an sinh xã hội (sửa).", List.of());
+        graph.server().stubFor(post("/v24.0/" + PAGE + "_987").willReturn(okJson("{\"success\":true}")));
+
+        DeliveryResult.Delivered result = (DeliveryResult.Delivered) deliver(second, first);
+
+        assertThat(result.remoteId()).isEqualTo(PAGE + "_987");
+        assertThat(result.remoteUrl()).isEqualTo(first.remoteUrl());
+        assertThat(result.note()).isNull();
+        graph.server().verify(postRequestedFor(urlEqualTo("/v24.0/" + PAGE + "_987"))
+                .withHeader("Authorization", equalTo("Bearer EAAB-page-token"))
+                .withRequestBody(containing("message=BHXH+l%C3%A0+tr%E1%BB%A5+c%E1%BB%99t")).withRequestBody(containing("%28s%E1%BB%ADa%29")));
+        graph.server().verify(0, postRequestedFor(urlEqualTo("/v24.0/" + PAGE + "/feed")));
+        graph.server().verify(0, deleteRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aNewImageCannotBeEditedIntoAPostSoANewPhotoPostReplacesTheEarlierOneAndSaysSo() {
+        PublishJob first = delivered(Fixtures.job("infographic-2", page(), Instant.now()), PAGE + "_556");
+        PublishJob second = revision(first, "r2", "Infographic đã sửa số liệu.",
+                List.of(new MediaRef("https://cdn.example/anh-moi.jpg", "anh-moi.jpg", "image/jpeg")));
+        graph.server().stubFor(post("/v24.0/" + PAGE + "/photos").willReturn(okJson("{\"id\":\"777\",\"post_id\":\"" + PAGE + "_778\"}")));
+        graph.server().stubFor(delete("/v24.0/" + PAGE + "_556").willReturn(okJson("{\"success\":true}")));
+
+        DeliveryResult.Delivered result = (DeliveryResult.Delivered) deliver(second, first);
+
+        assertThat(result.remoteId()).isEqualTo(PAGE + "_778");
+        assertThat(result.note()).isEqualTo(FacebookPageConnector.REPLACED_MEDIA);
+        graph.server().verify(postRequestedFor(urlEqualTo("/v24.0/" + PAGE + "/photos"))
+                .withRequestBody(containing("url=https%3A%2F%2Fcdn.example%2Fanh-moi.jpg")));
+        graph.server().verify(deleteRequestedFor(urlEqualTo("/v24.0/" + PAGE + "_556")));
+        graph.server().verify(0, postRequestedFor(urlEqualTo("/v24.0/" + PAGE + "_556")));
+    }
+
+    @Test
+    void anEditFacebookRefusesIsPostedAnewWhileAPostDeletedByHandIsSimplyPostedAgain() {
+        PublishJob first = delivered(textJob(), PAGE + "_987");
+        PublishJob second = revision(first, "r2", "Nội dung đã sửa.", List.of());
+        graph.server().stubFor(post("/v24.0/" + PAGE + "_987").willReturn(aResponse().withStatus(400)
+                .withBody(error(100, 0, "(#100) Invalid parameter"))));
+        graph.server().stubFor(post("/v24.0/" + PAGE + "/feed").willReturn(okJson("{\"id\":\"" + PAGE + "_988\"}")));
+        graph.server().stubFor(delete("/v24.0/" + PAGE + "_987").willReturn(okJson("{\"success\":true}")));
+
+        DeliveryResult.Delivered replaced = (DeliveryResult.Delivered) deliver(second, first);
+
+        assertThat(replaced.remoteId()).isEqualTo(PAGE + "_988");
+        assertThat(replaced.note()).isEqualTo(FacebookPageConnector.REPLACED_REFUSED);
+        graph.server().verify(1, deleteRequestedFor(urlEqualTo("/v24.0/" + PAGE + "_987")));
+
+        graph.server().resetAll();
+        graph.server().stubFor(post("/v24.0/" + PAGE + "_987").willReturn(aResponse().withStatus(400).withBody(error(100, 33,
+                "Unsupported post request. Object with ID '" + PAGE + "_987' does not exist"))));
+        graph.server().stubFor(post("/v24.0/" + PAGE + "/feed").willReturn(okJson("{\"id\":\"" + PAGE + "_989\"}")));
+
+        DeliveryResult.Delivered again = (DeliveryResult.Delivered) deliver(second, first);
+
+        assertThat(again.remoteId()).isEqualTo(PAGE + "_989");
+        assertThat(again.note()).isNull();
+        graph.server().verify(0, deleteRequestedFor(anyUrl()));
     }
 
     @Test

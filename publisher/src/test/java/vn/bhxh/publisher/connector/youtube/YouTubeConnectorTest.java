@@ -15,8 +15,11 @@ import vn.bhxh.publisher.delivery.Http;
 import vn.bhxh.publisher.delivery.MediaFetcher;
 import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.job.ChannelPayload;
+import vn.bhxh.publisher.job.DeliveryAttempt;
+import vn.bhxh.publisher.job.JobState;
 import vn.bhxh.publisher.job.MediaRef;
 import vn.bhxh.publisher.job.PublishJob;
+import vn.bhxh.publisher.schedule.PublishSchedule;
 import vn.bhxh.publisher.testsupport.Fixtures;
 import vn.bhxh.publisher.testsupport.RemoteService;
 
@@ -137,7 +140,71 @@ class YouTubeConnectorTest {
         DeliveryResult noVideo = connector.deliver(RemoteService.call(Fixtures.job("anh", channel(), Instant.now()), channel(), TOKEN).request);
 
         assertThat(((DeliveryResult.Transient) quota).retryAfter()).isEqualTo(Duration.ofHours(1));
+        assertThat(quota.reason()).isEqualTo(YouTubeErrors.QUOTA_USED);
+        assertThat(quota.answer()).contains("quotaExceeded");
         assertThat(expired).isInstanceOf(DeliveryResult.TokenRejected.class);
+        assertThat(expired.reason()).isEqualTo(YouTubeErrors.TOKEN_REJECTED);
         assertThat(noVideo).isInstanceOf(DeliveryResult.Permanent.class);
+        assertThat(noVideo.reason()).startsWith("Bản này không có tệp video");
+    }
+
+    private static PublishJob delivered(PublishJob job, String videoId) {
+        Instant t = job.dueAt();
+        String url = "https://www.youtube.com/watch?v=" + videoId;
+        return job.claimedBy("a", t, t.plusSeconds(60)).finished(JobState.DELIVERED, t, new DeliveryAttempt(1, "a", t, t,
+                "DELIVERED", "PUT", 200, videoId, url, null), videoId, url, null, t);
+    }
+
+    /** Revision {@code revision} of the video product, with this title and the video file at {@code file}. */
+    private PublishJob revision(String revision, String title, String file) {
+        ChannelPayload p = videoJob(Instant.now()).payload();
+        ChannelPayload payload = Fixtures.payload(p.channel(), p.targetId(), p.audience(), title, "Mô tả mới của video", null,
+                null, List.of(new MediaRef(google.uri(file).toString(), "video.mp4", "video/mp4")));
+        return PublishJob.pending(PublishSchedule.idempotencyKey("video-bhxh-tu-nguyen", "vi", revision, "yt-bhxh"))
+                .release("dot-thang-5", "thang-5").variant("video-bhxh-tu-nguyen", "vi", revision).payload(payload)
+                .due(Instant.now(), null).createdAt(Instant.now());
+    }
+
+    @Test
+    void aNewRevisionOfTheSameVideoUpdatesTitleAndDescriptionAndKeepsWhatItDoesNotChange() {
+        PublishJob first = delivered(revision("r1", "BHXH tự nguyện", "/media/video.mp4"), "dQw4w9WgXcQ");
+        PublishJob second = revision("r2", "BHXH tự nguyện: đóng linh hoạt", "/media/video.mp4");
+        google.server().stubFor(get(urlEqualTo("/youtube/v3/videos?part=snippet&id=dQw4w9WgXcQ")).willReturn(okJson(
+                "{\"kind\":\"youtube#videoListResponse\",\"items\":[{\"kind\":\"youtube#video\",\"id\":\"dQw4w9WgXcQ\","
+                        + "\"snippet\":{\"title\":\"BHXH tự nguyện\",\"description\":\"cũ\",\"categoryId\":\"29\","
+                        + "\"tags\":[\"bhxh\",\"an sinh\"]}}]}")));
+        google.server().stubFor(put(urlEqualTo("/youtube/v3/videos?part=snippet")).willReturn(okJson(
+                "{\"kind\":\"youtube#video\",\"id\":\"dQw4w9WgXcQ\"}")));
+
+        DeliveryResult.Delivered result = (DeliveryResult.Delivered) connector.deliver(
+                RemoteService.call(second, channel(), TOKEN, first).request);
+
+        assertThat(result.remoteId()).isEqualTo("dQw4w9WgXcQ");
+        assertThat(result.note()).isNull();
+        google.server().verify(putRequestedFor(urlEqualTo("/youtube/v3/videos?part=snippet"))
+                .withHeader("Authorization", equalTo("Bearer ya29.token"))
+                .withRequestBody(matchingJsonPath("$.id", equalTo("dQw4w9WgXcQ")))
+                .withRequestBody(matchingJsonPath("$.snippet.title", equalTo("BHXH tự nguyện: đóng linh hoạt")))
+                .withRequestBody(matchingJsonPath("$.snippet.description", equalTo("Mô tả mới của video")))
+                .withRequestBody(matchingJsonPath("$.snippet.categoryId", equalTo("29")))
+                .withRequestBody(matchingJsonPath("$.snippet.tags[1]", equalTo("an sinh"))));
+        google.server().verify(0, postRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos")));
+    }
+
+    @Test
+    void aNewVideoFileIsUploadedAsANewVideoAndTheEarlierOneDeletedAndTheLogSaysSo() {
+        PublishJob first = delivered(revision("r1", "BHXH tự nguyện", "/media/video-cu.mp4"), "oldVideo01");
+        PublishJob second = revision("r2", "BHXH tự nguyện (dựng lại)", "/media/video.mp4");
+        serveVideoAndSession();
+        google.server().stubFor(put(urlPathEqualTo("/upload/youtube/v3/videos")).willReturn(okJson(VIDEO)));
+        google.server().stubFor(delete(urlEqualTo("/youtube/v3/videos?id=oldVideo01")).willReturn(aResponse().withStatus(204)));
+
+        DeliveryResult.Delivered result = (DeliveryResult.Delivered) connector.deliver(
+                RemoteService.call(second, channel(), TOKEN, first).request);
+
+        assertThat(result.remoteId()).isEqualTo("dQw4w9WgXcQ");
+        assertThat(result.note()).isEqualTo(YouTubeConnector.REPLACED_VIDEO);
+        google.server().verify(deleteRequestedFor(urlEqualTo("/youtube/v3/videos?id=oldVideo01")));
+        google.server().verify(0, putRequestedFor(urlEqualTo("/youtube/v3/videos?part=snippet")));
     }
 }

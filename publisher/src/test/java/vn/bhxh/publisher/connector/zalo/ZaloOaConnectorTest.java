@@ -13,7 +13,10 @@ import vn.bhxh.publisher.delivery.DeliveryResult;
 import vn.bhxh.publisher.delivery.Http;
 import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.job.ChannelPayload;
+import vn.bhxh.publisher.job.DeliveryAttempt;
+import vn.bhxh.publisher.job.JobState;
 import vn.bhxh.publisher.job.PublishJob;
+import vn.bhxh.publisher.schedule.PublishSchedule;
 import vn.bhxh.publisher.testsupport.Fixtures;
 import vn.bhxh.publisher.testsupport.RemoteService;
 
@@ -122,7 +125,8 @@ class ZaloOaConnectorTest {
         DeliveryResult result = connector.deliver(RemoteService.call(job(), target, CREDENTIALS).request);
 
         assertThat(result).isInstanceOf(DeliveryResult.Permanent.class);
-        assertThat(((DeliveryResult.Permanent) result).reason()).contains("-201", "Parameters are invalid");
+        assertThat(result.reason()).startsWith("Zalo không nhận bài viết (mã lỗi -201).").doesNotContain("Parameters");
+        assertThat(result.answer()).isEqualTo("HTTP 200: {\"error\":-201,\"message\":\"Parameters are invalid\",\"data\":{}}");
     }
 
     @Test
@@ -157,7 +161,8 @@ class ZaloOaConnectorTest {
         DeliveryResult result = connector.deliver(RemoteService.call(job(), target, CREDENTIALS).request);
 
         assertThat(result).isInstanceOf(DeliveryResult.TokenRejected.class);
-        assertThat(((DeliveryResult.TokenRejected) result).reason()).contains("-14020");
+        assertThat(result.reason()).isEqualTo(ZaloErrors.TOKEN_REJECTED);
+        assertThat(result.answer()).contains("-14020", "Refresh token already used");
     }
 
     @Test
@@ -170,8 +175,69 @@ class ZaloOaConnectorTest {
         zalo.server().stubFor(post("/v2.0/article/create").willReturn(serverError().withBody("upstream error")));
         DeliveryResult down = connector.deliver(RemoteService.call(job(), target, CREDENTIALS).request);
 
-        assertThat(((DeliveryResult.Permanent) tier).reason()).contains("tier", "-224");
+        assertThat(tier.reason()).isEqualTo(ZaloErrors.TIER);
+        assertThat(tier.answer()).contains("-224", "OA has not permission");
         assertThat(down).isInstanceOf(DeliveryResult.Transient.class);
+        assertThat(down.reason()).isEqualTo("Zalo đang quá tải hoặc gặp lỗi máy chủ (HTTP 500). Hệ thống sẽ tự thử lại.");
+        assertThat(down.answer()).isEqualTo("HTTP 500: upstream error");
+    }
+
+    private static PublishJob delivered(PublishJob job, String articleId) {
+        Instant t = job.dueAt();
+        String url = "https://zalo.me/579745863508352884/article/" + articleId;
+        return job.claimedBy("a", t, t.plusSeconds(60)).finished(JobState.DELIVERED, t, new DeliveryAttempt(1, "a", t, t,
+                "DELIVERED", "POST", 200, articleId, url, null), articleId, url, null, t);
+    }
+
+    private PublishJob revision(String productId, String revision, String title) {
+        PublishJob job = Fixtures.job(productId, oa(), Instant.now());
+        ChannelPayload p = job.payload();
+        return PublishJob.pending(PublishSchedule.idempotencyKey(productId, "vi", revision, "zalo-bhxh"))
+                .release("dot-thang-5", "thang-5").variant(productId, "vi", revision)
+                .payload(Fixtures.payload(p.channel(), p.targetId(), p.audience(), title, "Nội dung đã sửa.", p.summary(),
+                        p.link(), p.media()))
+                .due(Instant.now(), null).createdAt(Instant.now());
+    }
+
+    @Test
+    void aNewRevisionUpdatesTheArticleAlreadyOnTheOaAndVerifiesTheUpdate() {
+        PublishJob first = delivered(revision("bhyt-hssv-2", "r1", "BHYT học sinh"), "art-77");
+        PublishJob second = revision("bhyt-hssv-2", "r2", "BHYT học sinh, sinh viên (sửa)");
+        Target target = oa();
+        zalo.server().stubFor(post("/v2.0/article/update").willReturn(okJson(zaloOk("{\"token\":\"tok-u\"}"))));
+        zalo.server().stubFor(post("/v2.0/article/verify").withRequestBody(equalToJson("{\"token\":\"tok-u\"}"))
+                .willReturn(okJson(zaloOk("{\"id\":\"art-77\"}"))));
+        RemoteService.Call call = RemoteService.call(second, target, CREDENTIALS, first);
+
+        DeliveryResult.Delivered result = (DeliveryResult.Delivered) connector.deliver(call.request);
+
+        assertThat(result.remoteId()).isEqualTo("art-77");
+        assertThat(result.remoteUrl()).isEqualTo(first.remoteUrl());
+        assertThat(call.memory).containsEntry(ZaloOaConnector.UPDATE_TOKEN, "tok-u");
+        zalo.server().verify(postRequestedFor(urlEqualTo("/v2.0/article/update"))
+                .withRequestBody(matchingJsonPath("$.id", equalTo("art-77")))
+                .withRequestBody(matchingJsonPath("$.title", equalTo("BHYT học sinh, sinh viên (sửa)")))
+                .withRequestBody(matchingJsonPath("$.body[0].content", equalTo("Nội dung đã sửa."))));
+        zalo.server().verify(0, postRequestedFor(urlEqualTo("/v2.0/article/create")));
+    }
+
+    @Test
+    void anUpdateZaloRefusesLeavesTheArticleAsItWasAndIsListedForAPersonWithItsAddress() {
+        PublishJob first = delivered(revision("bhyt-hssv-3", "r1", "BHYT học sinh"), "art-80");
+        PublishJob second = revision("bhyt-hssv-3", "r2", "BHYT học sinh (sửa)");
+        Target target = oa();
+        zalo.server().stubFor(post("/v2.0/article/update").willReturn(okJson(
+                "{\"error\":-201,\"message\":\"Parameters are invalid\"}")));
+
+        DeliveryResult result = connector.deliver(RemoteService.call(second, target, CREDENTIALS, first).request);
+
+        assertThat(result).isInstanceOf(DeliveryResult.UpdateByHand.class);
+        assertThat(((DeliveryResult.UpdateByHand) result).remoteUrl()).isEqualTo(first.remoteUrl());
+        assertThat(result.reason()).startsWith("Zalo không cho cập nhật bài viết đã đăng (mã lỗi -201), nên bài vẫn hiển thị như bản r1.")
+                .contains("Hãy sửa bài tại " + first.remoteUrl() + " theo bản r2");
+        assertThat(result.answer()).contains("Parameters are invalid");
+        zalo.server().verify(0, postRequestedFor(urlEqualTo("/v2.0/article/create")));
+        zalo.server().verify(0, postRequestedFor(urlEqualTo("/v2.0/article/verify")));
     }
 
     @Test
