@@ -1,5 +1,7 @@
 package vn.bhxh.publisher.delivery;
 
+import vn.bhxh.publisher.job.PublishJob;
+
 /** Tells a target's admins that something needs a person (the cms sends mail or shows it in the UI). */
 public interface TargetAdminNotifier {
 
@@ -8,5 +10,9 @@ public interface TargetAdminNotifier {
 
     /** A job was not delivered within the allowed time after it was due. */
     default void deliveryOverdue(Target target, String jobId, String detail) {
+    }
+
+    /** A job failed for good (refused by the service, or out of attempts): whoever scheduled it should know. */
+    default void deliveryFailed(Target target, PublishJob job, String reason) {
     }
 }

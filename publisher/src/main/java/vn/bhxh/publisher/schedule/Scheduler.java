@@ -396,13 +396,18 @@ public final class Scheduler implements AutoCloseable {
                     limiter.block(target.id(), now, t.retryAfter());
                 }
                 if (retry.exhausted(job.attempts())) {
+                    String reason = "Hết số lần thử / attempts exhausted: " + t.reason();
                     finish(current, JobState.FAILED, null, new DeliveryResult.Permanent(t.requestSummary(), t.status(),
-                            "Hết số lần thử / attempts exhausted: " + t.reason(), t.answer()), now);
+                            reason, t.answer()), now);
+                    failed(target, job, reason);
                 } else {
                     finish(current, JobState.PENDING, now.plus(retry.delayAfter(job.attempts(), t.retryAfter())), result, now);
                 }
             }
-            case DeliveryResult.Permanent p -> finish(current, JobState.FAILED, null, result, now);
+            case DeliveryResult.Permanent p -> {
+                finish(current, JobState.FAILED, null, result, now);
+                failed(target, job, p.reason());
+            }
             case DeliveryResult.TokenRejected r -> {
                 boolean newlyPaused;
                 // Several deliveries to the target may be rejected at once: administrators are told once.
@@ -415,6 +420,15 @@ public final class Scheduler implements AutoCloseable {
                     notifier.targetPaused(target, r.reason());
                 }
             }
+        }
+    }
+
+    /** Told once the failure is recorded; telling people must never undo or repeat the delivery's outcome. */
+    private void failed(Target target, PublishJob job, String reason) {
+        try {
+            notifier.deliveryFailed(target, job, reason);
+        } catch (RuntimeException e) {
+            log.warn("Không báo được lượt gửi thất bại {} / could not report the failed job {}: {}", job.id(), job.id(), e.getMessage());
         }
     }
 
