@@ -4,7 +4,12 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import vn.bhxh.cms.distribution.JobRows;
+import java.util.List;
+import java.util.Map;
+import vn.bhxh.cms.product.HistoryEntry;
+import vn.bhxh.cms.product.Variant;
 import vn.bhxh.cms.product.WorkLists;
+import vn.bhxh.cms.product.WorkflowHistory;
 import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.security.Role;
@@ -16,10 +21,12 @@ class HomeController {
 
     private final WorkLists lists;
     private final JobRows jobs;
+    private final WorkflowHistory history;
 
-    HomeController(WorkLists lists, JobRows jobs) {
+    HomeController(WorkLists lists, JobRows jobs, WorkflowHistory history) {
         this.lists = lists;
         this.jobs = jobs;
+        this.history = history;
     }
 
     @GetMapping("/login")
@@ -31,7 +38,12 @@ class HomeController {
     String dashboard(@AuthenticationPrincipal AccountPrincipal user, Model model) {
         Actor actor = user.actor();
         if (actor.hasAny(Role.EDITOR, Role.ADMIN, Role.PROVINCIAL_STAFF, Role.TRANSLATOR)) {
-            model.addAttribute("drafts", lists.myDrafts(actor));
+            List<Variant> drafts = lists.myDrafts(actor);
+            model.addAttribute("drafts", drafts);
+            // Drafts sent back to their author come first, with the reason, so nobody has to open each to learn why.
+            Map<String, HistoryEntry> rejections = history.rejections(drafts);
+            model.addAttribute("rejections", rejections);
+            model.addAttribute("rejected", drafts.stream().filter(v -> rejections.containsKey(v.id())).toList());
         }
         if (actor.hasAny(Role.REVIEWER, Role.TRANSLATOR)) {
             model.addAttribute("toReview", lists.awaitingReview(actor));

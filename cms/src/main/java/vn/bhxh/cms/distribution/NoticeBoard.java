@@ -1,10 +1,12 @@
 package vn.bhxh.cms.distribution;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
@@ -12,11 +14,13 @@ import org.springframework.data.elasticsearch.core.SearchHit;
 import org.springframework.data.elasticsearch.client.elc.NativeQuery;
 import org.springframework.stereotype.Component;
 import vn.bhxh.cms.audit.AuditAction;
+import vn.bhxh.cms.audit.AuditEvent;
 import vn.bhxh.cms.audit.AuditLog;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.security.Role;
 import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.delivery.TargetAdminNotifier;
+import vn.bhxh.publisher.job.PublishJob;
 
 /**
  * Tells a target's admins what needs them: a notice they see in the CMS (API and dashboard), an audit entry, and a
@@ -30,11 +34,13 @@ class NoticeBoard implements TargetAdminNotifier {
 
     private final ElasticsearchOperations operations;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    NoticeBoard(ElasticsearchOperations operations, AuditLog audit, Clock clock) {
+    NoticeBoard(ElasticsearchOperations operations, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.operations = operations;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -43,6 +49,18 @@ class NoticeBoard implements TargetAdminNotifier {
         String message = "Đã tạm dừng đăng lên \"" + target.name() + "\": " + reason
                 + ". Cần kết nối lại rồi tiếp tục. / Publishing to this target is paused until it is reconnected.";
         post(Notice.TARGET_PAUSED, target, null, message);
+        events.publishEvent(new PublishingProblem(PublishingProblem.Kind.TARGET_PAUSED, target.id(), target.name(), null, null, null,
+                reason, target.adminContacts(), clock.instant()));
+    }
+
+    /** Whoever scheduled the product for this target (the newest scheduling in the audit trail) and the target's admins. */
+    @Override
+    public void deliveryFailed(Target target, PublishJob job, String reason) {
+        List<String> recipients = new ArrayList<>(target.adminContacts());
+        audit.search(new AuditLog.AuditFilter(null, AuditAction.SCHEDULED.name(), job.productId(), job.language(), null, null), 0, 1)
+                .stream().map(AuditEvent::actor).forEach(recipients::add);
+        events.publishEvent(new PublishingProblem(PublishingProblem.Kind.DELIVERY_FAILED, target.id(), target.name(), job.productId(),
+                job.language(), job.id(), reason, recipients, clock.instant()));
     }
 
     @Override

@@ -24,6 +24,11 @@ class ProductConfiguration {
     }
 
     @Bean
+    IndexedDocument workflowStepIndex() {
+        return new IndexedDocument(WorkflowStep.class);
+    }
+
+    @Bean
     IndexedDocument auditIndex() {
         return new IndexedDocument(AuditEvent.class);
     }

@@ -50,10 +50,12 @@ class ProductController {
 
     private final ProductService products;
     private final AuditLog audit;
+    private final WorkflowHistory history;
 
-    ProductController(ProductService products, AuditLog audit) {
+    ProductController(ProductService products, AuditLog audit, WorkflowHistory history) {
         this.products = products;
         this.audit = audit;
+        this.history = history;
     }
 
     /** The product's own audit trail, for whoever may read the product. */
@@ -143,6 +145,13 @@ class ProductController {
         Variant saved = products.confirmSource(user.actor(), id, language, Versions.fromIfMatch(ifMatch),
                 request == null ? null : request.comment());
         return ResponseEntity.ok().eTag(Versions.etag(saved.seqNoPrimaryTerm())).body(VariantView.of(saved));
+    }
+
+    /** Who submitted, reviewed, approved, rejected… this variant, when and with which comment (newest first). */
+    @GetMapping("/{id}/variants/{language}/history")
+    List<HistoryEntry> history(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
+            @PathVariable String language) {
+        return history.of(user.actor(), id, language);
     }
 
     @GetMapping("/{id}/variants/{language}/source-changes")

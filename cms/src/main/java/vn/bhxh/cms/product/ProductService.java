@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.elasticsearch.core.query.SeqNoPrimaryTerm;
 import org.springframework.stereotype.Service;
 import vn.bhxh.cms.api.BadRequestException;
@@ -36,17 +38,21 @@ import vn.bhxh.media.derive.ThumbnailSize;
 @Service
 public class ProductService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProductService.class);
+
     private final ProductStore store;
     private final ProductAccess access;
     private final AuditLog audit;
     private final AssetService files;
     private final PublicationHooks publication;
     private final ReferenceCodes codes;
+    private final WorkflowSteps steps;
     private final Clock clock;
 
     public ProductService(ProductStore store, ProductAccess access, AuditLog audit, AssetService files,
-            PublicationHooks publication, ReferenceCodes codes, Clock clock) {
+            PublicationHooks publication, ReferenceCodes codes, WorkflowSteps steps, Clock clock) {
         this.store = store;
+        this.steps = steps;
         this.access = access;
         this.audit = audit;
         this.files = files;
@@ -57,7 +63,7 @@ public class ProductService {
 
     /** The same service for loading many products at once (demo data, benchmarks): writes do not wait for refreshes. */
     public ProductService forBulkLoading() {
-        return new ProductService(store.withoutRefreshWaits(), access, audit, files, publication, codes, clock);
+        return new ProductService(store.withoutRefreshWaits(), access, audit, files, publication, codes, steps.quiet(), clock);
     }
 
     public void refresh() {
@@ -221,7 +227,9 @@ public class ProductService {
             throw e;
         }
         audit.record(actor.username(), AuditAction.TRANSLATION_REQUESTED, productId, language, null, WorkflowState.DRAFT.name(), null, null);
-        return store.variant(productId, language).orElseThrow();
+        Variant created = store.variant(productId, language).orElseThrow();
+        recordStep(created, WorkflowStep.TRANSLATION_REQUESTED, actor, null, null, now, null);
+        return created;
     }
 
     public Variant transition(Actor actor, String productId, String language, SeqNoPrimaryTerm expected,
@@ -259,7 +267,24 @@ public class ProductService {
         if (action == WorkflowAction.WITHDRAW) {
             publication.withdrawn(saved, comment);
         }
+        recordStep(saved, action.name(), actor, current.state(), comment, now, current.revision());
         return saved;
+    }
+
+    /**
+     * The step goes into the variant's history once the change is saved. The change has happened by then, so a history
+     * that cannot be written is logged rather than reported to the person as a failure of what they did.
+     */
+    private void recordStep(Variant saved, String action, Actor actor, WorkflowState from, String comment, Instant at,
+            Integer revision) {
+        WorkflowStep step = new WorkflowStep(UUID.randomUUID().toString(), saved.id(), saved.productId(), saved.language(), action,
+                actor.username(), at, from == null ? null : from.name(), saved.state().name(),
+                revision == null ? saved.revision() : revision, comment == null || comment.isBlank() ? null : comment.strip());
+        try {
+            steps.record(step, saved);
+        } catch (RuntimeException e) {
+            LOG.warn("Không ghi được lịch sử quy trình / workflow step not recorded: {} {} {}", saved.id(), action, e.getMessage());
+        }
     }
 
     /**

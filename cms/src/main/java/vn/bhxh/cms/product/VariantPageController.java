@@ -18,11 +18,13 @@ import vn.bhxh.cms.asset.FileUpload;
 import vn.bhxh.cms.reference.ReferenceKind;
 import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.cms.security.Actor;
+import vn.bhxh.cms.security.People;
 import vn.bhxh.cms.security.Role;
 import vn.bhxh.cms.reference.ReferenceLists;
 import vn.bhxh.cms.site.PageController;
 import vn.bhxh.cms.site.Refusals;
 import vn.bhxh.cms.workflow.WorkflowAction;
+import vn.bhxh.cms.workflow.WorkflowState;
 
 /**
  * One language variant: its text and files, the workflow steps this user may take (with a comment), its language
@@ -37,10 +39,14 @@ class VariantPageController {
     private final ProductAccess access;
     private final ReferenceLists reference;
     private final Refusals refusals;
+    private final WorkflowHistory history;
+    private final People people;
 
     VariantPageController(ProductService products, ProductAccess access,
-            ReferenceLists reference, Refusals refusals) {
+            ReferenceLists reference, Refusals refusals, WorkflowHistory history, People people) {
         this.products = products;
+        this.history = history;
+        this.people = people;
         this.access = access;
         this.reference = reference;
         this.refusals = refusals;
@@ -69,6 +75,13 @@ class VariantPageController {
             model.addAttribute("sourceChanges", products.sourceChangesSince(actor, id, language));
         }
         model.addAttribute("versions", products.versions(actor, id, language));
+        List<HistoryEntry> steps = history.of(actor, id, language);
+        model.addAttribute("history", steps);
+        model.addAttribute("names", people.names(Arrays.asList(variant.reviewedBy(), variant.approvedBy())));
+        // A draft whose last step was a rejection says why at the top, for its author to act on.
+        if (variant.state() == WorkflowState.DRAFT && !steps.isEmpty() && steps.getFirst().isRejection()) {
+            model.addAttribute("rejection", steps.getFirst());
+        }
         return "products/variant";
     }
 

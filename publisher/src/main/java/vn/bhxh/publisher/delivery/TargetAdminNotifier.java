@@ -1,5 +1,7 @@
 package vn.bhxh.publisher.delivery;
 
+import vn.bhxh.publisher.job.PublishJob;
+
 /** Tells a target's admins that something needs a person (the cms sends mail or shows it in the UI). */
 public interface TargetAdminNotifier {
 
@@ -12,5 +14,9 @@ public interface TargetAdminNotifier {
 
     /** A new revision could not be applied to the post already on the target: a person must update it by hand. */
     default void updateByHand(Target target, String jobId, String detail) {
+    }
+
+    /** A job failed for good (refused by the service, or out of attempts): whoever scheduled it should know. */
+    default void deliveryFailed(Target target, PublishJob job, String reason) {
     }
 }

@@ -397,13 +397,18 @@ public final class Scheduler implements AutoCloseable {
                     limiter.block(target.id(), now, t.retryAfter());
                 }
                 if (retry.exhausted(job.attempts())) {
+                    String reason = "Đã thử " + job.attempts() + " lần không được nên dừng lại. " + t.reason();
                     finish(current, JobState.FAILED, null, new DeliveryResult.Permanent(t.requestSummary(), t.status(),
-                            "Đã thử " + job.attempts() + " lần không được nên dừng lại. " + t.reason(), t.answer()), now);
+                            reason, t.answer()), now);
+                    failed(target, job, reason);
                 } else {
                     finish(current, JobState.PENDING, now.plus(retry.delayAfter(job.attempts(), t.retryAfter())), result, now);
                 }
             }
-            case DeliveryResult.Permanent p -> finish(current, JobState.FAILED, null, result, now);
+            case DeliveryResult.Permanent p -> {
+                finish(current, JobState.FAILED, null, result, now);
+                failed(target, job, p.reason());
+            }
             case DeliveryResult.UpdateByHand u -> {
                 // The earlier revision's post stays up (its job stays DELIVERED, so a withdrawal still removes it); this
                 // job fails with the sentence saying what to change, and administrators are told.
@@ -422,6 +427,15 @@ public final class Scheduler implements AutoCloseable {
                     notifier.targetPaused(target, r.reason());
                 }
             }
+        }
+    }
+
+    /** Told once the failure is recorded; telling people must never undo or repeat the delivery's outcome. */
+    private void failed(Target target, PublishJob job, String reason) {
+        try {
+            notifier.deliveryFailed(target, job, reason);
+        } catch (RuntimeException e) {
+            log.warn("Không báo được lượt gửi thất bại {} / could not report the failed job {}: {}", job.id(), job.id(), e.getMessage());
         }
     }
 
