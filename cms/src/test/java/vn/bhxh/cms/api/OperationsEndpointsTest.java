@@ -84,7 +84,7 @@ class OperationsEndpointsTest {
             assertThat(feed.get("responses").has("304")).isTrue();
             assertThat(feed.get("security").isEmpty()).as("the feed is public").isTrue();
         }
-        assertThat(paths.get("/api/v1/media/{asset}/{name}").get("get").get("security").isEmpty()).isTrue();
+        assertThat(paths.get("/api/v1/media/{id}/{fileName}").get("get").get("security").isEmpty()).isTrue();
 
         Map<String, String> created = Map.of("/api/v1/products", "post", "/api/v1/schedules", "post", "/api/v1/targets", "post",
                 "/api/v1/users", "post", "/api/v1/uploads", "post", "/api/v1/assets", "post", "/api/v1/reports", "post",
