@@ -7,6 +7,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,6 +45,7 @@ class AssetController {
     }
 
     /** The body is the file itself; its name comes as {@code fileName} (UTF-8, URL-encoded). */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<Asset> upload(@AuthenticationPrincipal AccountPrincipal user, @RequestParam MediaProfile productType,
             @RequestParam String fileName, @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,

@@ -1,5 +1,7 @@
 package vn.bhxh.cms.asset;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -62,9 +64,11 @@ public class AssetService {
     private final ZipBundleWriter bundles;
     private final FileAccess access;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     AssetService(MediaServices media, ResumableUploads uploads, AssetStore store, BlobResponder responder, ZipBundleWriter bundles,
-            FileAccess access, Clock clock) {
+            FileAccess access, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.media = media;
         this.access = access;
         this.uploads = uploads;
@@ -76,16 +80,49 @@ public class AssetService {
 
     public Asset upload(Actor actor, FileUpload upload) throws MediaRefusal, IOException, InterruptedException {
         requireUploader(actor);
-        IngestedFile file = media.ingestor().ingest(new IngestRequest(upload.productType(), upload.contentType(), upload.fileName(),
-                upload.length()), upload.content());
-        return store.save(record(actor, upload.productType(), file));
+        Timer.Sample started = Timer.start(meters);
+        String outcome = "failed";
+        try {
+            IngestedFile file = media.ingestor().ingest(new IngestRequest(upload.productType(), upload.contentType(), upload.fileName(),
+                    upload.length()), upload.content());
+            Asset asset = store.save(record(actor, upload.productType(), file));
+            outcome = "stored";
+            return asset;
+        } catch (MediaRefusal refusal) {
+            outcome = "refused";
+            throw refusal;
+        } finally {
+            uploaded(started, "request", outcome);
+        }
     }
 
     Asset completeUpload(Actor actor, UploadId id) throws MediaRefusal, IOException, InterruptedException, UploadException {
         requireUploader(actor);
-        MediaProfile product = uploads.state(id).product();
-        IngestedFile file = uploads.ingest(id, media.ingestor());
-        return store.save(record(actor, product, file));
+        Timer.Sample started = Timer.start(meters);
+        String outcome = "failed";
+        try {
+            MediaProfile product = uploads.state(id).product();
+            IngestedFile file = uploads.ingest(id, media.ingestor());
+            Asset asset = store.save(record(actor, product, file));
+            outcome = "stored";
+            return asset;
+        } catch (MediaRefusal refusal) {
+            outcome = "refused";
+            throw refusal;
+        } finally {
+            uploaded(started, "tus", outcome);
+        }
+    }
+
+    /**
+     * {@code bhxh_uploads_total} and {@code bhxh_upload_seconds} (receiving, inspecting and storing one file) by way
+     * ({@code request}: the body of one request; {@code tus}: a resumable upload's last step) and outcome
+     * ({@code stored}, {@code refused} by the checks, {@code failed}).
+     */
+    private void uploaded(Timer.Sample started, String way, String outcome) {
+        meters.counter("bhxh.uploads", "way", way, "outcome", outcome).increment();
+        started.stop(Timer.builder("bhxh.upload").description("Receiving, inspecting and storing one file")
+                .tag("way", way).tag("outcome", outcome).register(meters));
     }
 
     public Asset get(String id) {

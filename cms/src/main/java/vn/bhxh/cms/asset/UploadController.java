@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -49,12 +50,14 @@ class UploadController {
         this.assets = assets;
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @RequestMapping(method = RequestMethod.OPTIONS)
     ResponseEntity<Void> options() {
         return ResponseEntity.noContent().header(TUS_RESUMABLE, VERSION).header("Tus-Version", VERSION)
                 .header("Tus-Extension", "creation,expiration,termination").build();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<Void> create(@AuthenticationPrincipal AccountPrincipal user, @RequestParam MediaProfile productType,
             @RequestHeader("Upload-Length") long length,
@@ -80,6 +83,7 @@ class UploadController {
                 .header("Upload-Expires", expires(state)).build();
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PatchMapping("/{id}")
     ResponseEntity<Void> append(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
             @RequestHeader("Upload-Offset") long offset, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -100,6 +104,7 @@ class UploadController {
         return response.build();
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> cancel(@PathVariable String id) throws IOException, UploadException {
         uploads.cancel(uploadId(id));

@@ -57,6 +57,11 @@ class PublishingConfiguration {
     }
 
     @Bean
+    IndexedDocument targetPaceIndex() {
+        return new IndexedDocument(TargetPace.class);
+    }
+
+    @Bean
     IndexedDocument noticeIndex() {
         return new IndexedDocument(Notice.class);
     }

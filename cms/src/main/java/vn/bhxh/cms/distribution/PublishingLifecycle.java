@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import vn.bhxh.cms.elasticsearch.IndicesReadyEvent;
 import vn.bhxh.publisher.crypto.CredentialCipher;
 import vn.bhxh.publisher.delivery.RetryPolicy;
-import vn.bhxh.publisher.delivery.TargetRateLimiter;
 import vn.bhxh.publisher.feed.FeedService;
 import vn.bhxh.publisher.job.JobStore;
 import vn.bhxh.publisher.schedule.MissedSchedules;
@@ -42,7 +41,7 @@ class PublishingLifecycle {
 
     PublishingLifecycle(JobStore jobs, PublishingConfiguration.Connectors connectors, TargetStore targets, CredentialCipher cipher,
             NoticeBoard notices, FeedService feeds, MissedSchedules missed, Withdrawal withdrawal, PublishingProperties properties,
-            Clock clock) {
+            Clock clock, TargetPaceStore pacing, PublishingMetrics metrics) {
         this.jobs = jobs;
         this.feeds = feeds;
         this.missed = missed;
@@ -51,8 +50,9 @@ class PublishingLifecycle {
         SchedulerSettings settings = new SchedulerSettings(owner(), properties.lease(), 50, properties.pollInterval(),
                 properties.parallelism());
         RetryPolicy retries = new RetryPolicy(properties.retryBase(), properties.retryMax(), properties.maxAttempts());
-        this.scheduler = new Scheduler(jobs, connectors.all(), targets, cipher, retries, new TargetRateLimiter(), notices, clock,
-                settings);
+        // Pacing is shared through Elasticsearch: instances together keep each target's interval and honour its Retry-After.
+        this.scheduler = new Scheduler(jobs, connectors.all(), targets, cipher, retries, pacing, notices, clock,
+                settings, metrics);
     }
 
     private static String owner() {

@@ -15,6 +15,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,6 +70,7 @@ class ProductController {
         return audit.search(new AuditLog.AuditFilter(null, null, id, null, null, null), page, size);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<VariantView> create(@AuthenticationPrincipal AccountPrincipal user, @Valid @RequestBody NewProduct request) {
         Variant source = products.createProduct(user.actor(), request.info().toInfo(), request.content().toContent());
@@ -89,6 +92,7 @@ class ProductController {
         return ResponseEntity.ok().eTag(Versions.etag(saved.seqNoPrimaryTerm())).body(saved);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{id}/variants")
     ResponseEntity<VariantView> requestTranslation(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
             @Valid @RequestBody TranslationRequest request) {
@@ -117,6 +121,7 @@ class ProductController {
      * Uploads a file (the request body, its name in {@code fileName}) and attaches it to the variant with its
      * {@code role}: the same step as the editor's page, so the same limits and rights apply.
      */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{id}/variants/{language}/files")
     ResponseEntity<VariantView> attachFile(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
             @PathVariable String language, @RequestHeader(value = "If-Match", required = false) String ifMatch,

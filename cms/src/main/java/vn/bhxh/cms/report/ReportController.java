@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -129,6 +131,7 @@ class ReportController {
                 .map(r -> ReportView.of(r, names.get(r.province()), List.of())).toList();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<ReportView> create(@AuthenticationPrincipal AccountPrincipal user, @Valid @RequestBody NewReport request) {
         ReportService.ReportDetails created = reports.create(user.actor(), request.province(), request.period());
@@ -216,6 +219,7 @@ class ReportController {
         return analysis.targets(user.actor(), year, reports.today());
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/broadcasts/{province}")
     ResponseEntity<List<Broadcast>> record(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String province,
             @RequestBody List<BroadcastService.Entry> entries) {
@@ -223,6 +227,7 @@ class ReportController {
     }
 
     /** A CSV file ({@code commune,date,product,times} with a header row) as the request body. */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/broadcasts/{province}/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     ResponseEntity<List<Broadcast>> importBroadcasts(@AuthenticationPrincipal AccountPrincipal user,
             @PathVariable String province, HttpServletRequest request) throws IOException {

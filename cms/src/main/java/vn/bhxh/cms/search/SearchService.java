@@ -1,5 +1,7 @@
 package vn.bhxh.cms.search;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
@@ -50,14 +52,21 @@ public class SearchService {
     private final ElasticsearchOperations operations;
     private final ProductAccess access;
     private final IndexInitializer indices;
+    private final Timer searches;
 
-    public SearchService(ElasticsearchOperations operations, ProductAccess access, IndexInitializer indices) {
+    public SearchService(ElasticsearchOperations operations, ProductAccess access, IndexInitializer indices, MeterRegistry meters) {
         this.operations = operations;
         this.access = access;
         this.indices = indices;
+        // bhxh_search_seconds_count/_sum/_max in Prometheus: searches (API and catalogue) and their time, refused ones included.
+        this.searches = Timer.builder("bhxh.search").description("Searches of the catalogue and the API").register(meters);
     }
 
     public SearchResult search(Actor actor, SearchRequest request) {
+        return searches.record(() -> searchTimed(actor, request));
+    }
+
+    private SearchResult searchTimed(Actor actor, SearchRequest request) {
         indices.requireReady();
         List<Query> filters = new ArrayList<>();
         filters.add(access.readFilter(actor));

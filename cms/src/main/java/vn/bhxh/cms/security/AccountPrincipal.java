@@ -1,5 +1,6 @@
 package vn.bhxh.cms.security;
 
+import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
@@ -28,6 +29,12 @@ public record AccountPrincipal(UserAccount account) implements UserDetails {
     @Override
     public String getUsername() {
         return account.username();
+    }
+
+    /** A signed-in user's web session is stored in Elasticsearch (SessionConfiguration): without the password hash. */
+    @Serial
+    private Object writeReplace() {
+        return account.passwordHash() == null ? this : new AccountPrincipal(account.withoutPasswordHash());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package vn.bhxh.cms.security;
 
+import java.io.Serializable;
 import java.util.Set;
 import org.springframework.data.elasticsearch.annotations.Field;
 import org.springframework.data.elasticsearch.annotations.FieldType;
@@ -14,7 +15,7 @@ public record Scopes(
         @Field(type = FieldType.Keyword) Set<String> departments,
         @Field(type = FieldType.Keyword) Set<String> languages,
         @Field(type = FieldType.Keyword) String province,
-        @Field(type = FieldType.Keyword) Set<String> channels) {
+        @Field(type = FieldType.Keyword) Set<String> channels) implements Serializable {
 
     public static final Scopes NONE = new Scopes(Set.of(), Set.of(), Set.of(), null, Set.of());
 

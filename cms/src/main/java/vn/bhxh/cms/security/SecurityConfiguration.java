@@ -42,6 +42,29 @@ class SecurityConfiguration {
     }
 
     /**
+     * Actuator: health and its liveness/readiness groups are public (load balancers, Kubernetes probes); metrics and the
+     * Prometheus scrape need an administrator, by HTTP Basic or an API token, without a session.
+     */
+    @Bean
+    SecurityFilterChain management(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, ApiTokenService tokens,
+            UserAccountStore accounts, SignInThrottle throttle, AuditLog audit) throws Exception {
+        return http
+                .securityMatcher("/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .addFilterBefore(new SignInBlockFilter(throttle, entryPoint, audit), BasicAuthenticationFilter.class)
+                .addFilterBefore(new TokenAuthenticationFilter(tokens, accounts, entryPoint, throttle, audit),
+                        BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(entryPoint::deny))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /**
      * The browser pages: a session after a form sign-in, CSRF tokens on every form (and in a meta tag for our own
      * scripts), a Content-Security-Policy without inline scripts, a new session id at sign-in, throttled sign-ins.
      * Which role opens which page is decided here; what a user may do with a product, by the services.
@@ -53,7 +76,7 @@ class SecurityConfiguration {
         success.setDefaultTargetUrl("/");
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/error", "/v3/api-docs/**").permitAll()
+                        .requestMatchers("/error", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/products/**").hasAnyRole(Role.ADMIN.name(), Role.EDITOR.name(),

@@ -1,5 +1,6 @@
 package vn.bhxh.cms.security;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
@@ -18,11 +19,16 @@ public record UserAccount(
         @Field(type = FieldType.Keyword) Set<Role> roles,
         @Field(type = FieldType.Object) Scopes scopes,
         @Field(type = FieldType.Boolean) boolean enabled,
-        @Field(type = FieldType.Date, format = DateFormat.date_time) Instant createdAt) {
+        @Field(type = FieldType.Date, format = DateFormat.date_time) Instant createdAt) implements Serializable {
 
     public UserAccount {
         roles = roles == null ? Set.of() : Set.copyOf(roles);
         scopes = scopes == null ? Scopes.NONE : scopes;
+    }
+
+    /** The same account without its password hash: what a stored web session keeps of it. */
+    UserAccount withoutPasswordHash() {
+        return new UserAccount(username, displayName, null, roles, scopes, enabled, createdAt);
     }
 
     public Actor actor() {

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,6 +50,7 @@ class UserController {
         return users.list(page, size).stream().map(UserView::of).toList();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<UserView> create(@AuthenticationPrincipal AccountPrincipal admin, @Valid @RequestBody NewUser request) {
         UserAccount account = users.create(admin.actor(), request.username(), new UserService.AccountChange(request.displayName(),
@@ -71,6 +74,7 @@ class UserController {
         return ResponseEntity.ok().eTag(saved.etag()).body(UserView.of(saved.account()));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{username}/tokens")
     ResponseEntity<NewTokenView> issueToken(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String username,
             @Valid @RequestBody TokenRequest request) {

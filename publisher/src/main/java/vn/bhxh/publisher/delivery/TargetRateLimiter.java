@@ -10,15 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * service named (Retry-After, usage headers). A job that finds its target blocked goes back to PENDING
  * until then without spending an attempt.
  */
-public final class TargetRateLimiter {
+public final class TargetRateLimiter implements TargetPacing {
 
     private final Map<String, Instant> nextAllowed = new ConcurrentHashMap<>();
 
-    /**
-     * Reserves a slot for one call to the target.
-     *
-     * @return null when the call may go now, else the instant it may go
-     */
+    @Override
     public synchronized Instant reserve(Target target, Instant now) {
         Instant allowed = nextAllowed.getOrDefault(target.id(), Instant.MIN);
         if (allowed.isAfter(now)) {
@@ -28,7 +24,7 @@ public final class TargetRateLimiter {
         return null;
     }
 
-    /** The service asked for quiet until {@code now + wait}. */
+    @Override
     public synchronized void block(String targetId, Instant now, Duration wait) {
         Instant until = now.plus(wait);
         nextAllowed.merge(targetId, until, (a, b) -> a.isAfter(b) ? a : b);

@@ -12,7 +12,7 @@ import vn.bhxh.publisher.delivery.Target;
 import vn.bhxh.publisher.delivery.TargetAdminNotifier;
 import vn.bhxh.publisher.delivery.TargetCredentials;
 import vn.bhxh.publisher.delivery.TargetDirectory;
-import vn.bhxh.publisher.delivery.TargetRateLimiter;
+import vn.bhxh.publisher.delivery.TargetPacing;
 import vn.bhxh.publisher.job.Channel;
 import vn.bhxh.publisher.job.DeliveryAttempt;
 import vn.bhxh.publisher.job.JobState;
@@ -58,7 +58,8 @@ public final class Scheduler implements AutoCloseable {
     private final TargetDirectory targets;
     private final CredentialCipher cipher;
     private final RetryPolicy retry;
-    private final TargetRateLimiter limiter;
+    private final TargetPacing limiter;
+    private final DeliveryObserver observer;
     private final TargetAdminNotifier notifier;
     private final Clock clock;
     private final SchedulerSettings settings;
@@ -70,9 +71,16 @@ public final class Scheduler implements AutoCloseable {
     private volatile Thread loop;
 
     public Scheduler(JobStore store, List<Connector> connectors, TargetDirectory targets, CredentialCipher cipher,
-                     RetryPolicy retry, TargetRateLimiter limiter, TargetAdminNotifier notifier, Clock clock,
+                     RetryPolicy retry, TargetPacing limiter, TargetAdminNotifier notifier, Clock clock,
                      SchedulerSettings settings) {
+        this(store, connectors, targets, cipher, retry, limiter, notifier, clock, settings, DeliveryObserver.NONE);
+    }
+
+    public Scheduler(JobStore store, List<Connector> connectors, TargetDirectory targets, CredentialCipher cipher,
+                     RetryPolicy retry, TargetPacing limiter, TargetAdminNotifier notifier, Clock clock,
+                     SchedulerSettings settings, DeliveryObserver observer) {
         this.store = store;
+        this.observer = observer;
         connectors.forEach(c -> this.connectors.put(c.channel(), c));
         this.targets = targets;
         this.cipher = cipher;
@@ -141,6 +149,8 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private HeldJob hold(StoredJob claimed) {
+        observe(() -> observer.claimed(claimed.job(), max(Duration.ZERO, Duration.between(
+                claimed.job().claimableAt() == null ? clock.instant() : claimed.job().claimableAt(), clock.instant()))));
         HeldJob job = new HeldJob(claimed);
         HeldJob before = held.put(claimed.job().id(), job);
         if (before != null) {
@@ -456,6 +466,16 @@ public final class Scheduler implements AutoCloseable {
                 reason, now);
         if (store.replace(current, updated).isEmpty()) {
             throw new LeaseLost(job.id());
+        }
+        observe(() -> observer.recorded(updated, attempt.outcome(), Duration.between(attempt.startedAt(), now)));
+    }
+
+    /** Metrics never get in the way of a delivery. */
+    private static void observe(Runnable observation) {
+        try {
+            observation.run();
+        } catch (RuntimeException e) {
+            log.debug("observer failed", e);
         }
     }
 
