@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.elasticsearch.core.query.SeqNoPrimaryTerm;
 import org.springframework.stereotype.Service;
 import vn.bhxh.cms.api.BadRequestException;
@@ -43,9 +44,11 @@ public class ProductService {
     private final PublicationHooks publication;
     private final ReferenceCodes codes;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public ProductService(ProductStore store, ProductAccess access, AuditLog audit, AssetService files,
-            PublicationHooks publication, ReferenceCodes codes, Clock clock) {
+            PublicationHooks publication, ReferenceCodes codes, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.access = access;
         this.audit = audit;
@@ -57,7 +60,7 @@ public class ProductService {
 
     /** The same service for loading many products at once (demo data, benchmarks): writes do not wait for refreshes. */
     public ProductService forBulkLoading() {
-        return new ProductService(store.withoutRefreshWaits(), access, audit, files, publication, codes, clock);
+        return new ProductService(store.withoutRefreshWaits(), access, audit, files, publication, codes, clock, events);
     }
 
     public void refresh() {
@@ -129,6 +132,16 @@ public class ProductService {
 
     public Variant editContent(Actor actor, String productId, String language, SeqNoPrimaryTerm expected,
             VariantContent newContent, String comment) {
+        return editTranslation(actor, productId, language, expected, newContent, comment, true);
+    }
+
+    /**
+     * Saves a variant's content like {@link #editContent}; for a translation saved segment by segment, {@code upToDate}
+     * false keeps it outdated (and made from the source revision it was made from) while some of its segments still
+     * translate an earlier source.
+     */
+    public Variant editTranslation(Actor actor, String productId, String language, SeqNoPrimaryTerm expected,
+            VariantContent newContent, String comment, boolean upToDate) {
         Variant current = readVariant(actor, productId, language);
         requireVersion(current, expected);
         audited(actor, productId, language, "edit", () -> access.requireEditContent(actor, current));
@@ -143,7 +156,7 @@ public class ProductService {
         Instant now = clock.instant();
         Variant changed = current.withContent(content, actor.username(), WorkflowState.DRAFT, searchText(content), now)
                 .withVersion(expected);
-        if (!current.isSource()) {
+        if (!current.isSource() && upToDate) {
             // A translation's text is (re)made from the source as it is now: writing it is what brings it up to date.
             changed = changed.withSource(sourceRevision(productId), false, now);
         }
@@ -256,6 +269,9 @@ public class ProductService {
         }
         Variant saved = saveVariant(current.withState(action.target(), reviewer, approver, now).withVersion(expected));
         audit.record(actor.username(), AuditAction.of(action), productId, language, current.state().name(), saved.state().name(), comment, null);
+        if (action == WorkflowAction.APPROVE) {
+            events.publishEvent(new VariantApproved(saved));
+        }
         if (action == WorkflowAction.WITHDRAW) {
             publication.withdrawn(saved, comment);
         }
