@@ -2,9 +2,11 @@ package vn.bhxh.cms.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -17,6 +19,7 @@ import vn.bhxh.cms.Await;
 import vn.bhxh.cms.CmsIntegrationTest;
 import vn.bhxh.cms.Json;
 import vn.bhxh.cms.TestUsers;
+import tools.jackson.databind.JsonNode;
 import vn.bhxh.cms.elasticsearch.IndexInitializer;
 
 /** The workbench page: segments side by side with codes and progress, a broken code refused on the page, names not codes. */
@@ -88,6 +91,49 @@ class WorkbenchPageTest {
         String page = translator.get(path).body();
         assertThat(page).contains("Bảng thuật ngữ: Tày", term, "[Tày] ứng dụng " + term).doesNotContain("id=\"glossary-form\"");
         assertThat(translator.get("/translate").body()).contains("Bảng thuật ngữ: Tày");
+    }
+
+    @Test
+    void approvedTranslationsComeBackAsMemoryMatchesWithAButtonToUseThem() {
+        Await.until(indices::isReady, Duration.ofSeconds(90), "indices created");
+        ApiClient admin = new ApiClient(port, CmsIntegrationTest.ADMIN, CmsIntegrationTest.ADMIN_PASSWORD);
+        ApiClient editor = TestUsers.ensure(port, admin, "bien-tap-trang-wb", "[\"EDITOR\"]", "{}");
+        ApiClient translator = TestUsers.ensure(port, admin, "dich-tay-trang-wb", "[\"TRANSLATOR\"]", "{\"languages\":[\"tyz\"]}");
+        ApiClient reviewer = TestUsers.ensure(port, admin, "duyet-tay-trang-wb", "[\"REVIEWER\"]", "{\"languages\":[\"tyz\"]}");
+        ApiClient approver = TestUsers.ensure(port, admin, "phe-duyet-trang-wb", "[\"APPROVER\"]", "{}");
+        String sentence = "Mức đóng BHXH tự nguyện bằng 22% mức thu nhập tháng " + UUID.randomUUID().toString().substring(0, 6) + ".";
+        String first = product(editor, "<p>" + sentence + "</p>");
+        String tay = "/api/v1/products/" + first + "/variants/tyz";
+        JsonNode wb = Json.parse(translator.get(tay + "/segments").body());
+        String edits = "[{\"id\":\"" + wb.get("segments").get(0).get("id").asString() + "\",\"target\":\"[Tày] tiêu đề\"},{\"id\":\""
+                + wb.get("segments").get(1).get("id").asString() + "\",\"target\":\"[Tày] mức đóng\"}]";
+        assertThat(translator.send(translator.request(tay + "/segments").header("If-Match", etag(translator, tay))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"segments\":" + edits + "}")))
+                .statusCode()).isEqualTo(200);
+        for (Map.Entry<ApiClient, String> step : List.of(Map.entry(translator, "SUBMIT"), Map.entry(reviewer, "REVIEW"),
+                Map.entry(approver, "APPROVE"))) {
+            HttpResponse<String> done = step.getKey().send(step.getKey().request(tay + "/transitions").header("If-Match", etag(admin, tay))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"" + step.getValue() + "\"}")));
+            assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        }
+
+        String second = product(editor, "<p>" + sentence + "</p>");
+        WebClient web = new WebClient(port);
+        web.login("dich-tay-trang-wb", TestUsers.PASSWORD);
+        String page = web.get("/translate/" + second + "/tyz/segments").body();
+        assertThat(page).contains("Bộ nhớ dịch", "100%", "[Tày] mức đóng", "data-use-for=\"t-", "data-text=\"[Tày] mức đóng\"");
+    }
+
+    private static String product(ApiClient editor, String body) {
+        String created = editor.post("/api/v1/products", "{\"info\":{\"type\":\"LEAFLET\"},\"content\":{\"title\":"
+                + Json.quote("Mức đóng " + UUID.randomUUID()) + ",\"body\":" + Json.quote(body) + "}}").body();
+        String id = Json.parse(created).get("productId").asString();
+        assertThat(editor.post("/api/v1/products/" + id + "/variants", "{\"language\":\"tyz\"}").statusCode()).isEqualTo(201);
+        return id;
+    }
+
+    private static String etag(ApiClient client, String path) {
+        return client.get(path).headers().firstValue("ETag").orElseThrow();
     }
 
     private static String segmentId(String page, int index) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import net.sf.okapi.lib.xliff2.reader.XLIFFReader;
 import org.junit.jupiter.api.Test;
 import vn.bhxh.cms.workflow.WorkflowState;
 
@@ -26,7 +27,13 @@ class SegmentXliffTest {
                 "<pc canCopy=\"no\" canDelete=\"no\" dataRefEnd=\"d1e\" dataRefStart=\"d1s\" dispStart=\"strong\" id=\"1\">thẻ</pc>",
                 "<ph canCopy=\"no\" canDelete=\"no\" dataRef=\"d2\" disp=\"br\" id=\"2\"/>",
                 "<target>[Tày] tiêu đề</target>");
-        String translated = xml.replace("miễn phí</source>", "miễn phí</source><target>[Tày] <pc id=\"1\">thẻ</pc> <ph id=\"2\"/>free</target>");
+        // Valid XLIFF 2.0 core for Okapi's reader (schema and the specification's processing constraints).
+        XLIFFReader.validate(xml, null);
+        // As a CAT tool writes it back: the codes copied with their attributes, moved within the translation.
+        String translated = xml.replace("miễn phí</source>", "miễn phí</source><target>[Tày] <pc canCopy=\"no\" canDelete=\"no\" "
+                + "dataRefEnd=\"d1e\" dataRefStart=\"d1s\" dispStart=\"strong\" id=\"1\">thẻ</pc> "
+                + "<ph canCopy=\"no\" canDelete=\"no\" dataRef=\"d2\" disp=\"br\" id=\"2\"/>free</target>");
+        XLIFFReader.validate(translated, null);
         SegmentXliff.ReadFile read = SegmentXliff.read(translated.getBytes(StandardCharsets.UTF_8));
         assertThat(read.productId()).isEqualTo("p1");
         assertThat(read.sourceRevision()).isEqualTo(3);
