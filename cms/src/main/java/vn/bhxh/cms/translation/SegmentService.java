@@ -377,7 +377,14 @@ public class SegmentService {
                 }
             }
         }
-        return new State(source, variant, current, realign(base, current), aligned);
+        Map<String, SegmentSet.StoredSegment> stored = realign(base, current);
+        if (!variant.outdated() && Integer.valueOf(source.revision()).equals(variant.sourceRevision())) {
+            // Not outdated although made from the current source: an approver confirmed that the translation still says
+            // what the changed source says (confirm-source), so its segments stand for the current source texts.
+            stored.replaceAll((id, s) -> s.outdated() ? new SegmentSet.StoredSegment(s.id(), s.source(), s.target(), s.source(),
+                    s.state(), s.translatedBy(), s.reviewedBy(), s.comments()) : s);
+        }
+        return new State(source, variant, current, stored, aligned);
     }
 
     /** The Vietnamese content the translation was made from (its revision in the version history), else the current one. */

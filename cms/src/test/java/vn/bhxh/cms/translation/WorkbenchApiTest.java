@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import net.sf.okapi.lib.xliff2.reader.XLIFFReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -146,6 +147,24 @@ class WorkbenchApiTest {
     }
 
     @Test
+    void anApproversConfirmationThatTheTranslationStillFitsBringsItsSegmentsUpToDate() {
+        translateAll(translator, product);
+        String vi = variantOf(product, "vi");
+        editor.send(editor.request(vi).header("If-Match", etagOf(editor, vi)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"title\":" + Json.quote(title) + ",\"body\":"
+                        + Json.quote(BODY.replace("hằng tháng", "mỗi tháng")) + "}")));
+        assertThat(Json.parse(translator.get(segments(product)).body()).get("segments").get(6).get("status").asString())
+                .isEqualTo("OUTDATED");
+
+        String tay = variant(product);
+        HttpResponse<String> confirmed = approver.send(approver.request(tay + "/confirm-source").header("If-Match", etagOf(admin, tay))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"comment\":\"vẫn đúng\"}")));
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        JsonNode wb = Json.parse(translator.get(segments(product)).body());
+        wb.get("segments").forEach(s -> assertThat(s.get("status").asString()).isEqualTo("TRANSLATED"));
+    }
+
+    @Test
     void aSecondSpeakerReviewsSegmentsAndTheTranslatorSeesTheComments() {
         translateAll(translator, product);
         JsonNode wb = Json.parse(translator.get(segments(product)).body());
@@ -224,6 +243,7 @@ class WorkbenchApiTest {
         String xliff = exported.body();
         assertThat(xliff).contains("<pc canCopy=\"no\" canDelete=\"no\" dataRefEnd=\"d1e\" dataRefStart=\"d1s\" dispStart=\"strong\" id=\"1\">không nên</pc>",
                 "<ph canCopy=\"no\" canDelete=\"no\" dataRef=\"d1\" disp=\"br\" id=\"1\"/>", "<data id=\"d1s\">&lt;strong&gt;</data>");
+        XLIFFReader.validate(xliff, null);
         JsonNode wb = Json.parse(translator.get(segments(product)).body());
         String headingId = wb.get("segments").get(1).get("id").asString();
         String itemId = wb.get("segments").get(5).get("id").asString();
@@ -243,6 +263,7 @@ class WorkbenchApiTest {
 
         // Exported again, the file carries the imported targets in the same codes.
         String again = translator.get(path + "?format=xliff").body();
+        XLIFFReader.validate(again, null);
         assertThat(again).contains("<target>[Tày] <pc canCopy=\"no\" canDelete=\"no\" dataRefEnd=\"d1e\" dataRefStart=\"d1s\" dispStart=\"strong\" id=\"1\">mí</pc> au?</target>");
     }
 
