@@ -37,7 +37,7 @@ class TranslationExchangeTest {
 
     @BeforeEach
     void productWithATranslationRequest() {
-        Await.until(indices::isReady, Duration.ofSeconds(30), "indices created");
+        Await.until(indices::isReady, Duration.ofSeconds(90), "indices created");
         ApiClient admin = new ApiClient(port, CmsIntegrationTest.ADMIN, CmsIntegrationTest.ADMIN_PASSWORD);
         editor = TestUsers.ensure(port, admin, "bien-tap", "[\"EDITOR\"]", "{}");
         translator = TestUsers.ensure(port, admin, "dich-tay", "[\"TRANSLATOR\"]", "{\"languages\":[\"tyz\"]}");
