@@ -113,8 +113,17 @@
     });
   }
 
+  // Workbench: a memory match's "use" button puts its translation into the segment's field (data-use-for names it).
+  function wireUseMatch(button) {
+    button.addEventListener('click', function () {
+      var field = document.getElementById(button.dataset.useFor);
+      if (field) { field.value = button.dataset.text; field.focus(); }
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('form[data-upload]').forEach(wireUpload);
+    document.querySelectorAll('button[data-use-for]').forEach(wireUseMatch);
     document.querySelectorAll('form[data-bundle]').forEach(wireBundle);
     document.querySelectorAll('[data-confirm]').forEach(wireConfirm);
   });

@@ -22,6 +22,9 @@ class TranslationExchangeTest {
     // Placeholder text: nobody on the team writes Tày, so tests mark their "translations" as such.
     private static final String TAY_BODY = "<p>[Tày] Người lao động <strong>nên</strong></p><ul><li>[Tày] lương hưu</li></ul>";
 
+    /** The title's segment in the segmented XLIFF (unit u0), up to the end of its source. */
+    private static final String TITLE_SOURCE = "(<unit id=\"u0\" name=\"title\">\\s*<segment id=\"[^\"]+\" state=\"[a-z]+\">\\s*<source>[^<]*</source>)";
+
     @LocalServerPort
     int port;
 
@@ -34,7 +37,7 @@ class TranslationExchangeTest {
 
     @BeforeEach
     void productWithATranslationRequest() {
-        Await.until(indices::isReady, Duration.ofSeconds(30), "indices created");
+        Await.until(indices::isReady, Duration.ofSeconds(90), "indices created");
         ApiClient admin = new ApiClient(port, CmsIntegrationTest.ADMIN, CmsIntegrationTest.ADMIN_PASSWORD);
         editor = TestUsers.ensure(port, admin, "bien-tap", "[\"EDITOR\"]", "{}");
         translator = TestUsers.ensure(port, admin, "dich-tay", "[\"TRANSLATOR\"]", "{\"languages\":[\"tyz\"]}");
@@ -68,9 +71,8 @@ class TranslationExchangeTest {
         HttpResponse<String> exported = translator.get(path + "?format=xliff");
         assertThat(exported.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/xliff+xml");
         String xliff = exported.body();
-        assertThat(xliff).contains("urn:oasis:names:tc:xliff:document:2.0", "trgLang=\"tyz\"", "&lt;strong&gt;nên&lt;/strong&gt;");
-        String translated = xliff.replaceFirst("(<unit id=\"title\">\\s*<segment>\\s*<source>[^<]*</source>)",
-                "$1<target>[Tày] tiêu đề</target>");
+        assertThat(xliff).contains("urn:oasis:names:tc:xliff:document:2.0", "trgLang=\"tyz\"", "&lt;strong&gt;", "\">nên</pc>");
+        String translated = xliff.replaceFirst(TITLE_SOURCE, "$1<target>[Tày] tiêu đề</target>");
 
         // Meanwhile the editor changes the Vietnamese source.
         String vi = "/api/v1/products/" + product + "/variants/vi";
@@ -86,8 +88,7 @@ class TranslationExchangeTest {
         assertThat(Json.parse(translator.get("/api/v1/products/" + product + "/variants/tyz").body()).get("title").isNull()).isTrue();
 
         // Re-exported against the new source, the same work imports.
-        String fresh = translator.get(path + "?format=xliff").body().replaceFirst(
-                "(<unit id=\"title\">\\s*<segment>\\s*<source>[^<]*</source>)", "$1<target>[Tày] tiêu đề</target>");
+        String fresh = translator.get(path + "?format=xliff").body().replaceFirst(TITLE_SOURCE, "$1<target>[Tày] tiêu đề</target>");
         assertThat(put(translator, path, etag, "application/xliff+xml", fresh).statusCode()).isEqualTo(200);
     }
 

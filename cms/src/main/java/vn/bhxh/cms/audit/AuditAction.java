@@ -11,6 +11,11 @@ public enum AuditAction {
     TRANSLATION_REQUESTED,
     TRANSLATION_OUTDATED,
     SOURCE_CONFIRMED,
+    // The translation workbench: segments saved and reviewed, glossary terms.
+    SEGMENTS_SAVED,
+    SEGMENT_REVIEWED,
+    GLOSSARY_SAVED,
+    GLOSSARY_DELETED,
     SUBMIT,
     REVIEW,
     APPROVE,

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.elasticsearch.core.query.SeqNoPrimaryTerm;
 import org.springframework.stereotype.Service;
 import vn.bhxh.cms.api.BadRequestException;
@@ -48,9 +49,12 @@ public class ProductService {
     private final ReferenceCodes codes;
     private final WorkflowSteps steps;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public ProductService(ProductStore store, ProductAccess access, AuditLog audit, AssetService files,
-            PublicationHooks publication, ReferenceCodes codes, WorkflowSteps steps, Clock clock) {
+            PublicationHooks publication, ReferenceCodes codes, WorkflowSteps steps, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.steps = steps;
         this.access = access;
@@ -63,7 +67,8 @@ public class ProductService {
 
     /** The same service for loading many products at once (demo data, benchmarks): writes do not wait for refreshes. */
     public ProductService forBulkLoading() {
-        return new ProductService(store.withoutRefreshWaits(), access, audit, files, publication, codes, steps.quiet(), clock);
+        return new ProductService(store.withoutRefreshWaits(), access, audit, files, publication, codes, steps.quiet(), clock,
+                events);
     }
 
     public void refresh() {
@@ -135,6 +140,16 @@ public class ProductService {
 
     public Variant editContent(Actor actor, String productId, String language, SeqNoPrimaryTerm expected,
             VariantContent newContent, String comment) {
+        return editTranslation(actor, productId, language, expected, newContent, comment, true);
+    }
+
+    /**
+     * Saves a variant's content like {@link #editContent}; for a translation saved segment by segment, {@code upToDate}
+     * false keeps it outdated (and made from the source revision it was made from) while some of its segments still
+     * translate an earlier source.
+     */
+    public Variant editTranslation(Actor actor, String productId, String language, SeqNoPrimaryTerm expected,
+            VariantContent newContent, String comment, boolean upToDate) {
         Variant current = readVariant(actor, productId, language);
         requireVersion(current, expected);
         audited(actor, productId, language, "edit", () -> access.requireEditContent(actor, current));
@@ -149,7 +164,7 @@ public class ProductService {
         Instant now = clock.instant();
         Variant changed = current.withContent(content, actor.username(), WorkflowState.DRAFT, searchText(content), now)
                 .withVersion(expected);
-        if (!current.isSource()) {
+        if (!current.isSource() && upToDate) {
             // A translation's text is (re)made from the source as it is now: writing it is what brings it up to date.
             changed = changed.withSource(sourceRevision(productId), false, now);
         }
@@ -264,6 +279,9 @@ public class ProductService {
         }
         Variant saved = saveVariant(current.withState(action.target(), reviewer, approver, now).withVersion(expected));
         audit.record(actor.username(), AuditAction.of(action), productId, language, current.state().name(), saved.state().name(), comment, null);
+        if (action == WorkflowAction.APPROVE) {
+            events.publishEvent(new VariantApproved(saved));
+        }
         if (action == WorkflowAction.WITHDRAW) {
             publication.withdrawn(saved, comment);
         }

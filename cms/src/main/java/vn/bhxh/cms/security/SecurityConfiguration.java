@@ -83,6 +83,10 @@ class SecurityConfiguration {
                                 Role.REVIEWER.name(), Role.APPROVER.name(), Role.TRANSLATOR.name())
                         .requestMatchers("/review/**").hasAnyRole(Role.REVIEWER.name(), Role.APPROVER.name(),
                                 Role.TRANSLATOR.name(), Role.ADMIN.name())
+                        // The workbench and the glossaries are also the language reviewers' (segment review, terms).
+                        .requestMatchers("/translate/glossary/**", "/translate/*/*/segments", "/translate/*/*/segments/**")
+                        .hasAnyRole(Role.TRANSLATOR.name(), Role.REVIEWER.name(), Role.ADMIN.name(), Role.EDITOR.name(),
+                                Role.APPROVER.name())
                         .requestMatchers("/translate/**").hasAnyRole(Role.TRANSLATOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")

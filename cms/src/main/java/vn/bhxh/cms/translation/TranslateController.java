@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
@@ -23,6 +24,8 @@ import vn.bhxh.cms.product.ProductService;
 import vn.bhxh.cms.product.Variant;
 import vn.bhxh.cms.product.VariantContent;
 import vn.bhxh.cms.product.WorkLists;
+import vn.bhxh.cms.reference.ReferenceKind;
+import vn.bhxh.cms.reference.ReferenceLists;
 import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.site.PageController;
@@ -40,8 +43,11 @@ class TranslateController {
     private final ProductService products;
     private final TranslationExchange exchange;
     private final Refusals refusals;
+    private final ReferenceLists reference;
 
-    TranslateController(WorkLists lists, ProductService products, TranslationExchange exchange, Refusals refusals) {
+    TranslateController(WorkLists lists, ProductService products, TranslationExchange exchange, Refusals refusals,
+            ReferenceLists reference) {
+        this.reference = reference;
         this.lists = lists;
         this.products = products;
         this.exchange = exchange;
@@ -49,19 +55,25 @@ class TranslateController {
     }
 
     @GetMapping
-    String queue(@AuthenticationPrincipal AccountPrincipal user, Model model) {
+    String queue(@AuthenticationPrincipal AccountPrincipal user, Model model, Locale locale) {
+        Map<String, String> names = reference.names(ReferenceKind.LANGUAGES, locale);
         model.addAttribute("items", lists.toTranslate(user.actor()));
-        model.addAttribute("languages", user.actor().scopes().languages());
+        model.addAttribute("languageNames", names);
+        model.addAttribute("languages", user.actor().scopes().languages().stream().map(l -> names.getOrDefault(l, l)).sorted().toList());
+        Map<String, String> mine = new java.util.TreeMap<>();
+        user.actor().scopes().languages().forEach(l -> mine.put(l, names.getOrDefault(l, l)));
+        model.addAttribute("myLanguages", mine);
         model.addAttribute("limit", WorkLists.MAX_ITEMS);
         return "translate/queue";
     }
 
     @GetMapping("/{id}/{language}")
-    String edit(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @PathVariable String language, Model model) {
+    String edit(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @PathVariable String language, Model model,
+            Locale locale) {
         Variant variant = products.readVariant(user.actor(), id, language);
         VariantContent c = variant.content();
         model.addAttribute("form", new TranslationForm(c.title(), c.summary(), c.body(), null, Versions.etag(variant.seqNoPrimaryTerm())));
-        return page(user.actor(), variant, model);
+        return page(user.actor(), variant, model, locale);
     }
 
     @PostMapping("/{id}/{language}")
@@ -71,7 +83,7 @@ class TranslateController {
         Actor actor = user.actor();
         Variant variant = products.readVariant(actor, id, language);
         if (errors.hasErrors()) {
-            return page(actor, variant, model);
+            return page(actor, variant, model, locale);
         }
         try {
             products.editContent(actor, id, language, Versions.fromIfMatch(form.version()),
@@ -80,10 +92,10 @@ class TranslateController {
             return "redirect:/translate/" + id + "/" + language;
         } catch (ApiException | PreconditionFailedException e) {
             model.addAttribute("formError", refusals.text(e, locale));
-            return page(actor, variant, model);
+            return page(actor, variant, model, locale);
         } catch (Versions.PreconditionRequiredException e) {
             model.addAttribute("formError", refusals.sentence("if-match-required", locale));
-            return page(actor, variant, model);
+            return page(actor, variant, model, locale);
         }
     }
 
@@ -91,11 +103,11 @@ class TranslateController {
     ResponseEntity<String> export(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
             @PathVariable String language, @RequestParam(defaultValue = "json") String format) {
         boolean xliff = "xliff".equals(format);
-        TranslationExchange.Export export = exchange.export(user.actor(), id, language);
+        TranslationExchange.Export export = exchange.export(user.actor(), id, language, xliff);
         return ResponseEntity.ok()
                 .header("Content-Type", xliff ? "application/xliff+xml;charset=UTF-8" : "application/json;charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + id + "." + language + (xliff ? ".xlf" : ".json") + "\"")
-                .body(exchange.write(export.file(), xliff));
+                .body(export.body());
     }
 
     /** The import is judged against the variant's current version: the file itself says which source revision it came from. */
@@ -125,8 +137,9 @@ class TranslateController {
         return "redirect:/translate/" + id + "/" + language;
     }
 
-    private String page(Actor actor, Variant variant, Model model) {
+    private String page(Actor actor, Variant variant, Model model, Locale locale) {
         model.addAttribute("variant", variant);
+        model.addAttribute("languageName", reference.names(ReferenceKind.LANGUAGES, locale).getOrDefault(variant.language(), variant.language()));
         model.addAttribute("source", products.readVariant(actor, variant.productId(), Variant.SOURCE_LANGUAGE));
         model.addAttribute("sourceChanges", products.sourceChangesSince(actor, variant.productId(), variant.language()));
         return "translate/edit";

@@ -33,12 +33,12 @@ class TranslationController {
     ResponseEntity<String> export(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
             @PathVariable String language, @RequestParam(defaultValue = "json") String format) {
         boolean xliff = "xliff".equals(format);
-        TranslationExchange.Export export = exchange.export(user.actor(), id, language);
+        TranslationExchange.Export export = exchange.export(user.actor(), id, language, xliff);
         String fileName = id + "." + language + (xliff ? ".xlf" : ".json");
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().eTag(Versions.etag(export.version()))
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
         return response.contentType(xliff ? MediaType.parseMediaType(Xliff.MEDIA_TYPE + ";charset=UTF-8") : MediaType.APPLICATION_JSON)
-                .body(exchange.write(export.file(), xliff));
+                .body(export.body());
     }
 
     @PutMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, Xliff.MEDIA_TYPE, MediaType.APPLICATION_XML_VALUE})

@@ -12,37 +12,43 @@ import vn.bhxh.cms.product.Variant;
 import vn.bhxh.cms.product.VariantContent;
 import vn.bhxh.cms.security.Actor;
 
-/** Exports a variant for a translator and imports the translation back (JSON or XLIFF 2.0), for the API and the pages. */
+/**
+ * Exports a variant for a translator and imports the translation back, for the API and the pages: JSON with one unit
+ * per field, or XLIFF 2.0 with the workbench's segments and inline codes ({@link SegmentXliff}).
+ */
 @Service
 public class TranslationExchange {
 
     public static final int MAX_FILE_BYTES = 1_000_000;
 
     private final ProductService products;
+    private final SegmentService segments;
     private final JsonMapper json;
 
-    TranslationExchange(ProductService products, JsonMapper json) {
+    TranslationExchange(ProductService products, SegmentService segments, JsonMapper json) {
         this.products = products;
+        this.segments = segments;
         this.json = json;
     }
 
     /** A translation file and the version of the target variant it was made from (the ETag an import must carry). */
-    public record Export(TranslationFile file, SeqNoPrimaryTerm version) {
+    public record Export(String body, SeqNoPrimaryTerm version) {
     }
 
-    public Export export(Actor actor, String id, String language) {
+    public Export export(Actor actor, String id, String language, boolean xliff) {
+        if (xliff) {
+            Workbench workbench = segments.open(actor, id, language);
+            return new Export(SegmentXliff.write(workbench, Variant.SOURCE_LANGUAGE), workbench.version());
+        }
         Variant target = products.readVariant(actor, id, language);
         Variant source = products.readVariant(actor, id, Variant.SOURCE_LANGUAGE);
         VariantContent s = source.content();
         VariantContent t = target.content();
-        return new Export(new TranslationFile(id, Variant.SOURCE_LANGUAGE, language, source.revision(), List.of(
+        TranslationFile file = new TranslationFile(id, Variant.SOURCE_LANGUAGE, language, source.revision(), List.of(
                 new TranslationFile.Unit("title", s.title(), t.title()),
                 new TranslationFile.Unit("summary", s.summary(), t.summary()),
-                new TranslationFile.Unit("body", s.body(), t.body()))), target.seqNoPrimaryTerm());
-    }
-
-    public String write(TranslationFile file, boolean xliff) {
-        return xliff ? Xliff.write(file) : json.writeValueAsString(file);
+                new TranslationFile.Unit("body", s.body(), t.body())));
+        return new Export(json.writeValueAsString(file), target.seqNoPrimaryTerm());
     }
 
     /**
@@ -54,17 +60,16 @@ public class TranslationExchange {
         if (body.length > MAX_FILE_BYTES) {
             throw new InvalidTranslationFileException("the file is larger than " + MAX_FILE_BYTES + " bytes");
         }
-        TranslationFile file = xliff ? Xliff.read(body) : readJson(body);
-        if (!id.equals(file.productId()) || !language.equals(file.targetLanguage())) {
-            throw new InvalidTranslationFileException("the file is for " + file.productId() + "/" + file.targetLanguage()
-                    + ", not " + id + "/" + language);
+        if (xliff) {
+            SegmentXliff.ReadFile file = SegmentXliff.read(body);
+            requireFor(id, language, file.productId(), file.targetLanguage());
+            requireCurrentSource(actor, id, file.sourceRevision());
+            segments.importXliff(actor, id, language, expected, file);
+            return products.readVariant(actor, id, language);
         }
-        int current = products.sourceRevision(id);
-        if (file.sourceRevision() != current) {
-            List<ContentDiff.FieldChange> changes = products.sourceChangesSince(actor, id, file.sourceRevision());
-            throw new ConflictException("source-changed", Map.of("sourceChanges", changes, "currentSourceRevision", current),
-                    file.sourceRevision(), current);
-        }
+        TranslationFile file = readJson(body);
+        requireFor(id, language, file.productId(), file.targetLanguage());
+        requireCurrentSource(actor, id, file.sourceRevision());
         Variant existing = products.readVariant(actor, id, language);
         VariantContent imported = new VariantContent(file.target("title"), file.target("summary"), file.target("body"),
                 existing.content().assets());
@@ -72,6 +77,22 @@ public class TranslationExchange {
             throw new InvalidTranslationFileException("the unit 'title' has no target text");
         }
         return products.editContent(actor, id, language, expected, imported, "imported translation");
+    }
+
+    private static void requireFor(String id, String language, String fileProduct, String fileLanguage) {
+        if (!id.equals(fileProduct) || !language.equals(fileLanguage)) {
+            throw new InvalidTranslationFileException("the file is for " + fileProduct + "/" + fileLanguage
+                    + ", not " + id + "/" + language);
+        }
+    }
+
+    private void requireCurrentSource(Actor actor, String id, int revision) {
+        int current = products.sourceRevision(id);
+        if (revision != current) {
+            List<ContentDiff.FieldChange> changes = products.sourceChangesSince(actor, id, revision);
+            throw new ConflictException("source-changed", Map.of("sourceChanges", changes, "currentSourceRevision", current),
+                    revision, current);
+        }
     }
 
     private TranslationFile readJson(byte[] body) {
