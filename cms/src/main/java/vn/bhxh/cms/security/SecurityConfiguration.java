@@ -53,7 +53,7 @@ class SecurityConfiguration {
         success.setDefaultTargetUrl("/");
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/error", "/v3/api-docs/**").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/error", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/products/**").hasAnyRole(Role.ADMIN.name(), Role.EDITOR.name(),
