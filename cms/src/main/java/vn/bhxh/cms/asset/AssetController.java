@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import vn.bhxh.cms.api.BadRequestException;
 import vn.bhxh.cms.api.NotFoundException;
 import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.media.MediaRefusal;
@@ -81,6 +82,9 @@ class AssetController {
     /** A selection of assets as one ZIP with a manifest, streamed as it is made. */
     @PostMapping(value = "/bundles", produces = "application/zip")
     ResponseEntity<StreamingResponseBody> bundle(@AuthenticationPrincipal AccountPrincipal user, @RequestBody BundleRequest request) {
+        if (request.items() == null) {
+            throw new BadRequestException("missing-field", "items");
+        }
         List<BundleEntry> entries = assets.bundleEntries(user.actor(), request.items());
         String title = request.title() == null || request.title().isBlank() ? "bundle" : request.title();
         return ResponseEntity.ok()

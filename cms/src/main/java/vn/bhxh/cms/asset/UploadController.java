@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.bhxh.cms.api.BadRequestException;
 import vn.bhxh.cms.api.NotFoundException;
 import vn.bhxh.cms.security.AccountPrincipal;
 import vn.bhxh.media.MediaRefusal;
@@ -67,7 +68,8 @@ class UploadController {
         try {
             parsed = TusMetadata.parse(metadata);
         } catch (IllegalArgumentException e) {
-            return ResponseEntity.badRequest().header(TUS_RESUMABLE, VERSION).build();
+            // Named like every other bad input (problem+json), not an empty 400 a person cannot act on.
+            throw new BadRequestException("invalid-upload-metadata");
         }
         UploadState state = uploads.create(productType, length, parsed);
         return ResponseEntity.status(HttpStatus.CREATED).header(TUS_RESUMABLE, VERSION)

@@ -1,6 +1,9 @@
 package vn.bhxh.cms.report;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -27,7 +30,11 @@ class ReportProblemHandler {
     @ExceptionHandler(ReportValidationException.class)
     ResponseEntity<ProblemDetail> invalid(ReportValidationException e, Locale locale) {
         ProblemDetail problem = Problems.of(messages, HttpStatus.BAD_REQUEST, "report-invalid", locale);
-        problem.setProperty("errors", reportMessages.resolve(e.errors()));
+        List<Map<String, String>> errors = reportMessages.resolve(e.errors());
+        // The detail names every field and what is wrong with it, like every other 400; errors lists them for programs.
+        problem.setDetail(problem.getDetail() + " " + errors.stream().map(error -> error.get("field") + ": " + error.get("message"))
+                .collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
 }

@@ -56,7 +56,12 @@ public class ReportService {
     }
 
     public ReportDetails create(Actor actor, String province, String periodCode) {
-        units.province(province);
+        try {
+            units.province(province);
+        } catch (NotFoundException e) {
+            // A code in the request body, not a resource in the path: 400 naming the field, like every unknown code.
+            throw ReportValidationException.of("province", "report.error.unknown-province", province);
+        }
         access.requireEdit(actor, province);
         ReportPeriod period = ReportPeriod.parse(periodCode);
         if (period.isFuture(today())) {

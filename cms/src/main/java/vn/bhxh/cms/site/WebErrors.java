@@ -4,14 +4,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
 import vn.bhxh.cms.api.ApiException;
 import vn.bhxh.cms.api.NotFoundException;
@@ -50,6 +55,22 @@ class WebErrors {
     @ExceptionHandler(Versions.PreconditionRequiredException.class)
     ModelAndView versionMissing(HttpServletResponse response, Locale locale) {
         return page(response, 428, refusals.sentence("if-match-required", locale));
+    }
+
+    /**
+     * A request the page's own form never sends (a field left out or unreadable, made by hand or by a script): 400 naming
+     * the field, and nothing was done.
+     */
+    @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
+    ModelAndView fieldMissing(Exception e, HttpServletResponse response, Locale locale) {
+        String field = e instanceof MissingServletRequestParameterException parameter ? parameter.getParameterName()
+                : ((MissingServletRequestPartException) e).getRequestPartName();
+        return page(response, 400, refusals.sentence("missing-parameter", locale, field));
+    }
+
+    @ExceptionHandler({TypeMismatchException.class, ServletRequestBindingException.class, HttpMessageNotReadableException.class})
+    ModelAndView unreadable(HttpServletResponse response, Locale locale) {
+        return page(response, 400, refusals.sentence("bad-request", locale));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
