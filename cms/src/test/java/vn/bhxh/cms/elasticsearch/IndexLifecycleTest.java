@@ -31,7 +31,7 @@ import vn.bhxh.elasticsearch.node.TestElasticsearch;
  */
 class IndexLifecycleTest {
 
-    private static final int DOCUMENTS = 1234; // more than two scroll pages
+    private static final int DOCUMENTS = 600; // more than one scroll page
     private static Rest5Client client;
     private static ElasticsearchRequests elasticsearch;
     private final String alias = "lifecycle-test-" + UUID.randomUUID().toString().substring(0, 8);
