@@ -3,6 +3,7 @@ package vn.bhxh.cms.elasticsearch;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -54,7 +55,7 @@ public class RetentionSweep {
             if (rule.keep().isZero()) {
                 continue;
             }
-            long count = deleteOlderThan(rule, now.minus(rule.keep()));
+            long count = deleteOlderThan(rule, now.minus(rule.keep()).truncatedTo(ChronoUnit.MILLIS));
             deleted.put(rule.alias(), count);
             if (count > 0) {
                 log.info("Retention: deleted {} documents of {} older than {}", count, rule.alias(), rule.keep());
