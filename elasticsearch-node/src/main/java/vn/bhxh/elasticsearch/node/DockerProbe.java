@@ -1,11 +1,10 @@
 package vn.bhxh.elasticsearch.node;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.UnixDomainSocketAddress;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +27,8 @@ import java.util.Optional;
 public class DockerProbe {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final byte[] PING = "GET /_ping HTTP/1.1\r\nHost: docker\r\nConnection: close\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII);
 
     private final List<String> endpoints;
 
@@ -70,24 +71,29 @@ public class DockerProbe {
                 return Files.exists(socket) && pingUnix(socket);
             }
             if (endpoint.startsWith("tcp://")) {
-                HttpResponse<String> answer = HttpClient.newBuilder().connectTimeout(TIMEOUT).build().send(
-                        HttpRequest.newBuilder(URI.create("http://" + endpoint.substring("tcp://".length()) + "/_ping"))
-                                .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-                return answer.statusCode() == 200;
+                URI address = URI.create("http://" + endpoint.substring("tcp://".length()));
+                return pingTcp(address.getHost(), address.getPort() < 0 ? 2375 : address.getPort());
             }
             return false;
         } catch (IOException | RuntimeException e) {
             return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        }
+    }
+
+    /** A plain socket, as for the Unix socket: an HTTP client would cost more to start than the whole check. */
+    private static boolean pingTcp(String host, int port) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), (int) TIMEOUT.toMillis());
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            socket.getOutputStream().write(PING);
+            byte[] answer = socket.getInputStream().readNBytes(12);
+            return new String(answer, StandardCharsets.US_ASCII).startsWith("HTTP/1.1 200");
         }
     }
 
     private static boolean pingUnix(Path socket) throws IOException {
         try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            channel.write(ByteBuffer.wrap("GET /_ping HTTP/1.1\r\nHost: docker\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII)));
+            channel.write(ByteBuffer.wrap(PING));
             ByteBuffer answer = ByteBuffer.allocate(64);
             channel.read(answer);
             return new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII).startsWith("HTTP/1.1 200");
