@@ -81,6 +81,8 @@ class AuthorizationMatrixTest {
                 c -> get(c, "/api/v1/products/" + readOnly + "/audit"));
         check(mismatches, "whole audit trail", "200 403 403 403 403 403 403 401",
                 c -> get(c, "/api/v1/audit"));
+        check(mismatches, "list backups", "200 403 403 403 403 403 403 401",
+                c -> get(c, "/api/v1/backups"));
         check(mismatches, "list users", "200 403 403 403 403 403 403 401",
                 c -> get(c, "/api/v1/users"));
         check(mismatches, "create a user", "201 403 403 403 403 403 403 401",

@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 import vn.bhxh.cms.elasticsearch.IndexedDocument;
+import vn.bhxh.cms.elasticsearch.RetentionProperties;
+import vn.bhxh.cms.elasticsearch.RetentionRule;
 import vn.bhxh.media.MediaKind;
 import vn.bhxh.media.MediaServices;
 import vn.bhxh.media.bundle.ZipBundleWriter;
@@ -57,6 +59,12 @@ class AssetConfiguration {
     @Bean
     IndexedDocument assetIndex() {
         return new IndexedDocument(Asset.class);
+    }
+
+    /** Downloads are counted for the provinces' reports; older than the retention they are deleted. */
+    @Bean
+    RetentionRule downloadRetention(RetentionProperties retention) {
+        return new RetentionRule("asset-downloads", "at", retention.downloads());
     }
 
     @Bean

@@ -54,7 +54,10 @@ public enum AuditAction {
     REPORT_IMPORTED,
     REPORT_SUBMIT,
     REPORT_ACCEPT,
-    REPORT_RETURN;
+    REPORT_RETURN,
+    // Operations: the retention removed the oldest audit entries; a backup was made.
+    AUDIT_PRUNED,
+    BACKUP_CREATED;
 
     public static AuditAction of(WorkflowAction action) {
         return valueOf(action.name());

@@ -80,6 +80,36 @@ public class AuditChain {
         return new Tail(sequence, hash);
     }
 
+    /** Where the retention cut the chain: the last entry removed, or null when none was. */
+    ChainHead anchor() {
+        return operations.get(ChainHead.ANCHOR_ID, ChainHead.class);
+    }
+
+    /**
+     * Moves the anchor to {@code entry}, only forward and only from the anchor read ({@code current}, null for none).
+     *
+     * @return false when another instance moved it first
+     */
+    boolean moveAnchor(ChainHead current, AuditEvent entry) {
+        SeqNoPrimaryTerm version = current == null ? null : current.seqNoPrimaryTerm();
+        ChainHead next = new ChainHead(ChainHead.ANCHOR_ID, entry.sequence(), entry.hash(), version);
+        try {
+            operations.withRefreshPolicy(RefreshPolicy.WAIT_UNTIL).index(
+                    DocumentVersions.conditionalWrite(ChainHead.ANCHOR_ID, next, version),
+                    operations.getIndexCoordinatesFor(ChainHead.class));
+            return true;
+        } catch (RuntimeException e) {
+            if (VersionConflicts.is(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    AuditEvent entryAt(long sequence) {
+        return entry(sequence);
+    }
+
     ChainHead head() {
         return operations.get(ChainHead.ID, ChainHead.class);
     }

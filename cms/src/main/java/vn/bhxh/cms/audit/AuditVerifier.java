@@ -10,7 +10,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Walks the audit chain in sequence order and names the first entry that breaks it: one that is missing, whose content
- * no longer matches its hash, or that no longer links to the hash of the entry before it.
+ * no longer matches its hash, or that no longer links to the hash of the entry before it. When the retention removed
+ * the oldest entries ({@link AuditRetention}), the walk starts behind its anchor: the first entry kept must link to the
+ * hash the anchor recorded for the last entry removed.
  */
 @Service
 public class AuditVerifier {
@@ -29,34 +31,36 @@ public class AuditVerifier {
     public Verification verify() {
         // The tail first, then the refresh: every entry up to the tail is searchable; later ones are not judged this time.
         long last = chain.tail().sequence();
+        ChainHead anchor = chain.anchor();
+        long prunedThrough = anchor == null ? 0 : anchor.sequence();
         operations.indexOps(AuditEvent.class).refresh();
         NativeQuery query = NativeQuery.builder()
-                .withQuery(q -> q.range(r -> r.number(n -> n.field("sequence").gte(1.0).lte((double) last))))
+                .withQuery(q -> q.range(r -> r.number(n -> n.field("sequence").gte((double) prunedThrough + 1).lte((double) last))))
                 .withSort(Sort.by("sequence"))
                 .withPageable(PageRequest.of(0, PAGE))
                 .build();
-        long expected = 1;
-        String previousHash = AuditChain.GENESIS;
+        long expected = prunedThrough + 1;
+        String previousHash = anchor == null ? AuditChain.GENESIS : anchor.hash();
         try (SearchHitsIterator<AuditEvent> entries = operations.searchForStream(query, AuditEvent.class)) {
             while (entries.hasNext()) {
                 AuditEvent entry = entries.next().getContent();
                 if (entry.sequence() != expected) {
-                    return Verification.broken(expected - 1, expected, AuditChain.id(expected), Problem.MISSING);
+                    return Verification.broken(expected - 1, prunedThrough, expected, AuditChain.id(expected), Problem.MISSING);
                 }
                 if (!Objects.equals(entry.previousHash(), previousHash)) {
-                    return Verification.broken(expected - 1, expected, entry.id(), Problem.RELINKED);
+                    return Verification.broken(expected - 1, prunedThrough, expected, entry.id(), Problem.RELINKED);
                 }
                 if (!Objects.equals(AuditChain.hash(entry), entry.hash())) {
-                    return Verification.broken(expected - 1, expected, entry.id(), Problem.ALTERED);
+                    return Verification.broken(expected - 1, prunedThrough, expected, entry.id(), Problem.ALTERED);
                 }
                 previousHash = entry.hash();
                 expected++;
             }
         }
         if (expected <= last) {
-            return Verification.broken(expected - 1, expected, AuditChain.id(expected), Problem.MISSING);
+            return Verification.broken(expected - 1, prunedThrough, expected, AuditChain.id(expected), Problem.MISSING);
         }
-        return new Verification(true, last, null, null, null);
+        return new Verification(true, last, prunedThrough, null, null, null);
     }
 
     /** How an entry breaks the chain. */
@@ -71,15 +75,16 @@ public class AuditVerifier {
 
     /**
      * @param intact whether every entry up to the tail checked out
-     * @param entriesChecked how many entries were found sound before the first break (all of them when intact)
+     * @param entriesChecked the sequence number up to which the chain was found sound (the last entry when intact)
+     * @param prunedThrough the last sequence number removed by the retention (0 when none was): the walk starts after it
      * @param firstBrokenSequence the sequence number of the first entry that breaks the chain
      * @param firstBrokenId its id
      */
-    public record Verification(boolean intact, long entriesChecked, Long firstBrokenSequence, String firstBrokenId,
-            Problem problem) {
+    public record Verification(boolean intact, long entriesChecked, long prunedThrough, Long firstBrokenSequence,
+            String firstBrokenId, Problem problem) {
 
-        static Verification broken(long checked, long sequence, String id, Problem problem) {
-            return new Verification(false, checked, sequence, id, problem);
+        static Verification broken(long checked, long prunedThrough, long sequence, String id, Problem problem) {
+            return new Verification(false, checked, prunedThrough, sequence, id, problem);
         }
     }
 }

@@ -6,7 +6,10 @@ import org.springframework.data.elasticsearch.annotations.Field;
 import org.springframework.data.elasticsearch.annotations.FieldType;
 import org.springframework.data.elasticsearch.core.query.SeqNoPrimaryTerm;
 
-/** Where the audit chain ended when last advanced: its sequence and hash (one document, changed with compare-and-set). */
+/**
+ * Where the audit chain ended when last advanced ({@link #ID}), or where the retention cut it ({@link #ANCHOR_ID}): a
+ * sequence and its entry's hash, in one document each, changed with compare-and-set.
+ */
 @Document(indexName = "audit-chain", createIndex = false)
 record ChainHead(
         @Id String id,
@@ -15,4 +18,5 @@ record ChainHead(
         SeqNoPrimaryTerm seqNoPrimaryTerm) {
 
     static final String ID = "head";
+    static final String ANCHOR_ID = "anchor";
 }

@@ -16,8 +16,11 @@ import org.springframework.core.Ordered;
 import org.springframework.data.elasticsearch.core.convert.ElasticsearchCustomConversions;
 import tools.jackson.databind.json.JsonMapper;
 import vn.bhxh.cms.asset.VariantMedia;
+import vn.bhxh.cms.elasticsearch.IndexDefinition;
 import vn.bhxh.cms.elasticsearch.IndexProperties;
 import vn.bhxh.cms.elasticsearch.IndexedDocument;
+import vn.bhxh.cms.elasticsearch.RetentionProperties;
+import vn.bhxh.cms.elasticsearch.RetentionRule;
 import vn.bhxh.cms.preview.PublicSiteProperties;
 import vn.bhxh.publisher.channels.Channels;
 import vn.bhxh.publisher.crypto.CredentialCipher;
@@ -62,8 +65,19 @@ class PublishingConfiguration {
     }
 
     @Bean
+    RetentionRule noticeRetention(RetentionProperties retention) {
+        return new RetentionRule("notices", "createdAt", retention.notices());
+    }
+
+    @Bean
     IndexedDocument noticeIndex() {
         return new IndexedDocument(Notice.class);
+    }
+
+    /** The publisher's job index, created and migrated behind its alias like every other index of the application. */
+    @Bean
+    IndexDefinition jobIndex() {
+        return new IndexDefinition(JobStore.INDEX, JobStore.MAPPING_VERSION, JobStore.settings(), JobStore.mappings());
     }
 
     /** The same connection pool as the rest of the application, with the publisher's own JSON mapping of its jobs. */

@@ -39,7 +39,8 @@ public class EmbeddedElasticsearch implements ApplicationListener<ApplicationEnv
                 .bindOrCreate("bhxh.elasticsearch.embedded", Bindable.of(EmbeddedElasticsearchProperties.class));
         Path home = properties.dataDirectory().toAbsolutePath().normalize();
         NodeSettings settings = new NodeSettings(properties.distribution(), home.resolve("distribution"), home.resolve("node"),
-                properties.port(), properties.heap(), properties.runAsUser(), properties.startupTimeout());
+                properties.port(), properties.heap(), properties.runAsUser(), properties.startupTimeout())
+                .withSnapshotDirectory(backupRepository(environment));
         log.info("No spring.elasticsearch.uris set: starting a local Elasticsearch node in {}", home);
         // Another instance using the same directory may run the node already: then this one joins it and never stops it.
         node = new SharedDirectoryNode(settings);
@@ -51,5 +52,18 @@ public class EmbeddedElasticsearch implements ApplicationListener<ApplicationEnv
                     node.logFile());
         }
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedElasticsearch", Map.of(URIS, uri.toString())));
+    }
+
+    /**
+     * The backups' snapshot repository, which must lie under the node's {@code path.repo}: the same setting (and
+     * default) that {@code backup.BackupProperties} reads, by name, since this runs before any bean exists.
+     */
+    static Path backupRepository(ConfigurableEnvironment environment) {
+        String location = environment.getProperty("bhxh.backup.elasticsearch-location", "");
+        if (!location.isBlank()) {
+            return Path.of(location);
+        }
+        return Path.of(environment.getProperty("bhxh.backup.directory", "./data/backups")).resolve("elasticsearch")
+                .toAbsolutePath().normalize();
     }
 }

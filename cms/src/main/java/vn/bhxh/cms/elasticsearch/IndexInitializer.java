@@ -1,9 +1,14 @@
 package vn.bhxh.cms.elasticsearch;
 
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
 import org.springframework.data.elasticsearch.core.IndexOperations;
@@ -11,7 +16,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the indices of every document class with their mappings. Spring Data's own creation runs while the
+ * Creates the indices of every document class with their mappings, each behind its alias at its mapping version, and
+ * migrates those made by an earlier version ({@link IndexLifecycle}), one instance at a time under the start-up lock. Spring Data's own creation runs while the
  * context starts and would stop the application when Elasticsearch is down; this retries in the background
  * instead, and the API answers 503 until it has succeeded. Writes before that would let Elasticsearch create
  * indices with guessed mappings.
@@ -29,14 +35,41 @@ public class IndexInitializer {
 
     private final IndexProperties properties;
     private final StartupLock startupLock;
+    private final List<IndexDefinition> otherIndices;
+    private final IndexLifecycle lifecycle;
+    /** Looked up when used: a preparation (the restore) needs this initializer in turn. */
+    private final ObjectProvider<IndexPreparation> preparations;
 
     public IndexInitializer(ElasticsearchOperations operations, List<IndexedDocument> documents, ApplicationEventPublisher events,
-            IndexProperties properties, StartupLock startupLock) {
+            IndexProperties properties, StartupLock startupLock, List<IndexDefinition> otherIndices, Rest5Client client,
+            ObjectProvider<IndexPreparation> preparations) {
         this.operations = operations;
         this.documents = documents;
         this.events = events;
         this.properties = properties;
         this.startupLock = startupLock;
+        this.otherIndices = otherIndices;
+        this.preparations = preparations;
+        Map<String, String> common = new LinkedHashMap<>(properties.replicaSettings());
+        // Writes wait for the next refresh (refresh=wait_for), so this interval is also their latency.
+        common.put("index.refresh_interval", properties.refreshInterval().toMillis() + "ms");
+        this.lifecycle = new IndexLifecycle(new ElasticsearchRequests(client, properties.migrationTimeout()), common);
+    }
+
+    /** Every index the application manages, with the mapping version this build expects. */
+    public List<IndexDefinition> definitions() {
+        List<IndexDefinition> all = new ArrayList<>();
+        for (IndexedDocument document : documents) {
+            IndexOperations index = operations.indexOps(document.type());
+            // Flattened first: Spring Data's own default sits under a nested "index" key and would win.
+            Map<String, Object> settings = new LinkedHashMap<>(index.createSettings(document.type()).flatten());
+            // Spring Data puts one replica by default; the configured count replaces it.
+            settings.remove("index.number_of_replicas");
+            all.add(new IndexDefinition(index.getIndexCoordinates().getIndexName(), document.mappingVersion(), settings,
+                    index.createMapping(document.type())));
+        }
+        all.addAll(otherIndices);
+        return all;
     }
 
     /** Runs from the start and every few seconds until every index exists and start-up data is written. */
@@ -46,20 +79,18 @@ public class IndexInitializer {
             return;
         }
         try {
-            for (IndexedDocument document : documents) {
-                IndexOperations index = operations.indexOps(document.type());
-                if (!index.exists()) {
-                    // Writes wait for the next refresh (refresh=wait_for), so this interval is also their latency.
-                    // Flattened first: Spring Data's own default sits under a nested "index" key and would win.
-                    var settings = index.createSettings(document.type()).flatten();
-                    settings.put("index.refresh_interval", properties.refreshInterval().toMillis() + "ms");
-                    // Spring Data puts one replica by default; the configured count replaces it.
-                    settings.remove("index.number_of_replicas");
-                    settings.putAll(properties.replicaSettings());
-                    index.create(settings, index.createMapping(document.type()));
-                    log.info("Created index {} for {}", index.getIndexCoordinates().getIndexName(), document.type().getSimpleName());
-                }
+            List<IndexDefinition> definitions = definitions();
+            // Creating or migrating is one instance's work: the others wait and then find every alias at its version.
+            boolean done = startupLock.runExclusively(() -> {
+                preparations.orderedStream().forEach(preparation -> preparation.beforeIndices(definitions));
+                definitions.forEach(lifecycle::apply);
+            });
+            if (!done) {
+                return;
             }
+        } catch (StartupRefusedException e) {
+            log.error("{}", e.getMessage());
+            return;
         } catch (RuntimeException e) {
             log.warn("Elasticsearch is not available yet ({}); retrying", e.getMessage());
             return;

@@ -14,13 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                 has more than one data node (none on a single node, where a replica could never be placed), or a
  *                 fixed number
  * @param healthTimeout how long the health check waits for Elasticsearch before it reports it down
+ * @param migrationTimeout how long one request of an index migration, a retention sweep or a snapshot may take (far
+ *                         longer than a user's request: it copies or deletes a page of documents)
  */
 @ConfigurationProperties("bhxh.elasticsearch")
 public record IndexProperties(
         @DefaultValue("5s") Duration indexRetryInterval,
         @DefaultValue("1s") Duration refreshInterval,
         @DefaultValue("auto") String replicas,
-        @DefaultValue("1500ms") Duration healthTimeout) {
+        @DefaultValue("1500ms") Duration healthTimeout,
+        @DefaultValue("60s") Duration migrationTimeout) {
 
     static final String AUTO = "auto";
 

@@ -8,6 +8,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import vn.bhxh.cms.elasticsearch.IndexedDocument;
+import vn.bhxh.cms.elasticsearch.RetentionProperties;
+import vn.bhxh.cms.elasticsearch.RetentionRule;
 import vn.bhxh.cms.security.SiteSecurityProperties;
 
 @Configuration(proxyBeanMethods = false)
@@ -41,6 +43,11 @@ class PublicPageConfiguration {
     @Bean
     IndexedDocument shortLinkIndex() {
         return new IndexedDocument(ShortLink.class);
+    }
+
+    @Bean
+    RetentionRule pageVisitRetention(RetentionProperties retention) {
+        return new RetentionRule("page-visits", "day", retention.pageVisits());
     }
 
     @Bean

@@ -27,7 +27,7 @@ class SecurityConfiguration {
                         // What was published is public: the app backend and CDNs poll feeds, remote services fetch media.
                         .requestMatchers(HttpMethod.GET, "/api/v1/feeds/**", "/api/v1/media/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/feeds/**", "/api/v1/media/**").permitAll()
-                        .requestMatchers("/api/v1/users/**", "/api/v1/audit/**", "/api/v1/templates/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/users/**", "/api/v1/audit/**", "/api/v1/templates/**", "/api/v1/backups/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .addFilterBefore(new SignInBlockFilter(throttle, entryPoint, audit), BasicAuthenticationFilter.class)
                 .addFilterBefore(new TokenAuthenticationFilter(tokens, accounts, entryPoint, throttle, audit),

@@ -239,6 +239,8 @@ public final class ElasticsearchNode implements AutoCloseable {
         options.put("transport.port", Integer.toString(transportPort));
         options.put("path.data", home.resolve("data").toString());
         options.put("path.logs", home.resolve("logs").toString());
+        // Filesystem snapshot repositories (backups) may only live under path.repo.
+        options.put("path.repo", settings.snapshotPath().toAbsolutePath().toString());
         // Security is off only on these nodes, which listen on the loopback address alone.
         options.put("xpack.security.enabled", "false");
         // Development disks are often nearly full; the node must not turn read-only on them.
@@ -333,10 +335,16 @@ public final class ElasticsearchNode implements AutoCloseable {
                 copyTree(esHome.resolve("config"), config);
             }
             Files.deleteIfExists(home.resolve(PID_FILE));
+            Path snapshots = settings.snapshotPath().toAbsolutePath();
+            Files.createDirectories(snapshots);
             if (isRoot()) {
                 checkReachableBy(settings.unprivilegedUser(), home);
                 checkReachableBy(settings.unprivilegedUser(), esHome);
                 chownTree(home, settings.unprivilegedUser());
+                if (!snapshots.startsWith(home.toAbsolutePath())) {
+                    checkReachableBy(settings.unprivilegedUser(), snapshots);
+                    chownTree(snapshots, settings.unprivilegedUser());
+                }
             }
         } catch (IOException e) {
             throw new ElasticsearchNodeException("Could not prepare the Elasticsearch directory " + home + ": " + e, e);

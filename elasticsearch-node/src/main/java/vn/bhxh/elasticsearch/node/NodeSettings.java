@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param unprivilegedUser the user to run as when this process is root (Elasticsearch refuses root)
  * @param startupTimeout how long to wait for the node to answer
  * @param cluster how it joins its cluster, or {@code null} for a single-node cluster of its own
+ * @param snapshotDirectory where filesystem snapshot repositories may live ({@code path.repo}); {@code null} for
+ *                          {@code snapshots} in the node's home
  */
 public record NodeSettings(
         Path distributionZip,
@@ -23,11 +25,12 @@ public record NodeSettings(
         String heap,
         String unprivilegedUser,
         Duration startupTimeout,
-        ClusterMembership cluster) {
+        ClusterMembership cluster,
+        Path snapshotDirectory) {
 
     public NodeSettings(Path distributionZip, Path installDirectory, Path homeDirectory, int httpPort, String heap,
             String unprivilegedUser, Duration startupTimeout) {
-        this(distributionZip, installDirectory, homeDirectory, httpPort, heap, unprivilegedUser, startupTimeout, null);
+        this(distributionZip, installDirectory, homeDirectory, httpPort, heap, unprivilegedUser, startupTimeout, null, null);
     }
 
     public NodeSettings {
@@ -41,11 +44,22 @@ public record NodeSettings(
 
     public NodeSettings withHttpPort(int port) {
         return new NodeSettings(distributionZip, installDirectory, homeDirectory, port, heap, unprivilegedUser, startupTimeout,
-                cluster);
+                cluster, snapshotDirectory);
     }
 
     public NodeSettings inCluster(ClusterMembership membership) {
         return new NodeSettings(distributionZip, installDirectory, homeDirectory, httpPort, heap, unprivilegedUser, startupTimeout,
-                membership);
+                membership, snapshotDirectory);
+    }
+
+    /** The same node with its snapshot repositories ({@code path.repo}) in {@code directory}. */
+    public NodeSettings withSnapshotDirectory(Path directory) {
+        return new NodeSettings(distributionZip, installDirectory, homeDirectory, httpPort, heap, unprivilegedUser, startupTimeout,
+                cluster, directory);
+    }
+
+    /** Where this node's filesystem snapshot repositories may live: the node's {@code path.repo}. */
+    public Path snapshotPath() {
+        return snapshotDirectory != null ? snapshotDirectory : homeDirectory.resolve("snapshots");
     }
 }

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * asynchronously) and it stops the node when Maven exits, however Maven ends; it starts a node in a temporary directory and
  * announces it in a small properties file that every module's test JVM reads ({@link TestElasticsearch}).
  *
- * <p>Arguments: the announcement file, the distribution zip, the heap.
+ * <p>Arguments: the announcement file, the distribution zip, the heap, and the tests' choice of Elasticsearch
+ * ({@link TestElasticsearchChoice}): with {@code testcontainers} no node is started, each test JVM starting its container.
  */
 public final class SharedTestNode {
 
@@ -31,6 +32,10 @@ public final class SharedTestNode {
         Path announcement = Path.of(args[0]).toAbsolutePath();
         Path distribution = Path.of(args[1]);
         String heap = args.length > 2 ? args[2] : "512m";
+        if (args.length > 3 && TestElasticsearchChoice.of(args[3]) == TestElasticsearchChoice.TESTCONTAINERS) {
+            System.out.println("[shared test Elasticsearch] not started: the tests use Testcontainers");
+            return;
+        }
         Path workDirectory = announcement.getParent();
         Files.createDirectories(workDirectory);
         Files.deleteIfExists(announcement);
@@ -61,7 +66,7 @@ public final class SharedTestNode {
             return;
         }
         Files.writeString(pidFile, node.serverPid() + " " + ProcessHandle.current().pid());
-        announce(announcement, uri, node, home);
+        announce(announcement, uri, node, home, settings.snapshotPath());
         Files.deleteIfExists(starting);
         System.out.println("[shared test Elasticsearch] " + uri + " ready in " + node.lastStartupTime().toMillis()
                 + " ms; log " + node.logFile());
@@ -72,12 +77,13 @@ public final class SharedTestNode {
         return announcement.resolveSibling(announcement.getFileName() + STARTING_SUFFIX);
     }
 
-    private static void announce(Path announcement, URI uri, ElasticsearchNode node, Path home) throws IOException {
+    private static void announce(Path announcement, URI uri, ElasticsearchNode node, Path home, Path snapshots) throws IOException {
         Properties properties = new Properties();
         properties.setProperty("uri", uri.toString());
         properties.setProperty("owner-pid", Long.toString(ProcessHandle.current().pid()));
         properties.setProperty("server-pid", Long.toString(node.serverPid()));
         properties.setProperty("home", home.toString());
+        properties.setProperty("snapshot-directory", snapshots.toAbsolutePath().toString());
         Path temporary = announcement.resolveSibling(announcement.getFileName() + ".tmp");
         try (var out = Files.newOutputStream(temporary)) {
             properties.store(out, "shared test Elasticsearch node");

@@ -15,7 +15,10 @@ import java.util.Properties;
 /**
  * The Elasticsearch node for tests. In a Maven build every module's tests share the node that
  * {@link SharedTestNode} announces (system property {@code elasticsearch.test.node-file}); a test run
- * without it (one module, an IDE) starts a node of its own, stopped when the test JVM exits.
+ * without it (one module, an IDE) starts a node of its own, stopped when the test JVM exits. With
+ * {@code -Dbhxh.test.elasticsearch=testcontainers} each test JVM uses a Testcontainers Elasticsearch instead (the full
+ * distribution, for a CI with Docker); without Docker that choice stops at once with one sentence
+ * ({@link TestElasticsearchChoice}). Tests that start nodes of their own (to stop, pause or kill them) still do.
  */
 public final class TestElasticsearch {
 
@@ -24,6 +27,7 @@ public final class TestElasticsearch {
     private static final Duration WAIT_FOR_SHARED_NODE = Duration.ofMinutes(4);
 
     private static URI uri;
+    private static Path snapshotDirectory;
 
     private TestElasticsearch() {
     }
@@ -31,9 +35,26 @@ public final class TestElasticsearch {
     /** The node's address, such as {@code http://127.0.0.1:41234}. */
     public static synchronized URI uri() {
         if (uri == null) {
-            uri = sharedNode().orElseGet(TestElasticsearch::startOwnNode);
+            TestElasticsearchChoice choice = TestElasticsearchChoice.configured();
+            choice.checkUsable(DockerProbe::forThisMachine);
+            uri = choice == TestElasticsearchChoice.TESTCONTAINERS ? startContainer()
+                    : sharedNode().orElseGet(TestElasticsearch::startOwnNode);
         }
         return uri;
+    }
+
+    private static URI startContainer() {
+        snapshotDirectory = Path.of(System.getProperty("java.io.tmpdir"), "bhxh-es-container-snapshots-" + ProcessHandle.current().pid());
+        return syncTranslogInBackground(ContainerElasticsearch.start(snapshotDirectory));
+    }
+
+    /**
+     * The node's {@code path.repo}, where a test's filesystem snapshot repository must live; the test JVM (root on
+     * our machines) can read it, and the node's user owns it.
+     */
+    public static synchronized Path snapshotDirectory() {
+        uri();
+        return snapshotDirectory;
     }
 
     private static Optional<URI> sharedNode() {
@@ -48,6 +69,7 @@ public final class TestElasticsearch {
             if (Files.exists(announcement)) {
                 URI announced = readUri(announcement);
                 if (announced != null && answers(announced)) {
+                    snapshotDirectory = Path.of(readProperty(announcement, "snapshot-directory"));
                     return Optional.of(announced);
                 }
             }
@@ -62,7 +84,9 @@ public final class TestElasticsearch {
     }
 
     private static URI startOwnNode() {
-        return syncTranslogInBackground(privateNode(0).start());
+        NodeSettings settings = testSettings(temporaryHome());
+        snapshotDirectory = settings.snapshotPath();
+        return syncTranslogInBackground(new ElasticsearchNode(settings).start());
     }
 
     /**
@@ -104,6 +128,14 @@ public final class TestElasticsearch {
      */
     public static ElasticsearchNode privateNode(int httpPort) {
         return new ElasticsearchNode(testSettings(temporaryHome()).withHttpPort(httpPort));
+    }
+
+    /**
+     * A node of the caller's own whose {@code path.repo} is {@code snapshotDirectory}: a second installation that
+     * restores what the shared node's backups wrote there.
+     */
+    public static ElasticsearchNode privateNode(int httpPort, Path snapshotDirectory) {
+        return new ElasticsearchNode(testSettings(temporaryHome()).withHttpPort(httpPort).withSnapshotDirectory(snapshotDirectory));
     }
 
     /**
@@ -152,12 +184,20 @@ public final class TestElasticsearch {
     }
 
     private static URI readUri(Path announcement) {
+        try {
+            return URI.create(readProperty(announcement, "uri"));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String readProperty(Path announcement, String name) {
         Properties properties = new Properties();
         try (var in = Files.newInputStream(announcement)) {
             properties.load(in);
-            return URI.create(properties.getProperty("uri"));
-        } catch (IOException | RuntimeException e) {
-            return null;
+            return properties.getProperty(name);
+        } catch (IOException e) {
+            throw new ElasticsearchNodeException("Could not read " + announcement + ": " + e, e);
         }
     }
 

@@ -51,6 +51,23 @@ public final class JobStore {
                "createdAt":{"type":"date"},"updatedAt":{"type":"date"}}}}
             """;
 
+    /** The version of {@link #mappings()}: an application that keeps the index behind an alias migrates when it rises. */
+    public static final int MAPPING_VERSION = 1;
+
+    /** The job index's {@code mappings}, for an application that creates the index itself (behind an alias). */
+    public static Map<String, Object> mappings() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> all = tools.jackson.databind.json.JsonMapper.builder().build().readValue(MAPPING, Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> mappings = (Map<String, Object>) all.get("mappings");
+        return mappings;
+    }
+
+    /** The job index's own settings, besides replicas. */
+    public static Map<String, Object> settings() {
+        return Map.of("index.number_of_shards", "1");
+    }
+
     /**
      * Without settings from the application: one replica as soon as the cluster has a second data node, none on a
      * single node (where a replica could never be placed and would keep the cluster yellow).
