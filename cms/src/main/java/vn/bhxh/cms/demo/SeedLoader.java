@@ -70,8 +70,8 @@ class SeedLoader {
     }
 
     /**
-     * All demo products in one batch: the same steps through the workflow, checked the same way, written with one bulk
-     * request and their audit entries (a product at a time took a dozen calls each). Each product's id is derived from
+     * All demo products in one batch: the same steps through the workflow, checked the same way, written with a bulk
+     * request per ten products and their audit entries (a product at a time took a dozen calls each). Each product's id is derived from
      * its place in the file, so an instance that loads them again finds them stored and writes none twice.
      */
     private void loadDemoProducts(List<DemoProduct> demo) {

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.bhxh.cms.api.ConflictException;
 import vn.bhxh.cms.api.NotFoundException;
 import vn.bhxh.cms.audit.AuditAction;
@@ -21,13 +23,17 @@ import vn.bhxh.cms.workflow.WorkflowState;
 /**
  * Many new products taken through their first steps at once (the demo data of a first start): each step is checked as
  * {@link ProductService} checks it (reference codes, roles, four eyes, the workflow's transitions) on the documents in
- * memory, and {@link #write()} stores the outcome with one bulk request and the audit entries behind it, instead of a
- * dozen calls per product. Products, variants and versions are created only if absent, under ids the caller chooses:
+ * memory, and {@link #write()} stores the outcome with a few bulk requests and the audit entries behind them, instead
+ * of a dozen calls per product. Products, variants and versions are created only if absent, under ids the caller chooses:
  * a product already stored (by another instance loading the same data) is left as it is and gets no second set of
  * audit entries. New products have no schedules or posts, so no step has publications to hold or cancel; files are
  * not part of a batch.
  */
 public class ProductBatch {
+
+    /** Products per bulk request: each request stays well within the client's socket timeout on a busy machine. */
+    static final int CHUNK = 10;
+    private static final Logger log = LoggerFactory.getLogger(ProductBatch.class);
 
     private final ProductService service;
     private final ProductStore store;
@@ -141,16 +147,35 @@ public class ProductBatch {
     }
 
     /**
-     * Writes every product of the batch that is not stored yet, with its variants and versions (one bulk request, which
-     * waits for the refresh: search shows them when this returns), then their audit entries in the order of the steps.
+     * Writes every product of the batch that is not stored yet, with its variants and versions (a bulk request per
+     * {@link #CHUNK} products), then their audit entries in the order of the steps, and refreshes the product indices:
+     * search shows them when this returns. A chunk that fails (a timeout on a busy machine) is logged and left out,
+     * as a product that failed was when they were written one at a time; the other chunks are written.
      *
-     * @return how many products were written; the others already existed
+     * @return how many products were written; the others already existed or were in a chunk that failed
      */
     public int write() {
+        List<Staged> all = new ArrayList<>(staged.values());
+        staged.clear();
+        int written = 0;
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<Staged> chunk = all.subList(from, Math.min(from + CHUNK, all.size()));
+            try {
+                written += write(chunk);
+            } catch (RuntimeException e) {
+                log.warn("{} products not written ({}): {}", chunk.size(), e.getMessage(),
+                        chunk.stream().map(product -> product.product.id()).toList());
+            }
+        }
+        store.refresh();
+        return written;
+    }
+
+    private int write(List<Staged> chunk) {
         List<Product> products = new ArrayList<>();
         List<Variant> variants = new ArrayList<>();
         List<VariantVersion> versions = new ArrayList<>();
-        for (Staged product : staged.values()) {
+        for (Staged product : chunk) {
             products.add(product.product);
             variants.addAll(product.variants.values());
             versions.addAll(product.versions);
@@ -158,14 +183,13 @@ public class ProductBatch {
         Set<String> existing = store.createAllAbsent(products, variants, versions);
         List<AuditEvent> entries = new ArrayList<>();
         int written = 0;
-        for (Staged product : staged.values()) {
+        for (Staged product : chunk) {
             if (!existing.contains(product.product.id())) {
                 entries.addAll(product.entries);
                 written++;
             }
         }
         audit.recordAll(entries);
-        staged.clear();
         return written;
     }
 

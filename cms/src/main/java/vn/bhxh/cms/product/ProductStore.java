@@ -15,7 +15,6 @@ import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
 import org.springframework.data.elasticsearch.core.RefreshPolicy;
 import org.springframework.data.elasticsearch.core.SearchHit;
 import org.springframework.data.elasticsearch.core.mapping.IndexCoordinates;
-import org.springframework.data.elasticsearch.core.query.BulkOptions;
 import org.springframework.data.elasticsearch.core.query.IndexQuery;
 import org.springframework.data.elasticsearch.core.query.IndexQueryBuilder;
 import org.springframework.stereotype.Service;
@@ -92,8 +91,8 @@ public class ProductStore {
     }
 
     /**
-     * Creates products, variants and versions in one bulk request that waits for the refresh, each only if no document
-     * with its id exists; returns the ids of those that did exist (left as they were).
+     * Creates products, variants and versions in one bulk request, each only if no document with its id exists; returns
+     * the ids of those that did exist (left as they were). Search sees them after {@link #refresh()}.
      */
     Set<String> createAllAbsent(List<Product> products, List<Variant> variants, List<VariantVersion> versions) {
         indices.requireReady();
@@ -105,8 +104,7 @@ public class ProductStore {
             return Set.of();
         }
         try {
-            operations.bulkIndex(creates, BulkOptions.builder().withRefreshPolicy(RefreshPolicy.WAIT_UNTIL).build(),
-                    operations.getIndexCoordinatesFor(Product.class));
+            withoutWaiting.bulkIndex(creates, operations.getIndexCoordinatesFor(Product.class));
             return Set.of();
         } catch (BulkFailureException e) {
             Set<String> existing = new HashSet<>();
@@ -118,6 +116,13 @@ public class ProductStore {
             });
             return existing;
         }
+    }
+
+    /** Makes what was written without waiting visible to search now (after bulk loading). */
+    void refresh() {
+        operations.indexOps(Product.class).refresh();
+        operations.indexOps(Variant.class).refresh();
+        operations.indexOps(VariantVersion.class).refresh();
     }
 
     private <T> IndexQuery createQuery(String id, T document, Class<T> type) {
