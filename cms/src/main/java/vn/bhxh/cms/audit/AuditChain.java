@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
@@ -63,6 +64,44 @@ public class AuditChain {
                 advanceHead(linked);
                 return linked;
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Links the events one behind the other after the current last entry and stores them in that order (bulk loading):
+     * one create per entry and the head advanced once at the end, instead of reading the tail and moving the head for
+     * each. Not a bulk request: a writer of another instance may take any place in between, and an entry stored behind
+     * a place someone else took would break the chain. So each entry is created on its own; after losing a place, the
+     * tail is read again and the rest links behind the winner.
+     */
+    void appendAll(List<AuditEvent> unlinked) {
+        if (unlinked.isEmpty()) {
+            return;
+        }
+        lock.lock();
+        try {
+            Tail tail = tail();
+            AuditEvent last = null;
+            int lost = 0;
+            for (int i = 0; i < unlinked.size(); ) {
+                AuditEvent linked = link(unlinked.get(i), tail.sequence() + 1, tail.hash());
+                try {
+                    operations.index(DocumentVersions.conditionalWrite(linked.id(), linked, null),
+                            operations.getIndexCoordinatesFor(AuditEvent.class));
+                } catch (RuntimeException e) {
+                    if (!VersionConflicts.is(e) || ++lost >= MAX_ATTEMPTS) {
+                        throw e;
+                    }
+                    tail = tail();
+                    continue;
+                }
+                tail = new Tail(linked.sequence(), linked.hash());
+                last = linked;
+                i++;
+            }
+            advanceHead(last);
         } finally {
             lock.unlock();
         }

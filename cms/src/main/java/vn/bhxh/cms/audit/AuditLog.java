@@ -48,12 +48,30 @@ public class AuditLog {
         write(actor, "REFUSED:" + reason, productId, language, null, null, null, details);
     }
 
+    /**
+     * An entry made now (its time is now) to record later with {@link #recordAll}, with other entries, when the changes
+     * it reports are written in bulk.
+     */
+    public AuditEvent prepare(String actor, AuditAction action, String productId, String language, String fromState,
+            String toState, String comment, String details) {
+        return unlinked(actor, action.name(), productId, language, fromState, toState, comment, details);
+    }
+
+    /** Appends prepared entries to the trail in their order, one behind the other. */
+    public void recordAll(List<AuditEvent> prepared) {
+        chain.appendAll(prepared);
+    }
+
     private AuditEvent write(String actor, String action, String productId, String language, String fromState,
             String toState, String comment, String details) {
+        return chain.append(unlinked(actor, action, productId, language, fromState, toState, comment, details));
+    }
+
+    private AuditEvent unlinked(String actor, String action, String productId, String language, String fromState,
+            String toState, String comment, String details) {
         // Milliseconds, as the index stores them: the hash is computed over what a later read gives back.
-        AuditEvent event = new AuditEvent(null, clock.instant().truncatedTo(ChronoUnit.MILLIS), actor, action, productId, language,
+        return new AuditEvent(null, clock.instant().truncatedTo(ChronoUnit.MILLIS), actor, action, productId, language,
                 fromState, toState, comment, details, null, null, null);
-        return chain.append(event);
     }
 
     public List<AuditEvent> search(AuditFilter filter, int page, int size) {

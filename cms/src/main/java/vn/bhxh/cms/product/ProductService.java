@@ -65,14 +65,9 @@ public class ProductService {
         this.clock = clock;
     }
 
-    /** The same service for loading many products at once (demo data, benchmarks): writes do not wait for refreshes. */
-    public ProductService forBulkLoading() {
-        return new ProductService(store.withoutRefreshWaits(), access, audit, files, publication, codes, steps.quiet(), clock,
-                events);
-    }
-
-    public void refresh() {
-        store.refresh();
+    /** Many new products taken through their first steps in memory and written together (demo data). */
+    public ProductBatch batch() {
+        return new ProductBatch(this, store, access, audit, codes.readOnce(), clock);
     }
 
     public Variant createProduct(Actor actor, ProductInfo info, VariantContent vietnamese) {
@@ -382,6 +377,10 @@ public class ProductService {
     }
 
     private void requireKnownCodes(ProductInfo info) {
+        requireKnownCodes(codes, info);
+    }
+
+    static void requireKnownCodes(ReferenceCodes codes, ProductInfo info) {
         codes.requireAll("topics", ReferenceKind.TOPICS, info.topics());
         codes.requireAll("audiences", ReferenceKind.AUDIENCE_GROUPS, info.audiences());
         codes.require("campaign", ReferenceKind.CAMPAIGNS, info.campaign());
@@ -446,17 +445,17 @@ public class ProductService {
         return new PreconditionFailedException(Versions.etag(version), now);
     }
 
-    private static VariantVersion version(Variant variant, Actor actor, Instant now, String comment) {
+    static VariantVersion version(Variant variant, Actor actor, Instant now, String comment) {
         return new VariantVersion(VariantVersion.id(variant.id(), variant.revision()), variant.id(), variant.productId(),
                 variant.language(), variant.revision(), variant.content(), variant.sourceRevision(), actor.username(), now, comment);
     }
 
-    private static VariantContent sanitized(VariantContent content) {
+    static VariantContent sanitized(VariantContent content) {
         return new VariantContent(strip(content.title()), strip(content.summary()), HtmlSanitizer.sanitize(content.body()),
                 content.assets());
     }
 
-    private SearchText searchText(VariantContent content) {
+    SearchText searchText(VariantContent content) {
         String body = HtmlSanitizer.text(content.body());
         String fileText = content.assets().isEmpty() ? null : Folding.fold(files.textOf(content.assets()));
         return new SearchText(body, Folding.fold(content.title()), Folding.fold(content.summary()), Folding.fold(body), fileText);

@@ -2,11 +2,14 @@ package vn.bhxh.cms.product;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.QueryBuilders;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Autowired;
+import java.util.Set;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.elasticsearch.BulkFailureException;
 import org.springframework.data.elasticsearch.client.elc.NativeQuery;
 import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
 import org.springframework.data.elasticsearch.core.RefreshPolicy;
@@ -31,31 +34,12 @@ public class ProductStore {
     private final ElasticsearchOperations withoutWaiting;
     private final IndexInitializer indices;
 
-    @Autowired
     public ProductStore(ElasticsearchOperations operations, IndexInitializer indices) {
-        this(operations, indices, RefreshPolicy.WAIT_UNTIL);
-    }
-
-    private ProductStore(ElasticsearchOperations operations, IndexInitializer indices, RefreshPolicy refreshPolicy) {
-        this.operations = operations.withRefreshPolicy(refreshPolicy);
+        this.operations = operations.withRefreshPolicy(RefreshPolicy.WAIT_UNTIL);
         // Products and versions are read by id (real-time in Elasticsearch) or listed after an explicit refresh:
         // their writes need not wait. Variants are what search and listings show, so their writes wait.
         this.withoutWaiting = operations.withRefreshPolicy(RefreshPolicy.NONE);
         this.indices = indices;
-    }
-
-    /**
-     * A store whose writes do not wait for refreshes, for loading many products at once. Reads by id stay exact
-     * (Elasticsearch's get is real-time); searches see the writes after the next refresh.
-     */
-    ProductStore withoutRefreshWaits() {
-        return new ProductStore(operations, indices, RefreshPolicy.NONE);
-    }
-
-    public void refresh() {
-        operations.indexOps(Product.class).refresh();
-        operations.indexOps(Variant.class).refresh();
-        operations.indexOps(VariantVersion.class).refresh();
     }
 
     public Optional<Product> product(String id) {
@@ -104,6 +88,46 @@ public class ProductStore {
         IndexQuery query = new IndexQueryBuilder().withId(version.id()).withObject(version)
                 .withOpType(IndexQuery.OpType.CREATE).build();
         withoutWaiting.index(query, IndexCoordinates.of("variant-versions"));
+    }
+
+    /**
+     * Creates products, variants and versions in one bulk request, each only if no document with its id exists; returns
+     * the ids of those that did exist (left as they were). Search sees them after {@link #refresh()}.
+     */
+    Set<String> createAllAbsent(List<Product> products, List<Variant> variants, List<VariantVersion> versions) {
+        indices.requireReady();
+        List<IndexQuery> creates = new ArrayList<>();
+        products.forEach(p -> creates.add(createQuery(p.id(), p, Product.class)));
+        variants.forEach(v -> creates.add(createQuery(v.id(), v, Variant.class)));
+        versions.forEach(v -> creates.add(createQuery(v.id(), v, VariantVersion.class)));
+        if (creates.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            withoutWaiting.bulkIndex(creates, operations.getIndexCoordinatesFor(Product.class));
+            return Set.of();
+        } catch (BulkFailureException e) {
+            Set<String> existing = new HashSet<>();
+            e.getFailedDocuments().forEach((id, failure) -> {
+                if (!Integer.valueOf(409).equals(failure.status())) {
+                    throw new IllegalStateException("Bulk create of " + id + " failed: " + failure.errorMessage(), e);
+                }
+                existing.add(id);
+            });
+            return existing;
+        }
+    }
+
+    /** Makes what was written without waiting visible to search now (after bulk loading). */
+    void refresh() {
+        operations.indexOps(Product.class).refresh();
+        operations.indexOps(Variant.class).refresh();
+        operations.indexOps(VariantVersion.class).refresh();
+    }
+
+    private <T> IndexQuery createQuery(String id, T document, Class<T> type) {
+        return new IndexQueryBuilder().withId(id).withObject(document).withOpType(IndexQuery.OpType.CREATE)
+                .withIndex(operations.getIndexCoordinatesFor(type).getIndexName()).build();
     }
 
     public Optional<VariantVersion> version(String variantId, int revision) {

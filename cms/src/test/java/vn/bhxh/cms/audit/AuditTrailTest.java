@@ -76,6 +76,39 @@ class AuditTrailTest {
     }
 
     @Test
+    void entriesRecordedTogetherWhileAnotherInstanceAppendsKeepTheirOrderInOneUnbrokenChain() throws Exception {
+        AuditLog loader = new AuditLog(operations, new AuditChain(operations), Clock.systemUTC());
+        AuditLog other = new AuditLog(operations, new AuditChain(operations), Clock.systemUTC());
+        String marker = "cung-luc-" + UUID.randomUUID();
+        List<AuditEvent> prepared = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            prepared.add(loader.prepare("kiem-thu", AuditAction.REFERENCE_SAVED, null, null, null, null, null, marker + " lo " + i));
+        }
+        ExecutorService writers = Executors.newFixedThreadPool(3);
+        List<Future<?>> written = new ArrayList<>();
+        written.add(writers.submit(() -> loader.recordAll(prepared)));
+        for (int i = 0; i < 30; i++) {
+            int n = i;
+            written.add(writers.submit(() -> other.record("kiem-thu", AuditAction.REFERENCE_SAVED, null, null, null, null, null,
+                    marker + " le " + n)));
+        }
+        for (Future<?> write : written) {
+            write.get();
+        }
+        writers.shutdown();
+
+        List<AuditEvent> batch = new ArrayList<>(audit.search(new AuditLog.AuditFilter("kiem-thu", null, null, null,
+                prepared.getFirst().at(), null), 0, 1000).stream()
+                .filter(e -> e.details() != null && e.details().startsWith(marker + " lo ")).toList());
+        batch.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
+        assertThat(batch).extracting(AuditEvent::details)
+                .containsExactlyElementsOf(prepared.stream().map(AuditEvent::details).toList());
+        JsonNode verification = verification();
+        assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.get("entriesChecked").asLong()).isGreaterThanOrEqualTo(batch.getLast().sequence());
+    }
+
+    @Test
     void anEntryAlteredOrRemovedBehindTheApplicationsBackIsNamedByTheVerification() {
         AuditEvent original = audit.record("kiem-thu", AuditAction.REFERENCE_SAVED, null, null, null, null, "bản gốc", null);
         audit.record("kiem-thu", AuditAction.REFERENCE_SAVED, null, null, null, null, "bản sau", null);

@@ -10,6 +10,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.bhxh.cms.CmsIntegrationTest;
+import vn.bhxh.cms.product.ProductBatch;
 import vn.bhxh.cms.product.ProductInfo;
 import vn.bhxh.cms.product.ProductService;
 import vn.bhxh.cms.product.ProductType;
@@ -34,18 +35,19 @@ class ProductListBrowserTest extends BrowserTest {
     void searchFiltersAndPagesNameEveryRowByItsTitleInWords() throws Exception {
         String marker = "Danhsach" + Long.toString(System.nanoTime(), 36);
         Actor editor = new Actor("bt-danh-sach", Set.of(Role.EDITOR), Scopes.NONE);
-        ProductService bulk = products.forBulkLoading();
+        ProductBatch batch = products.batch();
         String translated = null;
         for (int i = 1; i <= PRODUCTS; i++) {
-            String productId = bulk.createProduct(editor, new ProductInfo(i % 2 == 0 ? ProductType.LEAFLET : ProductType.POSTER,
+            String productId = "bt-danh-sach-" + marker + "-" + i;
+            batch.create(editor, productId, new ProductInfo(i % 2 == 0 ? ProductType.LEAFLET : ProductType.POSTER,
                     Set.of(), Set.of(), null, Scope.NATIONAL, null, null, Set.of(), null, null),
-                    new VariantContent(marker + " tờ rơi số " + i, "Tóm tắt " + i, "<p>Nội dung " + i + "</p>", List.of())).productId();
+                    new VariantContent(marker + " tờ rơi số " + i, "Tóm tắt " + i, "<p>Nội dung " + i + "</p>", List.of()));
             if (i == PRODUCTS) {
-                bulk.requestTranslation(editor, productId, "tyz");
+                batch.requestTranslation(editor, productId, "tyz");
                 translated = marker + " tờ rơi số " + i;
             }
         }
-        products.refresh();
+        assertThat(batch.write()).isEqualTo(PRODUCTS);
 
         login(CmsIntegrationTest.ADMIN, CmsIntegrationTest.ADMIN_PASSWORD);
         open("/products");
