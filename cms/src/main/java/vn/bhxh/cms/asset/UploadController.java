@@ -40,6 +40,8 @@ import vn.bhxh.media.upload.UploadState;
 class UploadController {
 
     private static final String TUS_RESUMABLE = "Tus-Resumable";
+    /** The metadata key that holds who started an upload. */
+    static final String OWNER = "bhxh-owner";
     private static final String VERSION = "1.0.0";
     private static final String OFFSET_STREAM = "application/offset+octet-stream";
 
@@ -71,15 +73,18 @@ class UploadController {
             // Named like every other bad input (problem+json), not an empty 400 a person cannot act on.
             throw new BadRequestException("invalid-upload-metadata");
         }
-        UploadState state = uploads.create(productType, length, parsed);
+        // Who started the upload, kept with its state (any such key a client sent is replaced): only they may go on.
+        Map<String, String> owned = new java.util.LinkedHashMap<>(parsed);
+        owned.put(OWNER, user.actor().username());
+        UploadState state = uploads.create(productType, length, owned);
         return ResponseEntity.status(HttpStatus.CREATED).header(TUS_RESUMABLE, VERSION)
                 .header(HttpHeaders.LOCATION, "/api/v1/uploads/" + state.id())
                 .header("Upload-Expires", expires(state)).build();
     }
 
     @RequestMapping(path = "/{id}", method = RequestMethod.HEAD)
-    ResponseEntity<Void> offset(@PathVariable String id) throws IOException {
-        UploadState state = state(id);
+    ResponseEntity<Void> offset(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id) throws IOException {
+        UploadState state = state(user, id);
         return ResponseEntity.ok().header(TUS_RESUMABLE, VERSION).header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Upload-Offset", Long.toString(state.offset())).header("Upload-Length", Long.toString(state.length()))
                 .header("Upload-Expires", expires(state)).build();
@@ -93,7 +98,7 @@ class UploadController {
         if (!OFFSET_STREAM.equals(contentType)) {
             return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).header(TUS_RESUMABLE, VERSION).build();
         }
-        UploadId uploadId = uploadId(id);
+        UploadId uploadId = state(user, id).id();
         UploadState state = uploads.append(uploadId, offset, request.getInputStream());
         ResponseEntity.HeadersBuilder<?> response = ResponseEntity.noContent().header(TUS_RESUMABLE, VERSION)
                 .header("Upload-Offset", Long.toString(state.offset()));
@@ -108,17 +113,24 @@ class UploadController {
 
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> cancel(@PathVariable String id) throws IOException, UploadException {
-        uploads.cancel(uploadId(id));
+    ResponseEntity<Void> cancel(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id)
+            throws IOException, UploadException {
+        uploads.cancel(state(user, id).id());
         return ResponseEntity.noContent().header(TUS_RESUMABLE, VERSION).build();
     }
 
-    private UploadState state(String id) throws IOException {
+    /** The upload, if this user started it: someone else's answers 404, as an unknown one does. */
+    private UploadState state(AccountPrincipal user, String id) throws IOException {
+        UploadState state;
         try {
-            return uploads.state(uploadId(id));
+            state = uploads.state(uploadId(id));
         } catch (UploadException e) {
             throw new NotFoundException("phiên tải lên", id);
         }
+        if (!user.actor().username().equals(state.metadata().get(OWNER))) {
+            throw new NotFoundException("phiên tải lên", id);
+        }
+        return state;
     }
 
     private static UploadId uploadId(String id) {

@@ -128,6 +128,10 @@ public class OrgUnitService {
         if (!errors.isEmpty()) {
             throw new ReportValidationException(errors);
         }
+        if (communes.isEmpty()) {
+            // A file with no commune under its header (or not a table at all) must not replace the list with nothing.
+            throw ReportValidationException.of("file", "report.error.no-communes");
+        }
         return saveCommunes(actor, province, communes);
     }
 

@@ -33,6 +33,7 @@ import vn.bhxh.cms.ApiClient;
 import vn.bhxh.cms.Await;
 import vn.bhxh.cms.CmsIntegrationTest;
 import vn.bhxh.cms.Json;
+import vn.bhxh.cms.TestUsers;
 import vn.bhxh.cms.TestImages;
 import vn.bhxh.cms.elasticsearch.IndexInitializer;
 
@@ -147,6 +148,15 @@ class AssetApiTest {
         assertThat(head.headers().firstValue("Upload-Offset")).hasValue(Integer.toString(half));
 
         assertThat(patch(upload, 0, new byte[10]).statusCode()).isEqualTo(409);
+
+        // Another editor who learns the upload's address can neither read, continue nor cancel it: it is not theirs.
+        ApiClient other = TestUsers.ensure(port, api, "bt-tai-len-khac", "[\"EDITOR\"]", "{}");
+        assertThat(other.send(other.request(upload).header("Tus-Resumable", "1.0.0")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(404);
+        assertThat(other.send(other.request(upload).header("Tus-Resumable", "1.0.0").header("Upload-Offset", Integer.toString(half))
+                .header("Content-Type", "application/offset+octet-stream")
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(new byte[10]))).statusCode()).isEqualTo(404);
+        assertThat(other.send(other.request(upload).header("Tus-Resumable", "1.0.0").DELETE()).statusCode()).isEqualTo(404);
 
         HttpResponse<String> last = patch(upload, half, Arrays.copyOfRange(wav, half, wav.length));
         assertThat(last.statusCode()).isEqualTo(204);
