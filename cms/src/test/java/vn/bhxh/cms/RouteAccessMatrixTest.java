@@ -51,7 +51,7 @@ import vn.bhxh.cms.publicpage.ShortLinks;
  *
  * <p>Callers whose answers cannot depend on the province (administrators, editors, reviewers, approvers, translators on
  * the Vietnamese source, connectors, anonymous callers) call the product routes once per state, each state on another scope
- * (national, local of Cao Bằng, local of Hà Nội); those whose answers depend on state and province (provincial staff and
+ * (national, local of Cao Bằng, local of Cà Mau); those whose answers depend on state and province (provincial staff and
  * report approvers of Cao Bằng) call them on every fixture.
  */
 @CmsIntegrationTest
@@ -62,7 +62,7 @@ class RouteAccessMatrixTest {
     enum Caller { ADMIN, EDITOR, REVIEWER, APPROVER, TRANSLATOR, PROVINCIAL_STAFF, REPORT_APPROVER, CONNECTOR, ANONYMOUS }
 
     private static final String OWN_PROVINCE = "CB";
-    private static final String OTHER_PROVINCE = "HN";
+    private static final String OTHER_PROVINCE = "CM";
     /** An ETag no document has: a write that reaches the resource is refused with 412 and changes nothing. */
     private static final String STALE = "\"999999-99\"";
 

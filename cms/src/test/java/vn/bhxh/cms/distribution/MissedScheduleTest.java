@@ -80,14 +80,19 @@ class MissedScheduleTest {
         Await.until(() -> admin.getAnonymously("/actuator/health").body().contains("MISSED_SCHEDULES"), Duration.ofSeconds(20),
                 "health reports the missed schedule");
         assertThat(admin.getAnonymously("/actuator/health").statusCode()).isEqualTo(200);
-        assertThat(meters.get("bhxh.publishing.missed").gauge().value()).isGreaterThanOrEqualTo(1.0);
+        // Jobs other tests left on the shared node (to paused targets) may be overdue too: wait for this target's notice.
+        Await.until(() -> admin.get("/api/v1/notices").body().contains("Cổng TTĐT tỉnh (bảo trì)"), Duration.ofSeconds(20),
+                "the overdue notice for this target");
         assertThat(admin.get("/api/v1/notices").body()).contains("DELIVERY_OVERDUE", "Cổng TTĐT tỉnh (bảo trì)");
+        Await.until(() -> meters.get("bhxh.publishing.missed").gauge().value() >= 1.0, Duration.ofSeconds(20), "counted as missed");
+        double missedWhileDown = meters.get("bhxh.publishing.missed").gauge().value();
 
         portal.stubFor(post(urlEqualTo("/nhan-tin")).willReturn(okJson("{\"id\":\"bai-1\"}")));
         Await.until(() -> "DELIVERED".equals(Json.parse(admin.get("/api/v1/schedules/" + job).body()).get("state").asString()),
                 Duration.ofSeconds(20), "delivered once the portal is back");
-        Await.until(() -> !admin.getAnonymously("/actuator/health").body().contains("MISSED_SCHEDULES"), Duration.ofSeconds(10),
-                "health clears");
+        // This job no longer counts as missed (others' leftovers may keep the health's warning on the shared node).
+        Await.until(() -> meters.get("bhxh.publishing.missed").gauge().value() < missedWhileDown, Duration.ofSeconds(10),
+                "the delivered job no longer counted as missed");
         // Every refused attempt and the one that went through: all carry the same idempotency key, one post results.
         assertThat(portal.findAll(postRequestedFor(urlEqualTo("/nhan-tin"))).stream()
                 .map(r -> r.getHeader("Idempotency-Key")).distinct()).containsExactly(job);
