@@ -83,7 +83,11 @@ class MissedScheduleTest {
         // Jobs other tests left on the shared node (to paused targets) may be overdue too: wait for this target's notice.
         Await.until(() -> admin.get("/api/v1/notices").body().contains("Cổng TTĐT tỉnh (bảo trì)"), Duration.ofSeconds(20),
                 "the overdue notice for this target");
-        assertThat(admin.get("/api/v1/notices").body()).contains("DELIVERY_OVERDUE", "Cổng TTĐT tỉnh (bảo trì)");
+        assertThat(admin.get("/api/v1/notices").body()).contains("DELIVERY_OVERDUE", "Cổng TTĐT tỉnh (bảo trì)")
+                // The post by its title and time and why, in words: not the product's id, not the job's state code.
+                .contains("«BHXH tự nguyện – chỗ dựa khi về già» hẹn đăng lúc ")
+                .containsPattern("vẫn chưa lên sau \\d+ phút: (đang gửi|đang chờ gửi lại)")
+                .doesNotContain(product).doesNotContain("— PENDING");
         Await.until(() -> meters.get("bhxh.publishing.missed").gauge().value() >= 1.0, Duration.ofSeconds(20), "counted as missed");
         double missedWhileDown = meters.get("bhxh.publishing.missed").gauge().value();
 

@@ -5,6 +5,7 @@ import vn.bhxh.publisher.delivery.TargetDirectory;
 import vn.bhxh.publisher.job.PublishJob;
 
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,8 @@ public final class MissedSchedules {
     private final TargetDirectory targets;
     private final TargetAdminNotifier notifier;
     private final Duration grace;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(PublishSchedule.VIETNAM);
+
     private final Set<String> told = ConcurrentHashMap.newKeySet();
     private volatile int lastCount;
 
@@ -35,13 +38,25 @@ public final class MissedSchedules {
         lastCount = missed.size();
         for (PublishJob job : missed) {
             if (told.add(job.id())) {
-                targets.find(job.targetId()).ifPresent(target -> notifier.deliveryOverdue(target, job.id(),
-                        "Chưa đăng sau hạn " + grace.toMinutes() + " phút: " + job.productId() + " (" + job.language() + ") — "
-                                + job.state() + (job.reason() == null ? "" : ", " + job.reason())
-                                + " / not delivered " + grace.toMinutes() + " min after its time"));
+                targets.find(job.targetId()).ifPresent(target -> notifier.deliveryOverdue(target, job.id(), sentence(job)));
             }
         }
         return missed;
+    }
+
+    /** What a person reads: the post by its title and time, and why it has not gone out, in words (no ids, no codes). */
+    String sentence(PublishJob job) {
+        String title = job.payload() == null || job.payload().title() == null || job.payload().title().isBlank()
+                ? "Bài" : "«" + job.payload().title() + "»";
+        String why = switch (job.state()) {
+            case PAUSED_TARGET -> "kênh đang tạm dừng vì thông tin đăng nhập bị từ chối";
+            case HELD -> "bài đang bị giữ lại";
+            case CLAIMED -> "đang gửi";
+            case FAILED -> "gửi không thành công";
+            default -> "đang chờ gửi lại";
+        };
+        return title + " hẹn đăng lúc " + TIME.format(job.dueAt()) + " vẫn chưa lên sau " + grace.toMinutes() + " phút: " + why
+                + (job.reason() == null || job.reason().isBlank() ? "." : ". " + job.reason());
     }
 
     public int lastCount() {
