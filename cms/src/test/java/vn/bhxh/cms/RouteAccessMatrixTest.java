@@ -21,6 +21,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -359,22 +365,22 @@ class RouteAccessMatrixTest {
             }
         }
         // Routes are independent of one another: four at a time keep both cores busy while calls wait on Elasticsearch.
-        Map<String, Long> millis = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-        List<java.util.concurrent.Future<RouteOutcome>> outcomes = new ArrayList<>();
+        Map<String, Long> millis = new ConcurrentHashMap<>();
+        AtomicInteger calls = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<RouteOutcome>> outcomes = new ArrayList<>();
         for (Route route : routes.values()) {
             outcomes.add(pool.submit(() -> probe(route, table.get(route.key()), calls, millis)));
         }
         pool.shutdown();
-        for (java.util.concurrent.Future<RouteOutcome> outcome : outcomes) {
+        for (Future<RouteOutcome> outcome : outcomes) {
             try {
                 RouteOutcome done = outcome.get();
                 failures.addAll(done.failures());
                 if (done.missingRow() != null) {
                     missing.add(done.missingRow());
                 }
-            } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            } catch (InterruptedException | ExecutionException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -394,7 +400,7 @@ class RouteAccessMatrixTest {
     record RouteOutcome(List<String> failures, String missingRow) {
     }
 
-    private RouteOutcome probe(Route route, List<String> row, java.util.concurrent.atomic.AtomicInteger calls,
+    private RouteOutcome probe(Route route, List<String> row, AtomicInteger calls,
             Map<String, Long> millis) {
         long started = System.nanoTime();
         List<String> failures = new ArrayList<>();

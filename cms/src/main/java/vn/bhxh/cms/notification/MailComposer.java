@@ -2,7 +2,6 @@ package vn.bhxh.cms.notification;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -18,16 +17,15 @@ import vn.bhxh.cms.site.WebFormats;
 class MailComposer {
 
     static final Locale VI = Locale.forLanguageTag("vi");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.ROOT)
-            .withZone(WebFormats.VIETNAM);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
-
     private final MessageSource messages;
     private final NotificationProperties properties;
+    // The pages' formats, so a mail shows a time exactly as the page it links to does.
+    private final WebFormats formats;
 
-    MailComposer(MessageSource messages, NotificationProperties properties) {
+    MailComposer(MessageSource messages, NotificationProperties properties, WebFormats formats) {
         this.messages = messages;
         this.properties = properties;
+        this.formats = formats;
     }
 
     String text(String key, Object... args) {
@@ -35,7 +33,7 @@ class MailComposer {
     }
 
     String time(Instant at) {
-        return TIME.format(at);
+        return formats.time(at);
     }
 
     /** One e-mail for one person, both bodies. */
@@ -62,7 +60,7 @@ class MailComposer {
 
     /** The day's digest for one person: every waiting line with its link. */
     OutgoingMail digest(String id, Recipient recipient, String address, LocalDate day, List<OutgoingMail> items, Instant now) {
-        String subject = text("mail.digest.subject", DAY.format(day), items.size());
+        String subject = text("mail.digest.subject", formats.date(day), items.size());
         StringBuilder text = new StringBuilder(text("mail.greeting", recipient.name())).append("\n\n")
                 .append(text("mail.digest.intro")).append("\n\n");
         StringBuilder html = new StringBuilder(head()).append("<p>").append(esc(text("mail.greeting", recipient.name())))

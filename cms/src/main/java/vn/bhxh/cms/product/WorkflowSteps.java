@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -32,31 +31,16 @@ public class WorkflowSteps {
     private final ElasticsearchOperations operations;
     private final IndexInitializer indices;
     private final ApplicationEventPublisher events;
-    private final boolean announce;
 
-    @Autowired
     WorkflowSteps(ElasticsearchOperations operations, IndexInitializer indices, ApplicationEventPublisher events) {
-        this(operations.withRefreshPolicy(RefreshPolicy.WAIT_UNTIL), indices, events, true);
-    }
-
-    private WorkflowSteps(ElasticsearchOperations operations, IndexInitializer indices, ApplicationEventPublisher events,
-            boolean announce) {
-        this.operations = operations;
+        this.operations = operations.withRefreshPolicy(RefreshPolicy.WAIT_UNTIL);
         this.indices = indices;
         this.events = events;
-        this.announce = announce;
-    }
-
-    /** For loading many products at once (demo data): no refresh waits, and nobody is notified of what is loaded. */
-    WorkflowSteps quiet() {
-        return new WorkflowSteps(operations.withRefreshPolicy(RefreshPolicy.NONE), indices, events, false);
     }
 
     void record(WorkflowStep step, Variant variant) {
         operations.save(step);
-        if (announce) {
-            events.publishEvent(new WorkflowStepTaken(step, variant));
-        }
+        events.publishEvent(new WorkflowStepTaken(step, variant));
     }
 
     /** A variant's steps, newest first. */
