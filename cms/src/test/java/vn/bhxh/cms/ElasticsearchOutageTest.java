@@ -6,10 +6,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.bhxh.cms.elasticsearch.IndexInitializer;
 import vn.bhxh.elasticsearch.node.ElasticsearchNode;
 import vn.bhxh.elasticsearch.node.TestElasticsearch;
 
@@ -32,6 +34,9 @@ class ElasticsearchOutageTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    IndexInitializer indices;
 
     @DynamicPropertySource
     static void elasticsearch(DynamicPropertyRegistry registry) {
@@ -67,6 +72,10 @@ class ElasticsearchOutageTest {
         HttpResponse<String> read = api.get(location);
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.body()).contains("BHXH tự nguyện – An sinh cho mọi người");
+
+        // The start-up data whose writing the first stop interrupted is finished: the lock that writing held when
+        // Elasticsearch went away does not keep the instance waiting for its lease to run out.
+        Await.until(indices::isReady, RECOVERY, "start-up data after the restart");
     }
 
     private static void assertDown(ApiClient api) {
