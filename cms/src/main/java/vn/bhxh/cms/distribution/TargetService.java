@@ -28,6 +28,7 @@ import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.security.Role;
 import vn.bhxh.publisher.channels.Channels;
 import vn.bhxh.publisher.crypto.CredentialCipher;
+import vn.bhxh.publisher.crypto.CredentialsUnusable;
 import vn.bhxh.publisher.delivery.ChannelDescriptor.TargetField;
 import vn.bhxh.publisher.delivery.ConnectionCheck;
 import vn.bhxh.publisher.delivery.TargetCredentials;
@@ -165,6 +166,8 @@ public class TargetService {
         ConnectionCheck.Result result;
         try {
             result = check.check(TargetStore.target(target), TargetCredentials.open(cipher, TargetStore.target(target)));
+        } catch (CredentialsUnusable e) {
+            result = ConnectionCheck.Result.credentialsUnusable(TargetStore.target(target), e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             result = new ConnectionCheck.Result(false, null, e.getMessage());
         }

@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +41,8 @@ import vn.bhxh.cms.TestImages;
 import vn.bhxh.cms.TestUsers;
 import vn.bhxh.cms.elasticsearch.IndexInitializer;
 import vn.bhxh.cms.site.WebClient;
+import vn.bhxh.publisher.crypto.CredentialCipher;
+import vn.bhxh.publisher.delivery.TargetCredentials;
 
 /**
  * Scheduling through the cms API to a Facebook Page and a portal that answer as their documentation says (WireMock),
@@ -57,6 +60,9 @@ class PublishingApiTest {
 
     @Autowired
     IndexInitializer indices;
+
+    @Autowired
+    TargetStore targets;
 
     ApiClient admin;
     ApiClient editor;
@@ -108,6 +114,14 @@ class PublishingApiTest {
         assertThat(test.body()).contains("Bảo hiểm xã hội Việt Nam");
         remote.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo("/v24.0/1020?fields=id,name"))
                 .withHeader("Authorization", equalTo("Bearer EAAB-bi-mat")));
+        // Sealed under another key: what every target looks like after the server's credentials key was changed.
+        targets.replaceCredentials(id, TargetCredentials.seal(new CredentialCipher(CredentialCipher.newKey()), id,
+                Map.of("page_access_token", "EAAB-bi-mat")));
+        JsonNode unreadable = Json.parse(admin.post("/api/v1/targets/" + id + "/test", "").body());
+        assertThat(unreadable.get("ok").asBoolean()).isFalse();
+        assertThat(unreadable.get("message").asString()).isEqualTo("Đã xem khóa truy cập đã lưu trước khi gọi tới " + remote.baseUrl()
+                + "/v24.0: không đọc được khóa truy cập đã lưu của kênh “Trang Facebook BHXH Việt Nam” (khóa mã hóa của máy chủ đã"
+                + " đổi hoặc dữ liệu bị hỏng); hãy nhập lại ở mục Khóa truy cập khi sửa kênh phát hành.");
 
         HttpResponse<String> noToken = admin.post("/api/v1/targets", "{\"id\":\"fb2-" + suffix + "\",\"channel\":\"FACEBOOK\","
                 + "\"name\":\"Trang thiếu mã\",\"endpoint\":\"" + remote.baseUrl() + "/v24.0\",\"account\":\"1020\",\"credentials\":{}}");

@@ -9,17 +9,34 @@ import java.util.Map;
 public final class Credentials {
 
     private final Map<String, String> values;
+    private final String targetName;
 
     public Credentials(Map<String, String> values) {
-        this.values = Map.copyOf(values);
+        this(values, null);
     }
 
-    public String require(String name) {
+    /** @param targetName the target's name as people know it, for the sentence saying what is missing; null: "this target" */
+    public Credentials(Map<String, String> values, String targetName) {
+        this.values = Map.copyOf(values);
+        this.targetName = targetName;
+    }
+
+    /**
+     * The credential {@code name}, or {@link CredentialsUnusable} saying which one to enter, by {@code label}: what people
+     * call it ("mật khẩu ứng dụng"), since the name is a code they never see.
+     */
+    public String require(String name, String label) {
         String value = values.get(name);
         if (value == null || value.isEmpty()) {
-            throw new IllegalStateException("Thiếu thông tin đăng nhập '" + name + "' / missing credential '" + name + "'");
+            throw new CredentialsUnusable("Chưa nhập " + label + " cho " + targetPhrase(targetName)
+                    + "; hãy nhập ở mục Khóa truy cập khi sửa kênh phát hành.");
         }
         return value;
+    }
+
+    /** How the sentences name a target. */
+    public static String targetPhrase(String targetName) {
+        return targetName == null || targetName.isBlank() ? "kênh phát hành này" : "kênh “" + targetName + "”";
     }
 
     public String get(String name) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import vn.bhxh.publisher.crypto.Credentials;
+import vn.bhxh.publisher.crypto.CredentialsUnusable;
 
 /**
  * The admin's "test connection" button: one harmless, read-only call per channel (each {@link ChannelDescriptor}
@@ -35,6 +36,17 @@ public final class ConnectionCheck {
                 return new Result(true, answer.status(), tried + ": được" + (name.isEmpty() ? "." : ", với tài khoản " + name + "."));
             }
             return failed(tried, answer.status(), classify.apply(answer).reason());
+        }
+
+        /**
+         * Nothing was called: the stored credentials lack one, or cannot be read. Still one sentence, what was looked at and
+         * what is wrong ("Đã xem khóa truy cập đã lưu trước khi gọi tới …: chưa nhập mật khẩu ứng dụng cho kênh …; hãy nhập …").
+         */
+        public static Result credentialsUnusable(Target target, CredentialsUnusable why) {
+            String sentence = why.getMessage();
+            return new Result(false, null, "Đã xem khóa truy cập đã lưu trước khi gọi tới "
+                    + (target.endpoint() == null ? "kênh" : target.endpoint()) + ": "
+                    + Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1));
         }
 
         /** {@code tried} did not work, for {@code why}. */
@@ -64,6 +76,8 @@ public final class ConnectionCheck {
                 .orElseThrow(() -> new IllegalArgumentException("Kênh chưa được hỗ trợ / unsupported channel " + target.channel()));
         try {
             return channel.check().run(target, credentials, probe);
+        } catch (CredentialsUnusable e) {
+            return Result.credentialsUnusable(target, e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             return new Result(false, null, e.getMessage());
         } catch (HttpTimeoutException e) {

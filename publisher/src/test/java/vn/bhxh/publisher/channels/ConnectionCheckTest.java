@@ -91,6 +91,7 @@ class ConnectionCheckTest {
         ConnectionCheck.Result result = check.check(site,
                 new Credentials(Map.of("username", TestWordPress.ADMIN, "application_password", "abcd efgh")));
         ConnectionCheck.Result ok = check.check(site, new Credentials(wordpress.credentials()));
+        ConnectionCheck.Result noPassword = check.check(site, new Credentials(Map.of("username", TestWordPress.ADMIN), site.name()));
 
         assertThat(result.ok()).isFalse();
         assertThat(result.status()).isEqualTo(401);
@@ -98,6 +99,9 @@ class ConnectionCheckTest {
                 .contains("mật khẩu ứng dụng mới").doesNotContain("{", "incorrect_password");
         assertThat(ok.ok()).isTrue();
         assertThat(ok.message()).endsWith("được, với tài khoản " + TestWordPress.ADMIN + ".");
+        assertThat(noPassword.ok()).isFalse();
+        assertThat(noPassword.message()).isEqualTo("Đã xem khóa truy cập đã lưu trước khi gọi tới " + wordpress.uri() + ": chưa"
+                + " nhập mật khẩu ứng dụng cho kênh “Đích thử”; hãy nhập ở mục Khóa truy cập khi sửa kênh phát hành.");
     }
 
     @Test
@@ -132,7 +136,8 @@ class ConnectionCheckTest {
         ConnectionCheck.Result down = check.check(nowhere, new Credentials(Map.of("access_token", "t")));
 
         assertThat(missing.ok()).isFalse();
-        assertThat(missing.message()).contains("access_token");
+        assertThat(missing.message()).isEqualTo("Đã xem khóa truy cập đã lưu trước khi gọi tới " + remote.uri("/") + ": chưa nhập"
+                + " mã truy cập kênh YouTube cho kênh phát hành này; hãy nhập ở mục Khóa truy cập khi sửa kênh phát hành.");
         assertThat(down.ok()).isFalse();
         assertThat(down.message()).isEqualTo("Đã thử kết nối tới http://127.0.0.1:1: không được. Không kết nối được tới máy chủ;"
                 + " hãy kiểm tra địa chỉ của đích và mạng.");

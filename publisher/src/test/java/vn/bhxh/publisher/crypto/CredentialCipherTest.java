@@ -39,6 +39,8 @@ class CredentialCipherTest {
         Credentials credentials = new Credentials(Map.of("application_password", "abcd EFGH"));
 
         assertThat(credentials.toString()).doesNotContain("abcd").contains("application_password");
-        assertThatThrownBy(() -> credentials.require("username")).hasMessageContaining("username");
+        assertThatThrownBy(() -> credentials.require("username", "tên đăng nhập WordPress")).isInstanceOf(CredentialsUnusable.class)
+                .hasMessage("Chưa nhập tên đăng nhập WordPress cho kênh phát hành này; hãy nhập ở mục Khóa truy cập khi sửa kênh"
+                        + " phát hành.");
     }
 }

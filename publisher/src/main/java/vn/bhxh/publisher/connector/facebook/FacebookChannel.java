@@ -34,7 +34,7 @@ public final class FacebookChannel implements ChannelPlugin {
     static ConnectionCheck.Result check(Target target, Credentials credentials, ConnectionCheck.Probe probe)
             throws IOException, InterruptedException {
         HttpAnswer answer = probe.http().send(probe.get(target.resolve("/" + target.account() + "?fields=id,name"))
-                .header("Authorization", "Bearer " + credentials.require("page_access_token")).build());
+                .header("Authorization", "Bearer " + credentials.require("page_access_token", "mã truy cập Trang")).build());
         return ConnectionCheck.Result.answered("Đã thử đọc Trang Facebook " + target.account() + " bằng mã truy cập Trang",
                 answer, a -> FacebookErrors.classify("GET /" + target.account(), a));
     }

@@ -79,7 +79,7 @@ public final class FacebookPageConnector implements Connector {
         if (previous == null || previous.remoteId() == null) {
             return post(request);
         }
-        String token = request.credentials().require("page_access_token");
+        String token = request.credentials().require("page_access_token", "mã truy cập Trang");
         Optional<MediaRef> video = media(request.job().payload(), "video/");
         boolean sameShape = video.map(MediaRef::url).equals(media(previous.payload(), "video/").map(MediaRef::url))
                 && media(request.job().payload(), "image/").map(MediaRef::url)
@@ -162,7 +162,7 @@ public final class FacebookPageConnector implements Connector {
     private DeliveryResult post(DeliveryRequest request) {
         PublishJob job = request.job();
         Target target = request.target();
-        String token = request.credentials().require("page_access_token");
+        String token = request.credentials().require("page_access_token", "mã truy cập Trang");
         if (job.previousAttemptInDoubt()) {
             Optional<DeliveryResult> earlier = findEarlierPost(target, token, job);
             if (earlier.isPresent()) {
@@ -218,7 +218,8 @@ public final class FacebookPageConnector implements Connector {
                 String session = request.memory().recall(UPLOAD_SESSION);
                 long offset = 0;
                 if (session == null) {
-                    String path = "/" + request.credentials().require("app_id") + "/uploads?" + Forms.encode(Map.of(
+                    String appId = request.credentials().require("app_id", "mã ứng dụng Facebook (App ID)");
+                    String path = "/" + appId + "/uploads?" + Forms.encode(Map.of(
                             "file_name", video.fileName(), "file_length", Long.toString(bytes.length), "file_type", video.contentType()));
                     HttpAnswer started = http.send(HttpRequest.newBuilder(target.resolve(path)).timeout(timeout)
                             .header("Authorization", "OAuth " + auth).POST(HttpRequest.BodyPublishers.noBody()).build());
@@ -267,7 +268,7 @@ public final class FacebookPageConnector implements Connector {
     @Override
     public DeliveryResult remove(PublishJob job, Target target, Credentials credentials) {
         HttpRequest delete = HttpRequest.newBuilder(target.resolve("/" + job.remoteId())).timeout(timeout)
-                .header("Authorization", "Bearer " + credentials.require("page_access_token")).DELETE().build();
+                .header("Authorization", "Bearer " + credentials.require("page_access_token", "mã truy cập Trang")).DELETE().build();
         return exchange(delete, "DELETE /" + job.remoteId(), answer -> new String[] {job.remoteId(), null});
     }
 

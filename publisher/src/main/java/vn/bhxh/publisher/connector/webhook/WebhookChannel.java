@@ -39,7 +39,8 @@ public final class WebhookChannel implements ChannelPlugin {
         long timestamp = probe.clock().instant().getEpochSecond();
         HttpAnswer answer = probe.http().send(probe.get(target.endpoint())
                 .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(credentials.require("secret"), timestamp, new byte[0]))
+                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(
+                        credentials.require("secret", "khóa bí mật dùng để ký"), timestamp, new byte[0]))
                 .build());
         int status = answer.status();
         String tried = "Đã thử gửi một yêu cầu có chữ ký tới " + target.endpoint();

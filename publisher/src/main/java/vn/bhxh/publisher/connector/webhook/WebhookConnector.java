@@ -73,7 +73,8 @@ public final class WebhookConnector implements Connector {
         return builder.timeout(timeout)
                 .header(WebhookSignature.IDEMPOTENCY_HEADER, key)
                 .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(credentials.require("secret"), timestamp, body));
+                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(
+                        credentials.require("secret", "khóa bí mật dùng để ký"), timestamp, body));
     }
 
     private DeliveryResult send(HttpRequest request, String summary, boolean conflictMeansDone) {

@@ -39,7 +39,7 @@ public final class WordPressChannel implements ChannelPlugin {
         String checked = "Đã thử đăng nhập WordPress tại " + target.endpoint() + " bằng mật khẩu ứng dụng";
         if (answer.success()) {
             return new ConnectionCheck.Result(true, answer.status(), checked + ": được, với tài khoản "
-                    + answer.jsonOrEmpty().path("name").asString(credentials.require("username")) + ".");
+                    + answer.jsonOrEmpty().path("name").asString(credentials.require("username", "tên đăng nhập WordPress")) + ".");
         }
         String reason = WordPressErrors.classify("GET /wp-json/wp/v2/users/me", answer).reason();
         return new ConnectionCheck.Result(false, answer.status(), checked + ": không được. " + reason);

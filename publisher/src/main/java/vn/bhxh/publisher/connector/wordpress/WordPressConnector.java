@@ -267,7 +267,8 @@ public final class WordPressConnector implements Connector {
     }
 
     static String basic(Credentials credentials) {
-        String pair = credentials.require("username") + ":" + credentials.require("application_password");
+        String pair = credentials.require("username", "tên đăng nhập WordPress") + ":"
+                + credentials.require("application_password", "mật khẩu ứng dụng");
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 }

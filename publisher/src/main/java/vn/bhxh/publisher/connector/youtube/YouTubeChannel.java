@@ -36,7 +36,7 @@ public final class YouTubeChannel implements ChannelPlugin {
     static ConnectionCheck.Result check(Target target, Credentials credentials, ConnectionCheck.Probe probe)
             throws IOException, InterruptedException {
         HttpAnswer answer = probe.http().send(probe.get(target.resolve("/youtube/v3/channels?part=id,snippet&mine=true"))
-                .header("Authorization", "Bearer " + credentials.require("access_token")).build());
+                .header("Authorization", "Bearer " + credentials.require("access_token", "mã truy cập kênh YouTube")).build());
         String tried = "Đã thử đọc kênh YouTube của tài khoản đã kết nối bằng mã truy cập";
         JsonNode channel = answer.jsonOrEmpty().path("items").path(0);
         if (answer.success() && channel.isMissingNode()) {

@@ -94,7 +94,7 @@ public final class YouTubeConnector implements Connector {
 
     /** Reads the video's snippet (one quota unit), then writes it back with the new title and description. */
     private DeliveryResult updateSnippet(DeliveryRequest request, PublishJob previous) {
-        String token = "Bearer " + request.credentials().require("access_token");
+        String token = "Bearer " + request.credentials().require("access_token", "mã truy cập kênh YouTube");
         String id = previous.remoteId();
         String list = "/youtube/v3/videos?part=snippet&id=" + id;
         try {
@@ -142,7 +142,7 @@ public final class YouTubeConnector implements Connector {
             return new DeliveryResult.Permanent("YouTube", null, "Bản này không có tệp video nên không đăng được lên YouTube."
                     + " Hãy đính kèm video rồi lên lịch lại.");
         }
-        String token = "Bearer " + request.credentials().require("access_token");
+        String token = "Bearer " + request.credentials().require("access_token", "mã truy cập kênh YouTube");
         try {
             byte[] bytes = media.fetch(video.get());
             String session = request.memory().recall(SESSION);
@@ -279,7 +279,7 @@ public final class YouTubeConnector implements Connector {
     public DeliveryResult remove(PublishJob job, Target target, Credentials credentials) {
         String summary = "DELETE /youtube/v3/videos";
         HttpRequest delete = HttpRequest.newBuilder(target.resolve("/youtube/v3/videos?id=" + job.remoteId())).timeout(timeout)
-                .header("Authorization", "Bearer " + credentials.require("access_token")).DELETE().build();
+                .header("Authorization", "Bearer " + credentials.require("access_token", "mã truy cập kênh YouTube")).DELETE().build();
         return http.call(summary, delete, answer -> answer.status() == 204 || answer.status() == 404
                 ? new DeliveryResult.Delivered(summary, answer.status(), job.remoteId(), null, null)
                 : classify(summary, answer));

@@ -36,7 +36,7 @@ public final class ZaloChannel implements ChannelPlugin {
     static ConnectionCheck.Result check(Target target, Credentials credentials, ConnectionCheck.Probe probe)
             throws IOException, InterruptedException {
         HttpAnswer answer = probe.http().send(probe.get(target.resolve("/v2.0/oa/getoa"))
-                .header("access_token", credentials.require("access_token")).build());
+                .header("access_token", credentials.require("access_token", "mã truy cập Zalo OA")).build());
         JsonNode body = answer.jsonOrEmpty();
         int error = body.path("error").asInt(answer.status() == 200 ? 0 : -1);
         String tried = "Đã thử đọc thông tin Zalo OA bằng mã truy cập";

@@ -262,6 +262,8 @@ public final class ZaloOaConnector implements Connector {
 
         Session(Target target, Credentials credentials, Consumer<Map<String, String>> renewed) {
             this.target = target;
+            // Every call starts with the stored token (a refresh only follows its refusal): without one, say which to enter.
+            credentials.require("access_token", "mã truy cập Zalo OA");
             this.credentials = new HashMap<>();
             for (String name : new String[] {"access_token", "refresh_token", "app_id", "secret_key"}) {
                 if (credentials.get(name) != null) {
