@@ -46,8 +46,9 @@ class NoticeBoard implements TargetAdminNotifier {
 
     @Override
     public void targetPaused(Target target, String reason) {
-        String message = "Đã tạm dừng đăng lên \"" + target.name() + "\": " + reason
-                + ". Cần kết nối lại rồi tiếp tục. / Publishing to this target is paused until it is reconnected.";
+        // The reason is a sentence of its own saying what to fix; the notice adds what happens to the waiting posts.
+        String message = "Đã tạm dừng đăng lên “" + target.name() + "”. " + reason
+                + " Các bài đang chờ sẽ được đăng khi bấm Tiếp tục gửi.";
         post(Notice.TARGET_PAUSED, target, null, message);
         events.publishEvent(new PublishingProblem(PublishingProblem.Kind.TARGET_PAUSED, target.id(), target.name(), null, null, null,
                 reason, target.adminContacts(), clock.instant()));

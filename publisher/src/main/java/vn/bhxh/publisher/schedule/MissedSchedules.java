@@ -49,7 +49,7 @@ public final class MissedSchedules {
         String title = job.payload() == null || job.payload().title() == null || job.payload().title().isBlank()
                 ? "Bài" : "«" + job.payload().title() + "»";
         String why = switch (job.state()) {
-            case PAUSED_TARGET -> "kênh đang tạm dừng vì thông tin đăng nhập bị từ chối";
+            case PAUSED_TARGET -> "kênh đang tạm dừng vì khóa truy cập của kênh bị từ chối hoặc chưa dùng được";
             case HELD -> "bài đang bị giữ lại";
             case CLAIMED -> "đang gửi";
             case FAILED -> "gửi không thành công";

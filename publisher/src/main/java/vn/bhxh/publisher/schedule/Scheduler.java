@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bhxh.publisher.crypto.CredentialCipher;
 import vn.bhxh.publisher.crypto.Credentials;
+import vn.bhxh.publisher.crypto.CredentialsUnusable;
 import vn.bhxh.publisher.delivery.Connector;
 import vn.bhxh.publisher.delivery.DeliveryRequest;
 import vn.bhxh.publisher.delivery.DeliveryResult;
@@ -341,12 +342,16 @@ public final class Scheduler implements AutoCloseable {
         try {
             DeliveryResult result;
             StoredJob previous = connector.updatesInPlace() ? previousRevision(job) : null;
+            CredentialsUnusable unusable = null;
             try {
                 result = connector.deliver(new DeliveryRequest(job, target, credentials(target), memory(mine),
                         renewed -> targets.replaceCredentials(target.id(), TargetCredentials.seal(cipher, target.id(), renewed)),
                         previous == null ? null : previous.job()));
             } catch (LeaseLost e) {
                 throw e;
+            } catch (CredentialsUnusable e) {
+                unusable = e;
+                result = new DeliveryResult.Permanent(null, null, e.getMessage());
             } catch (RuntimeException e) {
                 result = new DeliveryResult.Transient(null, null, "Lỗi trong hệ thống khi gửi bài; hệ thống sẽ tự thử lại. Nếu lỗi lặp lại, hãy báo quản trị hệ thống kèm nhật ký giao.", null, String.valueOf(e));
             }
@@ -354,7 +359,11 @@ public final class Scheduler implements AutoCloseable {
                 if (mine.lost()) {
                     throw new LeaseLost(job.id());
                 }
-                applyOutcome(mine.stored(), target, result);
+                if (unusable != null) {
+                    credentialsUnusable(mine.stored(), target, result);
+                } else {
+                    applyOutcome(mine.stored(), target, result);
+                }
             }
             if (previous != null && result instanceof DeliveryResult.Delivered d && d.remoteId() != null) {
                 if (d.remoteId().equals(previous.job().remoteId())) {
@@ -426,17 +435,35 @@ public final class Scheduler implements AutoCloseable {
                 notifier.updateByHand(target, job.id(), u.reason());
             }
             case DeliveryResult.TokenRejected r -> {
-                boolean newlyPaused;
-                // Several deliveries to the target may be rejected at once: administrators are told once.
-                synchronized (pausing) {
-                    newlyPaused = !targets.paused(target.id());
-                    targets.pause(target.id(), r.reason());
-                }
+                boolean newlyPaused = pause(target, r.reason());
                 finish(current, JobState.PAUSED_TARGET, null, result, now);
                 if (newlyPaused) {
                     notifier.targetPaused(target, r.reason());
                 }
             }
+        }
+    }
+
+    /**
+     * A stored credential is missing or unreadable: trying again would fail the same way until a person enters it. The job
+     * fails now with the sentence saying what to enter, and the target is paused as for a rejected one, so its other jobs
+     * wait for that person instead of failing one by one; its administrators are told once, by the pause notice (which
+     * says what to do) rather than by a failure notice as well.
+     */
+    private void credentialsUnusable(StoredJob current, Target target, DeliveryResult failure) {
+        boolean newlyPaused = pause(target, failure.reason());
+        finish(current, JobState.FAILED, null, failure, clock.instant());
+        if (newlyPaused) {
+            notifier.targetPaused(target, failure.reason());
+        }
+    }
+
+    /** Pauses the target; true when it was not paused yet. Several deliveries may find it at once: administrators are told once. */
+    private boolean pause(Target target, String reason) {
+        synchronized (pausing) {
+            boolean newlyPaused = !targets.paused(target.id());
+            targets.pause(target.id(), reason);
+            return newlyPaused;
         }
     }
 

@@ -8,6 +8,7 @@ import static vn.bhxh.publisher.connector.wordpress.WordPressJobs.status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.bhxh.publisher.crypto.CredentialCipher;
 import vn.bhxh.publisher.delivery.Http;
 import vn.bhxh.publisher.delivery.InMemoryTargetDirectory;
 import vn.bhxh.publisher.delivery.RetryPolicy;
@@ -39,7 +41,18 @@ class WordPressPublishingTest {
     private static TestWordPress wordpress;
     private final JobStore store = Fixtures.freshStore("wordpress");
     private final List<String> told = new CopyOnWriteArrayList<>();
-    private final TargetAdminNotifier notifier = (target, reason) -> told.add(target.id() + ": " + reason);
+    /** Every notice, of any kind: a failed delivery's too, so a test can tell that administrators were told once. */
+    private final TargetAdminNotifier notifier = new TargetAdminNotifier() {
+        @Override
+        public void targetPaused(Target target, String reason) {
+            told.add(target.id() + ": " + reason);
+        }
+
+        @Override
+        public void deliveryFailed(Target target, PublishJob job, String reason) {
+            told.add(target.id() + " (lượt gửi " + job.id() + "): " + reason);
+        }
+    };
     private final WordPressConnector connector = new WordPressConnector(Http.defaultClient(), WordPressJobs.FILES,
             Clock.systemUTC(), Duration.ofSeconds(30));
 
@@ -85,6 +98,49 @@ class WordPressPublishingTest {
         assertThat(rejected.reason()).isEqualTo(WordPressErrors.CREDENTIALS_REJECTED);
         assertThat(rejected.lastAttempt().detail()).isEqualTo(WordPressErrors.CREDENTIALS_REJECTED);
         assertThat(rejected.lastAttempt().answer()).contains("rest_forbidden_status");
+    }
+
+    @Test
+    void aMissingOrUnreadableCredentialFailsTheJobAtOncePausesTheTargetAndTellsItsAdministratorsOnce() {
+        Map<String, String> withoutPassword = new HashMap<>(wordpress.credentials());
+        withoutPassword.remove("application_password");
+        Target missing = WordPressJobs.target("wp-thieu-mat-khau", Fixtures.CIPHER, withoutPassword);
+        // Sealed under another key: what a target looks like after the server's credentials key was changed.
+        Target unreadable = WordPressJobs.target("wp-khoa-cu", new CredentialCipher(CredentialCipher.newKey()), wordpress.credentials());
+        InMemoryTargetDirectory targets = Fixtures.directory(missing, unreadable);
+        List<PublishJob> toMissing = List.of(product(), product()).stream()
+                .map(p -> WordPressJobs.job(p, "r1", missing, Instant.now(), List.of(), TITLE)).toList();
+        PublishJob toUnreadable = WordPressJobs.job(product(), "r1", unreadable, Instant.now(), List.of(), TITLE);
+        toMissing.forEach(store::create);
+        store.create(toUnreadable);
+        store.refresh();
+
+        try (Scheduler scheduler = scheduler(targets, RetryPolicy.defaults())) {
+            scheduler.runOnce();
+        }
+
+        String enterPassword = "Chưa nhập mật khẩu ứng dụng cho kênh “Cổng BHXH tỉnh Lào Cai”; hãy nhập ở mục Khóa truy cập"
+                + " khi sửa kênh phát hành.";
+        String enterAgain = "Không đọc được khóa truy cập đã lưu của kênh “Cổng BHXH tỉnh Lào Cai” (khóa mã hóa của máy chủ đã"
+                + " đổi hoặc dữ liệu bị hỏng); hãy nhập lại ở mục Khóa truy cập khi sửa kênh phát hành.";
+        assertThat(targets.paused(missing.id())).isTrue();
+        assertThat(targets.paused(unreadable.id())).isTrue();
+        // Both jobs to the first target ran at once: each failed at its one attempt, or found the target already paused.
+        assertThat(toMissing).extracting(job -> stored(job).state()).contains(JobState.FAILED)
+                .allMatch(state -> state == JobState.FAILED || state == JobState.PAUSED_TARGET);
+        List<PublishJob> failed = new ArrayList<>(toMissing.stream().map(this::stored)
+                .filter(job -> job.state() == JobState.FAILED).toList());
+        failed.add(stored(toUnreadable));
+        assertThat(failed).allSatisfy(job -> {
+            assertThat(job.state()).isEqualTo(JobState.FAILED);
+            assertThat(job.deliveryLog()).singleElement().satisfies(line -> {
+                assertThat(line.outcome()).isEqualTo("FAILED");
+                assertThat(line.detail()).isEqualTo(job.reason());
+            });
+        });
+        assertThat(failed.getLast().reason()).isEqualTo(enterAgain);
+        assertThat(failed.subList(0, failed.size() - 1)).allSatisfy(job -> assertThat(job.reason()).isEqualTo(enterPassword));
+        assertThat(told).containsExactlyInAnyOrder(missing.id() + ": " + enterPassword, unreadable.id() + ": " + enterAgain);
     }
 
     @Test
