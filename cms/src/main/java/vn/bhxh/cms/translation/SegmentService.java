@@ -80,6 +80,11 @@ public class SegmentService {
         return view(state, glossary.list(language, Glossary.MAX_TERMS));
     }
 
+    /** The translation's segments with their status and words, without glossary hits (for counting, not editing). */
+    public Workbench outline(Actor actor, String productId, String language) {
+        return view(state(actor, productId, language), List.of());
+    }
+
     /** The names people know the language by (Tày, not tyz), in the page's language. */
     public String languageName(String language) {
         return reference.names(ReferenceKind.LANGUAGES, LocaleContextHolder.getLocale()).getOrDefault(language, language);

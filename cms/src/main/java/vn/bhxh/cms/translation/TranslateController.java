@@ -3,6 +3,7 @@ package vn.bhxh.cms.translation;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +33,7 @@ import vn.bhxh.cms.site.PageController;
 import vn.bhxh.cms.site.Refusals;
 
 /**
- * Translators: the queue of their languages, the source and the translation side by side, and export/import of the
+ * Translators: the work per language and the queue of their languages, the source and the translation side by side, and export/import of the
  * texts as JSON or XLIFF 2.0 through the same exchange the API uses.
  */
 @PageController
@@ -44,20 +45,25 @@ class TranslateController {
     private final TranslationExchange exchange;
     private final Refusals refusals;
     private final ReferenceLists reference;
+    private final TranslatorDashboard dashboard;
 
     TranslateController(WorkLists lists, ProductService products, TranslationExchange exchange, Refusals refusals,
-            ReferenceLists reference) {
+            ReferenceLists reference, TranslatorDashboard dashboard) {
         this.reference = reference;
+        this.dashboard = dashboard;
         this.lists = lists;
         this.products = products;
         this.exchange = exchange;
         this.refusals = refusals;
     }
 
+    /** The queue with, above it, the work per language the translator is scoped to (one page for all of them). */
     @GetMapping
     String queue(@AuthenticationPrincipal AccountPrincipal user, Model model, Locale locale) {
         Map<String, String> names = reference.names(ReferenceKind.LANGUAGES, locale);
-        model.addAttribute("items", lists.toTranslate(user.actor()));
+        List<Variant> items = lists.toTranslate(user.actor());
+        model.addAttribute("items", items);
+        model.addAttribute("dashboard", dashboard.build(user.actor(), items, lists.awaitingReview(user.actor()), names));
         model.addAttribute("languageNames", names);
         model.addAttribute("languages", user.actor().scopes().languages().stream().map(l -> names.getOrDefault(l, l)).sorted().toList());
         Map<String, String> mine = new java.util.TreeMap<>();

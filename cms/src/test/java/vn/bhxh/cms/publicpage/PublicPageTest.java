@@ -130,6 +130,12 @@ class PublicPageTest {
         assertThat(anonymous(page + "?utm_source=facebook&tinh=KH", null).statusCode()).isEqualTo(200);
         assertThat(anonymous(page + "?utm_source=vssid", null).statusCode()).isEqualTo(200);
         assertThat(anonymous(page, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> font = anonymous("/p/fonts/khmer.ttf", null);
+        assertThat(font.statusCode()).isEqualTo(200);
+        assertThat(font.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=2592000", "public");
+        assertThat(font.headers().firstValue("Last-Modified")).isPresent();
+        // Past its age the browser revalidates: the same file answers 304 without a body.
+        assertThat(anonymous("/p/fonts/khmer.ttf", font.headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(304);
         assertThat(anonymous("/p/fonts/latin.ttf", null).statusCode()).isEqualTo(200);
 
         Map<String, Long> bySource = visitsBySource(product);
