@@ -22,8 +22,11 @@ class AssetStore {
     private final IndexInitializer indices;
 
     AssetStore(ElasticsearchOperations operations, IndexInitializer indices) {
-        // The uploader reads the record right back; download counts only feed monthly reports.
-        this.operations = operations.withRefreshPolicy(RefreshPolicy.WAIT_UNTIL);
+        // The uploader reads the record right back, and a backup lists files by searching the records: a new record is
+        // made searchable at once. Waiting for the next scheduled refresh instead (up to the refresh interval, 1 s)
+        // was most of a small upload's time; one index refresh per upload costs milliseconds. Download counts only
+        // feed monthly reports.
+        this.operations = operations.withRefreshPolicy(RefreshPolicy.IMMEDIATE);
         this.counting = operations.withRefreshPolicy(RefreshPolicy.NONE);
         this.indices = indices;
     }

@@ -1,6 +1,8 @@
 package vn.bhxh.media.derive;
 
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,38 +45,54 @@ public final class PdfPageWorker implements WorkerLoop.Job {
     /**
      * The page as raw pixels (width, height, then red, green, blue per pixel): encoding a PNG here and
      * decoding it in the application cost more than the render of a small page; a pipe carries a few MB at once.
+     * The pixels are read straight from the image's int array: per-pixel getRGB/setRGB through the colour model
+     * cost more than the render itself (this worker runs with the quick C1 compiler only).
      */
     static byte[] pixels(BufferedImage image) {
-        int width = image.getWidth();
-        int height = image.getHeight();
-        ByteBuffer bytes = ByteBuffer.allocate(8 + 3 * width * height);
-        bytes.putInt(width).putInt(height);
-        int[] row = new int[width];
-        for (int y = 0; y < height; y++) {
-            image.getRGB(0, y, width, 1, row, 0, width);
-            for (int rgb : row) {
-                bytes.put((byte) (rgb >> 16)).put((byte) (rgb >> 8)).put((byte) rgb);
-            }
+        BufferedImage rgb = asIntRgb(image);
+        int width = rgb.getWidth();
+        int height = rgb.getHeight();
+        int[] source = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+        byte[] bytes = new byte[8 + 3 * source.length];
+        ByteBuffer.wrap(bytes).putInt(width).putInt(height);
+        int at = 8;
+        for (int pixel : source) {
+            bytes[at++] = (byte) (pixel >> 16);
+            bytes[at++] = (byte) (pixel >> 8);
+            bytes[at++] = (byte) pixel;
         }
-        return bytes.array();
+        return bytes;
     }
 
     static BufferedImage image(byte[] pixels) {
-        ByteBuffer bytes = ByteBuffer.wrap(pixels);
-        int width = bytes.getInt();
-        int height = bytes.getInt();
-        if (width <= 0 || height <= 0 || bytes.remaining() != 3L * width * height) {
+        ByteBuffer header = ByteBuffer.wrap(pixels);
+        int width = header.getInt();
+        int height = header.getInt();
+        if (width <= 0 || height <= 0 || pixels.length - 8L != 3L * width * height) {
             throw new IllegalArgumentException("not a page image");
         }
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] row = new int[width];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                row[x] = (bytes.get() & 0xff) << 16 | (bytes.get() & 0xff) << 8 | (bytes.get() & 0xff);
-            }
-            image.setRGB(0, y, width, 1, row, 0, width);
+        int[] target = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        int at = 8;
+        for (int i = 0; i < target.length; i++) {
+            target[i] = (pixels[at] & 0xff) << 16 | (pixels[at + 1] & 0xff) << 8 | (pixels[at + 2] & 0xff);
+            at += 3;
         }
         return image;
+    }
+
+    /** PDFBox renders {@code ImageType.RGB} as TYPE_INT_RGB with one int per pixel; anything else is converted once. */
+    private static BufferedImage asIntRgb(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_INT_RGB
+                && image.getRaster().getDataBuffer() instanceof DataBufferInt buffer && buffer.getNumBanks() == 1
+                && buffer.getData().length == image.getWidth() * image.getHeight()) {
+            return image;
+        }
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = rgb.createGraphics();
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return rgb;
     }
 
     @Override

@@ -6,8 +6,15 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import net.coobird.thumbnailator.Thumbnails;
 import net.coobird.thumbnailator.geometry.Positions;
 import vn.bhxh.media.FileFormat;
@@ -21,7 +28,7 @@ import vn.bhxh.media.inspect.ImageHeader;
  */
 public final class Thumbnailer {
 
-    private static final double JPEG_QUALITY = 0.85;
+    private static final float JPEG_QUALITY = 0.85f;
 
     private final long maxPixels;
     private final PdfFirstPage pdfRenderer;
@@ -44,20 +51,33 @@ public final class Thumbnailer {
         return format.kind() == MediaKind.IMAGE || format == FileFormat.PDF;
     }
 
-    /** Every fixed size, from one decode of the source. */
+    /**
+     * Every fixed size, from one decode of the source: each size is scaled from the next larger one (a 1280-pixel
+     * page scaled to 160 costs several times its scale from 480), and a size the source already has is not scaled.
+     */
     public Map<ThumbnailSize, byte[]> thumbnails(Path file, FileFormat format) throws MediaRefusal, DerivationFailure {
         BufferedImage source = decode(file, format, ThumbnailSize.LARGE.longestSide(), false);
+        int sourceSide = longestSide(source);
         Map<ThumbnailSize, byte[]> result = new EnumMap<>(ThumbnailSize.class);
+        ThumbnailSize[] largestFirst = ThumbnailSize.values();
+        Arrays.sort(largestFirst, Comparator.comparingInt(ThumbnailSize::longestSide).reversed());
         try {
-            for (ThumbnailSize size : ThumbnailSize.values()) {
+            BufferedImage previous = source;
+            for (ThumbnailSize size : largestFirst) {
                 // Never enlarge: a small logo stays small.
-                int side = Math.min(size.longestSide(), Math.max(source.getWidth(), source.getHeight()));
-                result.put(size, jpeg(Thumbnails.of(source).size(side, side).asBufferedImage()));
+                int side = Math.min(size.longestSide(), sourceSide);
+                BufferedImage scaled = longestSide(previous) <= side ? previous : Thumbnails.of(previous).size(side, side).asBufferedImage();
+                result.put(size, jpeg(scaled));
+                previous = scaled;
             }
         } catch (IOException e) {
             throw new DerivationFailure(String.valueOf(e.getMessage()), e);
         }
         return result;
+    }
+
+    private static int longestSide(BufferedImage image) {
+        return Math.max(image.getWidth(), image.getHeight());
     }
 
     public byte[] rendition(Path file, FileFormat format, Rendition rendition) throws MediaRefusal, DerivationFailure {
@@ -114,8 +134,18 @@ public final class Thumbnailer {
             g.drawImage(image, 0, 0, null);
             g.dispose();
         }
+        // ImageIO's JPEG writer directly: Thumbnailator's pipeline copied the whole picture once more before encoding.
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Thumbnails.of(rgb).scale(1.0).outputFormat("jpg").outputQuality(JPEG_QUALITY).toOutputStream(out);
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            ImageWriteParam parameters = writer.getDefaultWriteParam();
+            parameters.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            parameters.setCompressionQuality(JPEG_QUALITY);
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(rgb, null, null), parameters);
+        } finally {
+            writer.dispose();
+        }
         return out.toByteArray();
     }
 }
