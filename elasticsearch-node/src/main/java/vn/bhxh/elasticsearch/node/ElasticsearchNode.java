@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -39,6 +40,9 @@ public final class ElasticsearchNode implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private int httpPort;
+    /** Custom node attribute holding {@link #launchId}. */
+    private static final String LAUNCH_ATTRIBUTE = "bhxh_launch";
+    private String launchId;
     private Thread shutdownHook;
     private boolean stopWithJvm = true;
     private Duration lastStartupTime;
@@ -234,6 +238,9 @@ public final class ElasticsearchNode implements AutoCloseable {
             // Read only when the cluster forms for the first time; a node rejoining with its data ignores it.
             options.put("cluster.initial_master_nodes", String.join(",", cluster.initialMasterNodes()));
         }
+        // Names this launch, so that waiting for the node recognises it and not another node that took the port.
+        launchId = UUID.randomUUID().toString();
+        options.put("node.attr." + LAUNCH_ATTRIBUTE, launchId);
         options.put("network.host", "127.0.0.1");
         options.put("http.port", Integer.toString(port));
         options.put("transport.port", Integer.toString(transportPort));
@@ -280,7 +287,7 @@ public final class ElasticsearchNode implements AutoCloseable {
             }
             try {
                 HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
+                if (response.statusCode() == 200 && answeringNodeIsThisLaunch()) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -295,6 +302,19 @@ public final class ElasticsearchNode implements AutoCloseable {
         stopQuietly();
         throw new ElasticsearchNodeException("Elasticsearch did not answer on " + uri() + " within "
                 + settings.startupTimeout().toSeconds() + " s; see " + logFile() + lastLines());
+    }
+
+    /**
+     * Whether the node answering on our port is the one this launch started. A free port found before the launch can
+     * be bound by another node (of another test run, or another test's) while this one's JVM is still starting; that
+     * node then answers health on "our" address, and without this check this node's users would write into a stranger's
+     * store while this process dies of the taken port a moment later.
+     */
+    private boolean answeringNodeIsThisLaunch() throws IOException, InterruptedException {
+        HttpRequest local = HttpRequest.newBuilder(uri().resolve("/_nodes/_local?filter_path=nodes.*.attributes." + LAUNCH_ATTRIBUTE))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        HttpResponse<String> response = http.send(local, HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 && response.body().contains("\"" + launchId + "\"");
     }
 
     private RuntimeException diagnoseFailedStart() {

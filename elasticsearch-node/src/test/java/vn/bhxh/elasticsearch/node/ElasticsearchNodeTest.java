@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,14 +62,28 @@ class ElasticsearchNodeTest {
     }
 
     @Test
-    void aPortInUseIsReportedWithThePathOfTheLog() throws IOException {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            ElasticsearchNode node = new ElasticsearchNode(TestElasticsearch.testSettings(home).withHttpPort(taken.getLocalPort()));
+    void aPortInUseIsReportedWithThePathOfTheLogEvenWhenWhatHoldsItAnswersLikeANode() throws IOException {
+        // What holds the port answers every request with 200, as another Elasticsearch node would answer health: the
+        // start must not take it for the node it launched.
+        HttpServer stranger = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        stranger.createContext("/", exchange -> {
+            byte[] body = "{\"status\":\"green\",\"nodes\":{}}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        stranger.start();
+        try {
+            ElasticsearchNode node = new ElasticsearchNode(TestElasticsearch.testSettings(home)
+                    .withHttpPort(stranger.getAddress().getPort()));
             assertThatThrownBy(node::start)
                     .isInstanceOf(ElasticsearchNodeException.class)
                     .hasMessageContaining("port is already in use")
                     .hasMessageContaining(home.resolve("logs/console.log").toString());
             assertThat(node.isRunning()).isFalse();
+        } finally {
+            stranger.stop(0);
         }
     }
 
