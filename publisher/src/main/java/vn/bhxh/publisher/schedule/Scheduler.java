@@ -445,14 +445,14 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
-     * A stored credential is missing or unreadable: trying again would fail the same way until a person enters it. The job
-     * fails now with the sentence saying what to enter, and the target is paused as for a rejected one, so its other jobs
-     * wait for that person instead of failing one by one; its administrators are told once, by the pause notice (which
-     * says what to do) rather than by a failure notice as well.
+     * A stored credential is missing or unreadable: trying again would fail the same way until a person enters it. As for a
+     * rejected credential, the target is paused and this job waits with its other jobs, the reason saying what to enter;
+     * once the credential is entered and sending resumes, they go out without anyone scheduling them again. Its
+     * administrators are told once, by the pause notice (which says what to do) rather than by a failure notice as well.
      */
     private void credentialsUnusable(StoredJob current, Target target, DeliveryResult failure) {
         boolean newlyPaused = pause(target, failure.reason());
-        finish(current, JobState.FAILED, null, failure, clock.instant());
+        finish(current, JobState.PAUSED_TARGET, null, failure, clock.instant());
         if (newlyPaused) {
             notifier.targetPaused(target, failure.reason());
         }
