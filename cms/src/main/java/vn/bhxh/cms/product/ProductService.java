@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,6 +105,14 @@ public class ProductService {
         }
         audit.record(actor.username(), AuditAction.PRODUCT_UPDATED, productId, null, null, null, null, info.toString());
         return saved;
+    }
+
+    /**
+     * The Vietnamese titles of products whose variants the caller was already given by a list that checked access
+     * (a translation names its source, which its translator reads anyway); by product id.
+     */
+    public Map<String, String> sourceTitles(Collection<String> productIds) {
+        return store.sourceTitles(productIds);
     }
 
     public Variant readVariant(Actor actor, String productId, String language) {

@@ -3,8 +3,11 @@ package vn.bhxh.cms.product;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.QueryBuilders;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.domain.PageRequest;
@@ -13,6 +16,7 @@ import org.springframework.data.elasticsearch.BulkFailureException;
 import org.springframework.data.elasticsearch.client.elc.NativeQuery;
 import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
 import org.springframework.data.elasticsearch.core.RefreshPolicy;
+import org.springframework.data.elasticsearch.core.MultiGetItem;
 import org.springframework.data.elasticsearch.core.SearchHit;
 import org.springframework.data.elasticsearch.core.mapping.IndexCoordinates;
 import org.springframework.data.elasticsearch.core.query.IndexQuery;
@@ -59,6 +63,25 @@ public class ProductStore {
                 .withPageable(PageRequest.of(0, MAX_VARIANTS, Sort.by("language")))
                 .build();
         return operations.search(query, Variant.class).stream().map(SearchHit::getContent).toList();
+    }
+
+    /**
+     * The Vietnamese source's title of each product that has one, by product id, in one request: a translation not yet
+     * written has no title of its own, and lists name it by its source's.
+     */
+    public Map<String, String> sourceTitles(Collection<String> productIds) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        List<String> ids = productIds.stream().distinct().map(id -> Variant.id(id, Variant.SOURCE_LANGUAGE)).toList();
+        if (ids.isEmpty()) {
+            return titles;
+        }
+        indices.requireReady();
+        for (MultiGetItem<Variant> item : operations.multiGet(NativeQuery.builder().withIds(ids).build(), Variant.class)) {
+            if (item.hasItem() && item.getItem().content() != null && item.getItem().content().hasTitle()) {
+                titles.put(item.getItem().productId(), item.getItem().content().title());
+            }
+        }
+        return titles;
     }
 
     /** The most recently changed variants matching every filter, at most {@code limit} (work lists and queues). */

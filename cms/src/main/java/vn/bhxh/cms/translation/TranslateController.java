@@ -63,6 +63,7 @@ class TranslateController {
         Map<String, String> names = reference.names(ReferenceKind.LANGUAGES, locale);
         List<Variant> items = lists.toTranslate(user.actor());
         model.addAttribute("items", items);
+        model.addAttribute("sourceTitles", products.sourceTitles(items.stream().map(Variant::productId).toList()));
         model.addAttribute("dashboard", dashboard.build(user.actor(), items, lists.awaitingReview(user.actor()), names));
         model.addAttribute("languageNames", names);
         model.addAttribute("languages", user.actor().scopes().languages().stream().map(l -> names.getOrDefault(l, l)).sorted().toList());

@@ -203,6 +203,12 @@ class WorkbenchPageTest {
         assertThat(remaining(after, changed)).isEqualTo("Còn " + changedWords + " từ, 1 đoạn lỗi thời");
         assertThat(remaining(after, fresh)).isEqualTo("Còn " + freshWords + " từ, 0 đoạn lỗi thời");
         assertThat(after).doesNotContain(">crw<", ">jeh<", "đã xét");
+
+        // A translation nobody has started is named by its source's title, not by the product's id.
+        String untitled = leaflet(editor, "Tờ gấp chưa dịch " + suffix, "Câu chưa dịch " + suffix + ".");
+        String queue = web.get("/translate").body();
+        assertThat(queue).contains("(chưa dịch) «Tờ gấp chưa dịch " + suffix + "»").doesNotContain(">(chưa dịch) sản phẩm");
+        assertThat(queue.replaceAll("<[^>]+>", " ")).as("the page's visible text").doesNotContain(untitled);
     }
 
     private static Actor actor(String username, Role role, String... languages) {
