@@ -3,7 +3,9 @@ package vn.bhxh.cms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.bhxh.cms.elasticsearch.IndexInitializer;
+import vn.bhxh.cms.site.WebClient;
 import vn.bhxh.elasticsearch.node.ElasticsearchNode;
 import vn.bhxh.elasticsearch.node.TestElasticsearch;
 
@@ -63,9 +66,14 @@ class ElasticsearchOutageTest {
                 "{\"info\":{\"type\":\"SLOGAN\"},\"content\":{\"title\":\"BHXH tự nguyện – An sinh cho mọi người\"}}");
         assertThat(created.statusCode()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
+        // A browser signed in while Elasticsearch answers: its session lives there too.
+        WebClient browser = new WebClient(port);
+        assertThat(browser.login(CmsIntegrationTest.ADMIN, CmsIntegrationTest.ADMIN_PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/").statusCode()).isEqualTo(200);
 
         node.stop();
         assertDown(api);
+        assertSignedInBrowserToldToWait(browser);
 
         node.start();
         Await.until(() -> health(api).statusCode() == 200, RECOVERY, "health after the restart");
@@ -76,6 +84,31 @@ class ElasticsearchOutageTest {
         // The start-up data whose writing the first stop interrupted is finished: the lock that writing held when
         // Elasticsearch went away does not keep the instance waiting for its lease to run out.
         Await.until(indices::isReady, RECOVERY, "start-up data after the restart");
+        assertThat(browser.get("/").statusCode()).as("the session outlived the outage").isEqualTo(200);
+    }
+
+    /**
+     * Every request of a signed-in browser reads its session from Elasticsearch before anything else: with it down, the
+     * page is a readable 503 (Vietnamese first, then English); an API call (HTTP Basic: the API keeps no session) that
+     * also carries the cookie is the API's 503 problem.
+     */
+    private void assertSignedInBrowserToldToWait(WebClient browser) {
+        HttpResponse<String> page = browser.get("/");
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.headers().firstValue("Retry-After")).isPresent();
+        assertThat(page.body()).contains("<html lang=\"vi\">", "Hệ thống tạm thời không khả dụng",
+                        "System temporarily unavailable", "<div lang=\"en\">")
+                .doesNotContain("Exception", "Elasticsearch", "Whitelabel");
+        assertThat(page.body().indexOf("Hệ thống tạm thời")).isLessThan(page.body().indexOf("System temporarily"));
+
+        HttpResponse<String> call = browser.get("/api/v1/products", "Accept", "application/json", "Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((CmsIntegrationTest.ADMIN + ":" + CmsIntegrationTest.ADMIN_PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertThat(call.statusCode()).isEqualTo(503);
+        assertThat(call.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(call.headers().firstValue("Retry-After")).isPresent();
+        assertThat(call.body()).contains("Kho dữ liệu tạm thời không khả dụng");
     }
 
     private static void assertDown(ApiClient api) {

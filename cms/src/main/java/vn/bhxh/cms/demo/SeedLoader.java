@@ -64,7 +64,10 @@ class SeedLoader {
             reference.saveAll(items);
             log.info("Loaded {} reference data entries from the source documents", items.size());
         }
-        if (properties.enabled() && store.countProducts() == 0) {
+        if (!properties.enabled()) {
+            // Said once at start, so an operator (and the production run's test) sees the prod profile took effect.
+            log.info("Dữ liệu mẫu đang tắt / demo data is off (bhxh.demo.enabled=false): no demo products or reports are loaded");
+        } else if (store.countProducts() == 0) {
             loadDemoProducts(read("demo/products.json", new TypeReference<List<DemoProduct>>() { }));
         }
     }

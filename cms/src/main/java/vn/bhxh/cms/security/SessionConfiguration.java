@@ -3,11 +3,15 @@ package vn.bhxh.cms.security;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.elasticsearch.core.ElasticsearchOperations;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import tools.jackson.databind.json.JsonMapper;
 import vn.bhxh.cms.elasticsearch.IndexedDocument;
 
 /**
@@ -25,6 +29,15 @@ class SessionConfiguration {
     ElasticsearchSessionRepository sessionRepository(ElasticsearchOperations operations, WebSessionProperties properties,
             Clock clock) {
         return new ElasticsearchSessionRepository(operations, properties.timeout(), clock, SessionConfiguration.class.getClassLoader());
+    }
+
+    /** Just outside Spring Session's filter, which reads and saves the session: see {@link SessionStoreOutageFilter}. */
+    @Bean
+    FilterRegistrationBean<SessionStoreOutageFilter> sessionStoreOutageFilter(MessageSource messages, JsonMapper json) {
+        FilterRegistrationBean<SessionStoreOutageFilter> registration =
+                new FilterRegistrationBean<>(new SessionStoreOutageFilter(messages, json));
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return registration;
     }
 
     @Bean

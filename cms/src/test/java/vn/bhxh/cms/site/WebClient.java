@@ -39,6 +39,11 @@ public final class WebClient {
         return send(HttpRequest.newBuilder(uri(path)).header("Accept", HTML).GET().build());
     }
 
+    /** A GET with this browser's cookies and these headers (name, value, name, value, …). */
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).headers(headers).GET().build());
+    }
+
     HttpResponse<String> postForm(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
