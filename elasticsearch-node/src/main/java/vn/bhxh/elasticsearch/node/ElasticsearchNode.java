@@ -265,7 +265,7 @@ public final class ElasticsearchNode implements AutoCloseable {
         env.remove("JAVA_TOOL_OPTIONS");
         env.put("ES_PATH_CONF", home.resolve("config").toString());
         env.put("ES_TMPDIR", home.resolve("tmp").toString());
-        env.put("ES_JAVA_OPTS", "-Xms" + settings.heap() + " -Xmx" + settings.heap());
+        env.put("ES_JAVA_OPTS", ("-Xms" + settings.heap() + " -Xmx" + settings.heap() + " " + settings.jvmOptions()).strip());
         try {
             logStart = Files.exists(logFile()) ? Files.size(logFile()) : 0;
             Files.writeString(logFile(), "---- " + Instant.now() + " starting: " + String.join(" ", command) + "\n",

@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param cluster how it joins its cluster, or {@code null} for a single-node cluster of its own
  * @param snapshotDirectory where filesystem snapshot repositories may live ({@code path.repo}); {@code null} for
  *                          {@code snapshots} in the node's home
+ * @param jvmOptions more options for the node's JVM (empty for none): the test nodes' JIT settings
  */
 public record NodeSettings(
         Path distributionZip,
@@ -26,11 +27,12 @@ public record NodeSettings(
         String unprivilegedUser,
         Duration startupTimeout,
         ClusterMembership cluster,
-        Path snapshotDirectory) {
+        Path snapshotDirectory,
+        String jvmOptions) {
 
     public NodeSettings(Path distributionZip, Path installDirectory, Path homeDirectory, int httpPort, String heap,
             String unprivilegedUser, Duration startupTimeout) {
-        this(distributionZip, installDirectory, homeDirectory, httpPort, heap, unprivilegedUser, startupTimeout, null, null);
+        this(distributionZip, installDirectory, homeDirectory, httpPort, heap, unprivilegedUser, startupTimeout, null, null, "");
     }
 
     public NodeSettings {
@@ -40,22 +42,29 @@ public record NodeSettings(
         if (heap == null || !heap.matches("\\d+[kmgKMG]")) {
             throw new IllegalArgumentException("heap must look like 512m or 1g, was " + heap);
         }
+        jvmOptions = jvmOptions == null ? "" : jvmOptions.strip();
     }
 
     public NodeSettings withHttpPort(int port) {
         return new NodeSettings(distributionZip, installDirectory, homeDirectory, port, heap, unprivilegedUser, startupTimeout,
-                cluster, snapshotDirectory);
+                cluster, snapshotDirectory, jvmOptions);
     }
 
     public NodeSettings inCluster(ClusterMembership membership) {
         return new NodeSettings(distributionZip, installDirectory, homeDirectory, httpPort, heap, unprivilegedUser, startupTimeout,
-                membership, snapshotDirectory);
+                membership, snapshotDirectory, jvmOptions);
     }
 
     /** The same node with its snapshot repositories ({@code path.repo}) in {@code directory}. */
     public NodeSettings withSnapshotDirectory(Path directory) {
         return new NodeSettings(distributionZip, installDirectory, homeDirectory, httpPort, heap, unprivilegedUser, startupTimeout,
-                cluster, directory);
+                cluster, directory, jvmOptions);
+    }
+
+    /** The same node with {@code options} added to its JVM's options (after the heap), such as JIT settings. */
+    public NodeSettings withJvmOptions(String options) {
+        return new NodeSettings(distributionZip, installDirectory, homeDirectory, httpPort, heap, unprivilegedUser, startupTimeout,
+                cluster, snapshotDirectory, options);
     }
 
     /** Where this node's filesystem snapshot repositories may live: the node's {@code path.repo}. */

@@ -46,7 +46,7 @@ public final class SharedTestNode {
         Path home = Files.createTempDirectory("bhxh-es-test-");
         Distribution.makeTraversable(home);
         NodeSettings settings = new NodeSettings(distribution, TestElasticsearch.sharedInstallDirectory(), home, 0, heap,
-                "nobody", Duration.ofMinutes(3));
+                "nobody", Duration.ofMinutes(3)).withJvmOptions(TestElasticsearch.TEST_JVM_OPTIONS);
         ElasticsearchNode node = new ElasticsearchNode(settings);
         Path pidFile = workPidFile(workDirectory, home);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

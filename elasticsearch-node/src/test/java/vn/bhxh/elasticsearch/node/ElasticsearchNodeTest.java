@@ -42,6 +42,9 @@ class ElasticsearchNodeTest {
         ElasticsearchNode first = new ElasticsearchNode(settings);
         URI firstUri = first.start();
         long firstServer = first.serverPid();
+        // The test nodes' JVM options reach the node's JVM.
+        assertThat(http.send(HttpRequest.newBuilder(firstUri.resolve("/_nodes/_local/jvm?filter_path=nodes.*.jvm.input_arguments"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body()).contains(TestElasticsearch.TEST_JVM_OPTIONS);
         assertThat(send("PUT", firstUri.resolve("/notes/_doc/1?refresh=wait_for"), "{\"title\":\"Vì sao không nên nhận BHXH một lần\"}"))
                 .isEqualTo(201);
 
