@@ -48,7 +48,10 @@
           var list = document.getElementById(form.dataset.target);
           if (list) {
             var item = document.createElement('li');
-            item.textContent = body.fileName + ' (' + body.role + ')';
+            // The role by the name the form showed, not its code.
+            var roleSelect = form.querySelector('[name=role]');
+            var roleName = roleSelect && roleSelect.selectedIndex >= 0 ? roleSelect.options[roleSelect.selectedIndex].text : body.role;
+            item.textContent = body.fileName + ' (' + roleName + ')';
             item.setAttribute('data-asset-id', body.assetId);
             list.appendChild(item);
           }
@@ -121,7 +124,51 @@
     });
   }
 
+  // The header's menu folds on a phone (the stylesheet hides it below 48rem once the header is "menu-ready").
+  function wireMenu(header) {
+    var button = header.querySelector('#menu-button');
+    var menu = header.querySelector('#site-menu');
+    if (!button || !menu) { return; }
+    button.hidden = false;
+    header.classList.add('menu-ready');
+    button.addEventListener('click', function () {
+      var open = !menu.classList.contains('open');
+      menu.classList.toggle('open', open);
+      button.setAttribute('aria-expanded', open ? 'true' : 'false');
+    });
+  }
+
+  // A table wider than its box: the box gets a border cue, a sentence after it says to scroll, and it can take focus
+  // so keyboard users can scroll it too. Checked again when the window changes size.
+  function markWideTables() {
+    var hint = document.body.dataset.scrollHint || '';
+    document.querySelectorAll('.table-wrap').forEach(function (wrap) {
+      var wide = wrap.scrollWidth > wrap.clientWidth + 1;
+      wrap.classList.toggle('overflowing', wide);
+      var next = wrap.nextElementSibling;
+      if (wide && !(next && next.classList.contains('scroll-hint'))) {
+        var p = document.createElement('p');
+        p.className = 'scroll-hint';
+        p.textContent = hint;
+        wrap.insertAdjacentElement('afterend', p);
+        wrap.setAttribute('tabindex', '0');
+      }
+    });
+  }
+
+  // A destructive step opens its confirmation dialog (data-opens names the dialog); the dialog's own form posts.
+  function wireDialogButton(button) {
+    var dialog = document.getElementById(button.dataset.opens);
+    if (!dialog || typeof dialog.showModal !== 'function') { return; }
+    button.addEventListener('click', function () { dialog.showModal(); });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    var header = document.getElementById('site-header');
+    if (header) { wireMenu(header); }
+    markWideTables();
+    window.addEventListener('resize', markWideTables);
+    document.querySelectorAll('button[data-opens]').forEach(wireDialogButton);
     document.querySelectorAll('form[data-upload]').forEach(wireUpload);
     document.querySelectorAll('button[data-use-for]').forEach(wireUseMatch);
     document.querySelectorAll('form[data-bundle]').forEach(wireBundle);

@@ -221,6 +221,8 @@ class RouteAccessMatrixTest {
             GET     /products/{id}/variants/{language}/schedule                              200  200  403  200  403  403  403  403  302
             POST    /products/{id}/variants/{language}/schedule                              200  200  403  200  403  403  403  403  302
             POST    /products/{id}/variants/{language}/transition                            302  302  302  302  302  403  403  403  302
+            GET     /publishing/calendar                                                     200  200  200  200  403  403  403  403  302
+            GET     /publishing/jobs/{jobId}                                                 404  404  404  404  403  403  403  403  302
             POST    /publishing/jobs/{jobId}/cancel                                          302  302  302  302  302  302  302  302  302
             POST    /publishing/jobs/{jobId}/retry                                           302  302  302  302  302  302  302  302  302
             GET     /reports                                                                 200  200  200  200  200  200  200  200  302

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,6 +27,7 @@ import vn.bhxh.cms.site.PageController;
 import vn.bhxh.cms.reference.ReferenceLists;
 import vn.bhxh.cms.site.Refusals;
 import vn.bhxh.cms.site.WebFormats;
+import vn.bhxh.publisher.channels.Channels;
 
 /**
  * The schedule dialog of an approved variant, with the campaign calendar around the chosen day, and the retry and
@@ -35,9 +37,10 @@ import vn.bhxh.cms.site.WebFormats;
 @PageController
 class PublishingPages {
 
-    /** Days of calendar shown before and after the chosen day. */
-    static final int CALENDAR_BEFORE = 3;
-    static final int CALENDAR_AFTER = 10;
+    /** The scheduling service's refusals that are about one field of the form: shown at that field. */
+    static final Map<String, String> FIELD_OF_REFUSAL = Map.of("publish-time-past", "publishAt",
+            "unpublish-before-publish", "unpublishAt", "no-targets", "targets", "unknown-target", "targets",
+            "too-many-targets", "targets", "invalid-release-id", "releaseId");
 
     private final ScheduleService schedules;
     private final TargetService targets;
@@ -74,7 +77,9 @@ class PublishingPages {
         Actor actor = user.actor();
         Variant variant = products.readVariant(actor, id, language);
         // form is null when it could not be built from the request (e.g. an unreadable time): errors say why.
-        LocalDate around = form == null || form.publishAt() == null ? LocalDate.now(WebFormats.VIETNAM)
+        // A time in the past is refused at its field; the calendar beside it stays on today rather than that old day.
+        LocalDate today = LocalDate.now(WebFormats.VIETNAM);
+        LocalDate around = form == null || form.publishAt() == null || form.publishAt().toLocalDate().isBefore(today) ? today
                 : form.publishAt().toLocalDate();
         if (form == null || errors.hasErrors()) {
             return page(actor, variant, around, model, locale);
@@ -86,7 +91,12 @@ class PublishingPages {
                     jobs.isEmpty() ? "" : jobs.getFirst().dueAtVietnam()));
             return "redirect:/products/" + id + "/variants/" + language;
         } catch (ApiException e) {
-            model.addAttribute("formError", refusals.text(e, locale));
+            String field = FIELD_OF_REFUSAL.get(e.reason());
+            if (field != null) {
+                errors.rejectValue(field, e.reason(), refusals.text(e, locale));
+            } else {
+                model.addAttribute("formError", refusals.text(e, locale));
+            }
             return page(actor, variant, around, model, locale);
         }
     }
@@ -135,8 +145,12 @@ class PublishingPages {
         model.addAttribute("variant", variant);
         model.addAttribute("targets", targets.list(actor));
         model.addAttribute("campaigns", reference.names(ReferenceKind.CAMPAIGNS, locale));
-        CalendarView calendar = schedules.calendar(around.minusDays(CALENDAR_BEFORE), around.plusDays(CALENDAR_AFTER), null, null);
-        model.addAttribute("calendar", calendar);
+        // The week of the chosen day, as on the editorial calendar; each day's header chooses that day.
+        LocalDate first = CalendarGrid.weekStart(around);
+        CalendarView calendar = schedules.calendar(first, first.plusDays(6), null, null);
+        model.addAttribute("grid", CalendarGrid.of(calendar, first, first.plusDays(6), null, LocalDate.now(WebFormats.VIETNAM),
+                Channels.all(), locale));
+        model.addAttribute("scheduleBase", "/products/" + variant.productId() + "/variants/" + variant.language() + "/schedule");
         model.addAttribute("chosenDay", around);
         model.addAttribute("publications", schedules.publications(actor, variant.productId()).stream()
                 .filter(j -> j.language().equals(variant.language())).toList());

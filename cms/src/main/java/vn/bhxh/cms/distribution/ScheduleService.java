@@ -117,6 +117,13 @@ public class ScheduleService {
         return view(job, true, false);
     }
 
+    /** One job for its page: without the payload, with its delivery log as people read it. */
+    public JobView jobWithHistory(Actor actor, String jobId) {
+        PublishJob job = schedule.job(jobId).orElseThrow(() -> new NotFoundException("job", jobId));
+        products.readVariant(actor, job.productId(), job.language());
+        return JobView.of(job, targets.get(job.targetId()).map(ChannelTarget::name).orElse(null), false, false, true);
+    }
+
     public JobView retry(Actor actor, String jobId) {
         requireScheduler(actor);
         PublishJob job = schedule.job(jobId).orElseThrow(() -> new NotFoundException("job", jobId));

@@ -1,8 +1,10 @@
 package vn.bhxh.cms.product;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +37,11 @@ import vn.bhxh.cms.workflow.WorkflowState;
 @RequestMapping("/products/{id}/variants")
 class VariantPageController {
 
+    /** The roles a file of a variant can be given on the page, each named by ui.role.file.<role>. */
+    static final List<String> FILE_ROLES = List.of("print-master", "preview", "audio", "video", "cover");
+
+    static final Set<WorkflowAction> DESTRUCTIVE = EnumSet.of(WorkflowAction.ARCHIVE, WorkflowAction.WITHDRAW);
+
     private final ProductService products;
     private final ProductAccess access;
     private final ReferenceLists reference;
@@ -62,13 +69,24 @@ class VariantPageController {
         model.addAttribute("variants", variants);
         model.addAttribute("etag", Versions.etag(variant.seqNoPrimaryTerm()));
         model.addAttribute("files", products.files(variant));
-        model.addAttribute("actions", Arrays.stream(WorkflowAction.values()).filter(a -> access.allows(actor, variant, a)).toList());
+        List<WorkflowAction> actions = Arrays.stream(WorkflowAction.values()).filter(a -> access.allows(actor, variant, a)).toList();
+        // Archive and withdraw take the product away: they sit apart from the day-to-day steps, each behind a confirmation.
+        model.addAttribute("actions", actions.stream().filter(a -> !DESTRUCTIVE.contains(a)).toList());
+        model.addAttribute("destructive", actions.stream().filter(DESTRUCTIVE::contains).toList());
         model.addAttribute("editable", variant.state().allowsEditing() && access.canEdit(actor, variant));
         model.addAttribute("canRequestTranslation", variant.isSource() && actor.hasAny(Role.ADMIN, Role.EDITOR));
         // The scheduling service takes approved or published variants that are not outdated, from these roles.
         model.addAttribute("canSchedule", actor.hasAny(Role.SCHEDULING) && !variant.outdated() && variant.state().isReleased());
         model.addAttribute("canConfirmSource", !variant.isSource() && variant.outdated() && actor.has(Role.APPROVER));
         model.addAttribute("languages", reference.names(ReferenceKind.LANGUAGES, locale));
+        model.addAttribute("topicNames", reference.names(ReferenceKind.TOPICS, locale));
+        model.addAttribute("audienceNames", reference.names(ReferenceKind.AUDIENCE_GROUPS, locale));
+        model.addAttribute("campaignNames", reference.names(ReferenceKind.CAMPAIGNS, locale));
+        model.addAttribute("provinceNames", reference.names(ReferenceKind.PROVINCES, locale));
+        model.addAttribute("unitNames", reference.names(ReferenceKind.UNITS, locale));
+        model.addAttribute("uploadKind", variant.product().type() == null ? null : variant.product().type().usualMedia());
+        model.addAttribute("fileRoles", FILE_ROLES);
+        model.addAttribute("uploadRole", variant.product().type() == null ? null : variant.product().type().usualFileRole());
         model.addAttribute("maxComment", ContentLimits.COMMENT);
         model.addAttribute("mediaTypes", FileUpload.KINDS);
         if (!variant.isSource()) {

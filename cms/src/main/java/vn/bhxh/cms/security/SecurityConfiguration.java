@@ -81,6 +81,9 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/products/**").hasAnyRole(Role.ADMIN.name(), Role.EDITOR.name(),
                                 Role.REVIEWER.name(), Role.APPROVER.name(), Role.TRANSLATOR.name())
+                        // The editorial calendar and its jobs: the people who write, review, approve and schedule.
+                        .requestMatchers(HttpMethod.GET, "/publishing/**").hasAnyRole(Role.ADMIN.name(), Role.EDITOR.name(),
+                                Role.REVIEWER.name(), Role.APPROVER.name())
                         .requestMatchers("/review/**").hasAnyRole(Role.REVIEWER.name(), Role.APPROVER.name(),
                                 Role.TRANSLATOR.name(), Role.ADMIN.name())
                         // The workbench and the glossaries are also the language reviewers' (segment review, terms).

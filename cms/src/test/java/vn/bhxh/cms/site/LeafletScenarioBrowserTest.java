@@ -64,7 +64,7 @@ class LeafletScenarioBrowserTest extends BrowserTest {
         driver.findElement(By.id("upload-button")).click();
         waitUntilText(By.id("upload-status"), "Đã tải lên");
         open("/products/" + productId + "/variants/vi");
-        assertThat(waitFor(By.id("file-list")).getText()).contains(pdf.getFileName().toString(), "print-master");
+        assertThat(waitFor(By.id("file-list")).getText()).contains(pdf.getFileName().toString(), "Bản in gốc (maket)");
         assertThat(driver.findElement(By.id("variant-state")).getText()).isEqualTo("Bản nháp");
 
         open("/products/" + productId + "/variants/vi/previews");

@@ -86,7 +86,7 @@ class SchedulePagesTest {
         form.put("releaseId", "thang-5-" + suffix);
         HttpResponse<String> backwards = client.submit(dialog, dialog, form);
         assertThat(backwards.statusCode()).isEqualTo(200);
-        assertThat(backwards.body()).contains("id=\"schedule-error\"", "value=\"thang-5-" + suffix + "\"")
+        assertThat(backwards.body()).contains("id=\"unpublishAt-error\"", "Thời điểm gỡ bài phải sau thời điểm đăng.", "value=\"thang-5-" + suffix + "\"")
                 .doesNotContain("Exception");
 
         form.remove("targets");
