@@ -116,6 +116,7 @@ class LeafletScenarioBrowserTest extends BrowserTest {
         smsDetails.findElement(By.tagName("summary")).click();
         driver.manage().window().setSize(new Dimension(1280, 3200));
         try {
+            ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
             screenshot("previews-channels");
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 900));
