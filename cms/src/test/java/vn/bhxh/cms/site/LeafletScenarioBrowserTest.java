@@ -15,9 +15,19 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import vn.bhxh.cms.Await;
 import vn.bhxh.cms.CmsIntegrationTest;
+import vn.bhxh.cms.product.ProductInfo;
+import vn.bhxh.cms.product.ProductService;
+import vn.bhxh.cms.product.ProductType;
+import vn.bhxh.cms.product.Scope;
+import vn.bhxh.cms.product.VariantContent;
+import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.security.Role;
 import vn.bhxh.cms.security.Scopes;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +40,88 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and downloads a bundle.
  */
 class LeafletScenarioBrowserTest extends BrowserTest {
+
+    @Autowired
+    ProductService products;
+
+    /**
+     * Each channel's preview looks like that channel (a post, an article, a phone, an SMS bubble, a broadcast sheet);
+     * rule breaks are sentences beside the part they concern; no raw code shows; the SMS count and encoding are in
+     * words; the payload JSON is only inside a closed "technical details" toggle.
+     */
+    @Test
+    void previewsLookLikeTheirChannels() throws Exception {
+        String code = "xt" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String editor = WebUsers.ensure(accounts, passwords, "xt-bien-tap", "Đỗ Thị Xem", Set.of(Role.EDITOR), Scopes.NONE);
+        String title = "Những điều cần biết về BHYT hộ gia đình " + code;
+        // Long enough, with diacritics, that the SMS needs more than three messages (UCS-2: 67 characters each).
+        String summary = "Người tham gia bảo hiểm y tế hộ gia đình được khám chữa bệnh đúng tuyến, được quỹ chi trả theo mức hưởng "
+                + "và được giảm mức đóng từ thành viên thứ hai trở đi; hãy đóng đúng hạn để thẻ không bị gián đoạn giá trị sử dụng "
+                + "và liên hệ cơ quan BHXH gần nhất khi cần hỗ trợ.";
+        String id = products.createProduct(new Actor(editor, Set.of(Role.EDITOR), Scopes.NONE), new ProductInfo(ProductType.LEAFLET,
+                Set.of(), Set.of(), null, Scope.NATIONAL, null, null, Set.of(), null, null), new VariantContent(title, summary,
+                "<p>Mức đóng bằng 4,5% mức lương cơ sở.</p>", List.of())).productId();
+
+        login(editor);
+        open("/products/" + id + "/variants/vi/previews");
+        waitFor(By.id("preview-sms"));
+        // The channel as its people see it.
+        assertThat(driver.findElement(By.cssSelector("#preview-portal .portal-article .article-title")).getText()).isEqualTo(title);
+        assertThat(driver.findElement(By.cssSelector("#preview-facebook .fb-post .post-text")).getText()).contains(summary);
+        assertThat(driver.findElement(By.cssSelector("#preview-zalo .zalo-article .article-title")).getText()).isEqualTo(title);
+        assertThat(driver.findElement(By.cssSelector("#preview-vssid-feed .phone .app-card")).getText()).contains(title);
+        assertThat(driver.findElement(By.cssSelector("#preview-youtube .yt-card .yt-title")).getText()).isEqualTo(title);
+        assertThat(driver.findElement(By.cssSelector("#preview-loudspeaker .broadcast-sheet")).getText())
+                .contains(title, "Tiếng Việt", "Chưa có tệp âm thanh");
+        assertThat(driver.findElement(By.cssSelector("#preview-sms .phone .sms-bubble")).getText()).startsWith(summary);
+
+        // The SMS: its count and encoding in words, the advice right under it, and no "meets the rules" beside advice.
+        String count = driver.findElement(By.cssSelector("#preview-sms .sms-count")).getText();
+        assertThat(count).matches("\\d+ tin nhắn, mã hóa Unicode \\(UCS-2\\) vì có dấu tiếng Việt; \\d+ ký tự, .*");
+        int messages = Integer.parseInt(count.substring(0, count.indexOf(' ')));
+        assertThat(messages).isGreaterThan(3);
+        assertThat(driver.findElement(By.cssSelector("#preview-sms .sms-count + .rule-breaks")).getText())
+                .isEqualTo("Cần gửi " + messages + " tin nhắn cho nội dung này, nên chỉ tối đa 3 tin: hãy rút ngắn tin nhắn.");
+        assertThat(driver.findElement(By.cssSelector("#preview-sms .verdict")).getText()).isEqualTo("Gửi được, nhưng có lưu ý bên dưới");
+        // Zalo refuses an article without a cover: said in a sentence under the missing cover, and the verdict agrees.
+        assertThat(driver.findElement(By.cssSelector("#preview-zalo .cover-missing + .rule-breaks li.blocking")).getText())
+                .isEqualTo("Chưa có ảnh bìa: kênh này bắt buộc phải có.");
+        assertThat(driver.findElement(By.cssSelector("#preview-zalo .verdict")).getText()).startsWith("Vi phạm quy tắc");
+        // No channel says it meets its rules beside a broken rule.
+        for (WebElement section : driver.findElements(By.cssSelector("section.channel-preview"))) {
+            if (!section.findElements(By.cssSelector(".rule-breaks li")).isEmpty()) {
+                assertThat(section.findElement(By.cssSelector(".verdict")).getText()).as(section.getAttribute("id"))
+                        .isNotEqualTo("Đạt quy tắc của kênh");
+            }
+        }
+
+        // What a person reads has no codes, no JSON; the JSON is in closed toggles only.
+        String visible = pageText();
+        assertThat(visible).doesNotContain("UCS_2", "UCS-2\"", "GSM_7", "APP_FEED", "VSSID", "audioUrl", "cover\"", "„", "{", "\"title\"")
+                .doesNotContainPattern("\\bnull\\b");
+        List<WebElement> toggles = driver.findElements(By.cssSelector("section.channel-preview details.technical"));
+        assertThat(toggles).hasSize(driver.findElements(By.cssSelector("section.channel-preview")).size());
+        assertThat(toggles).allMatch(details -> details.getAttribute("open") == null);
+        assertThat(driver.findElements(By.cssSelector("pre.preview-payload"))).allMatch(pre -> !pre.isDisplayed());
+        WebElement smsDetails = driver.findElement(By.cssSelector("#preview-sms details.technical"));
+        assertThat(smsDetails.findElement(By.tagName("summary")).getText()).startsWith("Chi tiết kỹ thuật");
+        smsDetails.findElement(By.tagName("summary")).click();
+        assertThat(smsDetails.findElement(By.cssSelector("pre.preview-payload")).getText()).contains("UCS_2");
+        // Text (even the JSON) is in the page's fonts, never monospace, whose Vietnamese diacritics break.
+        for (String selector : List.of("#preview-sms .sms-bubble", "#preview-sms pre.preview-payload", "#preview-portal .article-body")) {
+            String font = (String) ((JavascriptExecutor) driver).executeScript(
+                    "return getComputedStyle(document.querySelector(arguments[0])).fontFamily;", selector);
+            assertThat(font).as(selector).doesNotContainIgnoringCase("monospace").contains("Noto Sans");
+        }
+        smsDetails.findElement(By.tagName("summary")).click();
+        driver.manage().window().setSize(new Dimension(1280, 3200));
+        try {
+            ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
+            screenshot("previews-channels");
+        } finally {
+            driver.manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
 
     @Test
     void editorToApprovalToProvincialDownload() throws Exception {
