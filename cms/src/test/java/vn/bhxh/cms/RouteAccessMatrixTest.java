@@ -761,7 +761,7 @@ class RouteAccessMatrixTest {
         private String csrfOf(String page) {
             Answer answer = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + page)).header("Accept", "text/html").GET());
             Matcher matcher = CSRF.matcher(new String(answer.body(), StandardCharsets.UTF_8));
-            assertThat(matcher.find()).as("CSRF token on " + page).isTrue();
+            assertThat(matcher.find()).as("CSRF token on %s (answer %s: %s)", page, answer.status(), answer.excerpt()).isTrue();
             return matcher.group(1);
         }
 
