@@ -83,7 +83,7 @@ public class IndexInitializer {
             // Creating or migrating is one instance's work: the others wait and then find every alias at its version.
             boolean done = startupLock.runExclusively(() -> {
                 preparations.orderedStream().forEach(preparation -> preparation.beforeIndices(definitions));
-                lifecycle.applyAll(definitions);
+                definitions.forEach(lifecycle::apply);
             });
             if (!done) {
                 return;
