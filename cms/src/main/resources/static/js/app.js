@@ -13,55 +13,55 @@
 
   function text(el, value) { if (el) { el.textContent = value; } }
 
-  // Asset upload with a progress bar, resumable (static/js/tus.js): the file goes in chunks to the form's
-  // data-tus address with the page's CSRF token; a dropped connection resumes from where the server stands. When the
-  // last chunk has arrived the server attaches the file and answers with it, and the file is added to the list.
+  // Asset upload with a progress bar: the file is sent as the request body (XMLHttpRequest shows upload progress),
+  // then the returned asset is added to the form as a hidden field so saving the product attaches it.
   function wireUpload(form) {
     var input = form.querySelector('input[type=file]');
     var bar = form.querySelector('progress');
     var status = form.querySelector('[data-upload-status]');
-    var button = form.querySelector('button[type=submit]');
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       if (!input.files || input.files.length === 0) { text(status, form.dataset.msgChoose); return; }
       var file = input.files[0];
-      var url = form.dataset.tus + (form.dataset.tus.indexOf('?') < 0 ? '?' : '&')
-        + 'productType=' + encodeURIComponent(form.querySelector('[name=productType]').value)
+      var url = form.action + (form.action.indexOf('?') < 0 ? '?' : '&') + 'fileName=' + encodeURIComponent(file.name)
+        + '&productType=' + encodeURIComponent(form.querySelector('[name=productType]').value)
         + '&role=' + encodeURIComponent(form.querySelector('[name=role]').value);
-      bar.hidden = false; bar.max = file.size || 1; bar.value = 0;
-      form.dataset.resumes = '0';
-      if (button) { button.disabled = true; }
-      text(status, form.dataset.msgProgress);
-      window.BhxhTus.upload(file, {
-        endpoint: url,
-        headers: csrfHeaders(),
-        metadata: { filename: file.name, filetype: file.type || 'application/octet-stream' },
-        chunkSize: parseInt(form.dataset.chunkSize, 10) || 1024 * 1024,
-        onProgress: function (sent, total) {
-          bar.value = sent;
-          text(status, form.dataset.msgProgress + ' ' + Math.floor(100 * sent / (total || 1)) + '%');
-        },
-        onRetry: function () { text(status, form.dataset.msgRetrying); },
-        onResume: function () { form.dataset.resumes = String(parseInt(form.dataset.resumes, 10) + 1); }
-      }).then(function (xhr) {
+      var xhr = new XMLHttpRequest();
+      xhr.open('POST', url);
+      var headers = csrfHeaders();
+      Object.keys(headers).forEach(function (name) { xhr.setRequestHeader(name, headers[name]); });
+      xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+      xhr.setRequestHeader('Accept', 'application/json');
+      bar.hidden = false; bar.value = 0;
+      xhr.upload.addEventListener('progress', function (e) {
+        if (e.lengthComputable) {
+          bar.max = e.total; bar.value = e.loaded;
+          text(status, form.dataset.msgProgress + ' ' + Math.round(100 * e.loaded / e.total) + '%');
+        }
+      });
+      xhr.addEventListener('load', function () {
         var body = {};
         try { body = JSON.parse(xhr.responseText); } catch (ignored) { body = {}; }
-        bar.value = bar.max;
-        text(status, form.dataset.msgDone + ' ' + (body.fileName || ''));
-        var list = document.getElementById(form.dataset.target);
-        if (list && body.assetId) {
-          var item = document.createElement('li');
-          // The role by the name the form showed, not its code.
-          var roleSelect = form.querySelector('[name=role]');
-          var roleName = roleSelect && roleSelect.selectedIndex >= 0 ? roleSelect.options[roleSelect.selectedIndex].text : body.role;
-          item.textContent = body.fileName + ' (' + roleName + ')';
-          item.setAttribute('data-asset-id', body.assetId);
-          list.appendChild(item);
+        if (xhr.status >= 200 && xhr.status < 300) {
+          bar.value = bar.max;
+          text(status, form.dataset.msgDone + ' ' + (body.fileName || ''));
+          var list = document.getElementById(form.dataset.target);
+          if (list) {
+            var item = document.createElement('li');
+            // The role by the name the form showed, not its code.
+            var roleSelect = form.querySelector('[name=role]');
+            var roleName = roleSelect && roleSelect.selectedIndex >= 0 ? roleSelect.options[roleSelect.selectedIndex].text : body.role;
+            item.textContent = body.fileName + ' (' + roleName + ')';
+            item.setAttribute('data-asset-id', body.assetId);
+            list.appendChild(item);
+          }
+          if (form.dataset.reload === 'true') { window.location.reload(); }
+        } else {
+          text(status, body.message || form.dataset.msgFailed);
         }
-        if (form.dataset.reload === 'true') { window.location.reload(); }
-      }, function (error) {
-        text(status, (error && error.message) || form.dataset.msgFailed);
-      }).then(function () { if (button) { button.disabled = false; } });
+      });
+      xhr.addEventListener('error', function () { text(status, form.dataset.msgFailed); });
+      xhr.send(file);
     });
   }
 

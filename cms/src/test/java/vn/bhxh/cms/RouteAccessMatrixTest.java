@@ -218,9 +218,6 @@ class RouteAccessMatrixTest {
             POST    /products/{id}/variants/{language}/edit                                  200  200  200  200  200  403  403  403  302
             GET     /products/{id}/variants/{language}/previews                              200  200  200  200  200  403  403  403  302
             GET     /products/{id}/variants/{language}/previews/print.pdf                    200  200  200  200  200  403  403  403  302
-            POST    /products/{id}/variants/{language}/uploads                               400  400  400  400  400  403  403  403  302
-            HEAD    /products/{id}/variants/{language}/uploads/{upload}                      404  404  404  404  404  403  403  403  302
-            PATCH   /products/{id}/variants/{language}/uploads/{upload}                      400  400  400  400  400  403  403  403  302
             GET     /products/{id}/variants/{language}/schedule                              200  200  403  200  403  403  403  403  302
             POST    /products/{id}/variants/{language}/schedule                              200  200  403  200  403  403  403  403  302
             POST    /products/{id}/variants/{language}/transition                            302  302  302  302  302  403  403  403  302

@@ -96,7 +96,7 @@ public class AssetService {
         }
     }
 
-    public Asset completeUpload(Actor actor, UploadId id) throws MediaRefusal, IOException, InterruptedException, UploadException {
+    Asset completeUpload(Actor actor, UploadId id) throws MediaRefusal, IOException, InterruptedException, UploadException {
         requireUploader(actor);
         Timer.Sample started = Timer.start(meters);
         String outcome = "failed";

@@ -34,8 +34,6 @@ import vn.bhxh.cms.security.Actor;
 import vn.bhxh.cms.workflow.WorkflowAction;
 import vn.bhxh.cms.workflow.WorkflowState;
 import vn.bhxh.media.MediaRefusal;
-import vn.bhxh.media.upload.UploadException;
-import vn.bhxh.media.upload.UploadId;
 import vn.bhxh.media.derive.ThumbnailSize;
 
 /** Everything that changes a product or a variant: checked, versioned, audited. */
@@ -195,48 +193,17 @@ public class ProductService {
      */
     public AttachedFile attachFile(Actor actor, String productId, String language, SeqNoPrimaryTerm expected, String role,
             FileUpload upload) throws MediaRefusal, IOException, InterruptedException {
-        try {
-            return attach(actor, productId, language, expected, role, () -> files.upload(actor, upload));
-        } catch (UploadException e) {
-            throw new IllegalStateException("A file sent in one request has no resumable upload", e);
-        }
-    }
-
-    /**
-     * The editor page's resumable upload, once its last byte has arrived: the file is inspected and stored, then
-     * attached like {@link #attachFile} (same limits, same rights, the variant as it is now).
-     */
-    public AttachedFile attachUpload(Actor actor, String productId, String language, String role, UploadId upload)
-            throws MediaRefusal, IOException, InterruptedException, UploadException {
-        return attach(actor, productId, language, null, role, () -> files.completeUpload(actor, upload));
-    }
-
-    /**
-     * What {@link #attachFile} would refuse before any byte is sent (rights, state, file count, role), checked when a
-     * resumable upload starts so nobody sends a large file only to be told it cannot be attached.
-     */
-    public void requireAttachable(Actor actor, String productId, String language, String role) {
-        Variant variant = readVariant(actor, productId, language);
-        audited(actor, productId, language, "edit", () -> access.requireEditContent(actor, variant));
-        if (!variant.state().allowsEditing()) {
-            throw new ConflictException("not-editable", variant.state().name());
-        }
-        requireRoomFor(variant, role);
-    }
-
-    /** Stores a file (from one request or a finished resumable upload), then attaches it. */
-    private interface StoredFile {
-        Asset store() throws MediaRefusal, IOException, InterruptedException, UploadException;
-    }
-
-    private AttachedFile attach(Actor actor, String productId, String language, SeqNoPrimaryTerm expected, String role,
-            StoredFile file) throws MediaRefusal, IOException, InterruptedException, UploadException {
         Variant variant = readVariant(actor, productId, language);
         if (expected != null) {
             requireVersion(variant, expected);
         }
-        requireRoomFor(variant, role);
-        Asset asset = file.store();
+        if (variant.content().assets().size() >= ContentLimits.ASSETS) {
+            throw new ConflictException("too-many-files", ContentLimits.ASSETS);
+        }
+        if (role == null || role.isBlank() || role.length() > AssetRef.MAX_ROLE) {
+            throw new BadRequestException("invalid-file-role", AssetRef.MAX_ROLE);
+        }
+        Asset asset = files.upload(actor, upload);
         Variant current = expected == null ? readVariant(actor, productId, language) : variant;
         List<AssetRef> attached = new ArrayList<>(current.content().assets());
         attached.add(new AssetRef(asset.id(), role));
@@ -245,15 +212,6 @@ public class ProductService {
         Variant saved = editContent(actor, productId, language, expected == null ? current.seqNoPrimaryTerm() : expected, content,
                 "+ " + asset.fileName());
         return new AttachedFile(asset, role, saved);
-    }
-
-    private static void requireRoomFor(Variant variant, String role) {
-        if (variant.content().assets().size() >= ContentLimits.ASSETS) {
-            throw new ConflictException("too-many-files", ContentLimits.ASSETS);
-        }
-        if (role == null || role.isBlank() || role.length() > AssetRef.MAX_ROLE) {
-            throw new BadRequestException("invalid-file-role", AssetRef.MAX_ROLE);
-        }
     }
 
     /** The asset records of a variant's files as the pages show them; a file whose record is gone is shown as missing. */
