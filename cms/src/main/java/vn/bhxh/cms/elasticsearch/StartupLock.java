@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.core5.http.ParseException;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.slf4j.Logger;
@@ -43,7 +42,6 @@ public class StartupLock {
     private final Clock clock;
     private final Map<String, String> replicaSettings;
     private final String holder = holderName();
-    private final AtomicBoolean working = new AtomicBoolean();
 
     StartupLock(Rest5Client client, JsonMapper json, Clock clock, IndexProperties properties) {
         this.client = client;
@@ -58,22 +56,15 @@ public class StartupLock {
      * @return false, without running it, when another live instance holds the lock (try again later)
      */
     public boolean runExclusively(Runnable work) {
-        if (!working.compareAndSet(false, true)) {
-            return false; // another thread of this instance holds it
+        if (!acquire()) {
+            return false;
         }
         try {
-            if (!acquire()) {
-                return false;
-            }
-            try {
-                work.run();
-            } finally {
-                release();
-            }
-            return true;
+            work.run();
         } finally {
-            working.set(false);
+            release();
         }
+        return true;
     }
 
     private boolean acquire() {
@@ -84,12 +75,6 @@ public class StartupLock {
         Optional<Held> current = read();
         if (current.isEmpty()) {
             return create(); // released between our attempt and the read
-        }
-        if (current.get().holder().equals(holder)) {
-            // Ours, from an earlier attempt whose release did not reach Elasticsearch (it went down mid-work): nobody
-            // else is working under it, and waiting for it to expire would keep this instance unready for the lease.
-            log.info("Taking back the start-up lock this instance left behind when Elasticsearch went away");
-            return delete(current.get()) && create();
         }
         if (current.get().expiresAt().isAfter(clock.instant())) {
             log.info("Instance {} is writing the start-up data; this one waits for it", current.get().holder());
