@@ -8,12 +8,10 @@ import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import vn.bhxh.cms.elasticsearch.IndexInitializer;
 import vn.bhxh.cms.site.WebClient;
 import vn.bhxh.elasticsearch.node.ElasticsearchNode;
 import vn.bhxh.elasticsearch.node.TestElasticsearch;
@@ -37,9 +35,6 @@ class ElasticsearchOutageTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    IndexInitializer indices;
 
     @DynamicPropertySource
     static void elasticsearch(DynamicPropertyRegistry registry) {
