@@ -1,11 +1,15 @@
 package vn.bhxh.cms.elasticsearch;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -29,6 +33,8 @@ public class IndexLifecycle {
 
     /** Documents per scroll page and per bulk request: well under the bulk size limit for our documents. */
     static final int BATCH = 500;
+    /** Indices created or checked at once: enough to overlap the waits, few enough not to crowd a small node. */
+    static final int PARALLEL = 8;
     private static final Pattern VERSIONED = Pattern.compile("(.+)-v(\\d+)");
     private static final Logger log = LoggerFactory.getLogger(IndexLifecycle.class);
 
@@ -45,6 +51,34 @@ public class IndexLifecycle {
 
     /** What {@link #apply} did to one index. */
     public enum Outcome { UP_TO_DATE, CREATED, MIGRATED, NEWER_KEPT }
+
+    /**
+     * Applies every definition, several at once: on a first start each creation waits for the cluster to record the new
+     * index and start its shard, and one after another that took over a second each on a busy machine, with the API
+     * answering 503 meanwhile. The indices are independent of one another. Every definition is tried; the first
+     * failure is thrown once all have finished.
+     */
+    public Map<String, Outcome> applyAll(List<IndexDefinition> definitions) {
+        Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
+        List<RuntimeException> failures = Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL, Math.max(1, definitions.size())))) {
+            for (IndexDefinition definition : definitions) {
+                pool.execute(() -> {
+                    try {
+                        outcomes.put(definition.alias(), apply(definition));
+                    } catch (RuntimeException e) {
+                        failures.add(e);
+                    }
+                });
+            }
+        } // close() waits for every task
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            failures.stream().skip(1).forEach(first::addSuppressed);
+            throw first;
+        }
+        return Map.copyOf(outcomes);
+    }
 
     public Outcome apply(IndexDefinition definition) {
         String alias = definition.alias();

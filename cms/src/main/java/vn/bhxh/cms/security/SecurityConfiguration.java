@@ -117,7 +117,8 @@ class SecurityConfiguration {
 
     @Bean
     IndexedDocument userIndex() {
-        return new IndexedDocument(UserAccount.class);
+        // Version 2: the user name became a keyword field of its own, for finding accounts by the start of it.
+        return new IndexedDocument(UserAccount.class, 2);
     }
 
     @Bean

@@ -13,7 +13,7 @@ import org.springframework.data.elasticsearch.annotations.FieldType;
 /** A person or service account; the id is the lower-cased user name. The password is kept only as a bcrypt hash. */
 @Document(indexName = "users", createIndex = false)
 public record UserAccount(
-        @Id String username,
+        @Id @Field(type = FieldType.Keyword) String username,
         @Field(type = FieldType.Text) String displayName,
         @Field(type = FieldType.Keyword, index = false) String passwordHash,
         @Field(type = FieldType.Keyword) Set<Role> roles,

@@ -37,8 +37,15 @@ class UserAdminController {
     }
 
     @GetMapping
-    String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("users", users.list(Math.max(0, page), PAGE_SIZE));
+    String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model,
+            Locale locale) {
+        // The page cuts an over-long text to the limit instead of refusing it; the box's maxlength says the same.
+        String text = q == null ? "" : q.strip();
+        text = text.length() > UserService.MAX_SEARCH ? text.substring(0, UserService.MAX_SEARCH) : text;
+        model.addAttribute("users", users.list(text, Math.max(0, page), PAGE_SIZE));
+        model.addAttribute("q", text);
+        model.addAttribute("maxSearch", UserService.MAX_SEARCH);
+        model.addAttribute("names", scopes.choices(locale));
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("pageSize", PAGE_SIZE);
         return "admin/users";
@@ -68,7 +75,7 @@ class UserAdminController {
             return form(model, true, locale);
         }
         redirect.addFlashAttribute("flash", refusals.message("ui.user.created", locale, created.username()));
-        return "redirect:/admin/users";
+        return listShowing(created, redirect);
     }
 
     @GetMapping("/{username}")
@@ -106,6 +113,12 @@ class UserAdminController {
             return form(model, false, locale);
         }
         redirect.addFlashAttribute("flash", refusals.message("ui.user.saved", locale, saved.username()));
+        return listShowing(saved, redirect);
+    }
+
+    /** After a save the list opens on the saved account, wherever it falls among hundreds of others. */
+    private static String listShowing(UserAccount account, RedirectAttributes redirect) {
+        redirect.addAttribute("q", account.username());
         return "redirect:/admin/users";
     }
 

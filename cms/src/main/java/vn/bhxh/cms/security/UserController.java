@@ -45,9 +45,10 @@ class UserController {
     }
 
     @GetMapping
-    List<UserView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+    List<UserView> list(@RequestParam(required = false) @Size(max = UserService.MAX_SEARCH) String q,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        return users.list(page, size).stream().map(UserView::of).toList();
+        return users.list(q, page, size).stream().map(UserView::of).toList();
     }
 
     @ResponseStatus(HttpStatus.CREATED)

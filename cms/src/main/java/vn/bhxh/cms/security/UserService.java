@@ -52,8 +52,11 @@ public class UserService {
     public record AccountChange(String displayName, String password, Set<Role> roles, Scopes scopes, boolean enabled) {
     }
 
-    public List<UserAccount> list(int page, int size) {
-        return accounts.list(page, size);
+    /** Maximum length of the text an administrator searches accounts by. */
+    public static final int MAX_SEARCH = 100;
+
+    public List<UserAccount> list(String text, int page, int size) {
+        return accounts.list(text, page, size);
     }
 
     public UserAccount get(String username) {

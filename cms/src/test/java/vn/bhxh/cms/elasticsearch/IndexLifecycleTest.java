@@ -61,6 +61,27 @@ class IndexLifecycleTest {
     }
 
     @Test
+    void createsManyIndicesAtOnceAndStillReportsTheOneThatFails() {
+        List<IndexDefinition> definitions = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            definitions.add(new IndexDefinition(alias + "-many-" + i, 1, Map.of("index.number_of_shards", "1"),
+                    Map.of("dynamic", false, "properties", Map.of("title", Map.of("type", "text")))));
+        }
+        // A mapping Elasticsearch refuses: this one fails, the others are created all the same.
+        definitions.add(new IndexDefinition(alias + "-many-bad", 1, Map.of(),
+                Map.of("properties", Map.of("title", Map.of("type", "khong-co-kieu-nay")))));
+
+        assertThatThrownBy(() -> lifecycle().applyAll(definitions)).hasMessageContaining("khong-co-kieu-nay");
+
+        List<IndexDefinition> good = definitions.subList(0, 12);
+        for (IndexDefinition definition : good) {
+            assertThat(lifecycle().indexBehindAlias(definition.alias())).contains(definition.alias() + "-v1");
+        }
+        assertThat(lifecycle().applyAll(good)).hasSize(12).allSatisfy((name, outcome) ->
+                assertThat(outcome).isEqualTo(IndexLifecycle.Outcome.UP_TO_DATE));
+    }
+
+    @Test
     void migratesAnInstallationFromBeforeAliasesAndThenANewMappingVersion() {
         // An index under the plain name, as installations made before aliases have it.
         elasticsearch.send("PUT", "/" + alias, Map.of("mappings", Map.of("properties", Map.of("title", Map.of("type", "text")))));

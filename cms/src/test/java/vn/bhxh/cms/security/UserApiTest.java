@@ -53,6 +53,28 @@ class UserApiTest {
                 .isEqualTo(200);
     }
 
+    @Test
+    void administratorsFindAccountsByTheStartOfTheUserNameOrByWordsOfTheName() {
+        ApiClient admin = new ApiClient(port, CmsIntegrationTest.ADMIN, CmsIntegrationTest.ADMIN_PASSWORD);
+        String suffix = String.valueOf(System.nanoTime() % 1_000_000);
+        TestUsers.ensure(port, admin, "tim-kiem-" + suffix, "[\"EDITOR\"]", "{}");
+
+        HttpResponse<String> prefixAnswer = admin.get("/api/v1/users?q=TIM-KIEM-" + suffix.substring(0, 3));
+        assertThat(prefixAnswer.statusCode()).as(prefixAnswer.body()).isEqualTo(200);
+        JsonNode byPrefix = Json.parse(prefixAnswer.body());
+        assertThat(byPrefix.findValuesAsString("username")).as(prefixAnswer.body()).contains("tim-kiem-" + suffix)
+                .allMatch(name -> name.startsWith("tim-kiem-" + suffix.substring(0, 3)));
+        JsonNode byName = Json.parse(admin.get("/api/v1/users?q=" + java.net.URLEncoder.encode("người dùng tim-kiem-" + suffix,
+                java.nio.charset.StandardCharsets.UTF_8)).body());
+        assertThat(byName.findValuesAsString("username")).containsExactly("tim-kiem-" + suffix);
+        assertThat(Json.parse(admin.get("/api/v1/users?q=khong-ai-ten-the-" + suffix).body()).size()).isZero();
+
+        HttpResponse<String> tooLong = admin.get("/api/v1/users?q=" + "a".repeat(UserService.MAX_SEARCH + 1));
+        assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("\"q\"");
+        assertThat(admin.get("/api/v1/users?q=" + "a".repeat(UserService.MAX_SEARCH)).statusCode()).isEqualTo(200);
+    }
+
     private static HttpResponse<String> put(ApiClient client, String username, String roles, boolean enabled, String password) {
         String body = "{\"roles\":" + roles + ",\"enabled\":" + enabled + (password == null ? "" : ",\"password\":" + Json.quote(password))
                 + "}";

@@ -64,7 +64,10 @@ class TranslatorAndAdminBrowserTest extends BrowserTest {
         assertThat(driver.findElement(By.id("languages")).getAttribute("value")).isEqualTo("tyz");
         driver.findElement(By.id("password")).sendKeys(WebUsers.PASSWORD);
         driver.findElement(By.id("save-user")).click();
-        assertThat(waitFor(By.id("users")).getText()).contains(translator, "Hoàng Thị Dịch", "Biên dịch");
+        // The list opens on the new account, however many others there are, and names its language, not its code.
+        assertThat(waitFor(By.id("users")).getText()).contains(translator, "Hoàng Thị Dịch", "Biên dịch", "Ngôn ngữ: Tày")
+                .doesNotContain("tyz");
+        assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo(translator);
         screenshot("09-admin-users");
         open("/admin/templates/vi/facebook/message");
         driver.findElement(By.id("source")).clear();
