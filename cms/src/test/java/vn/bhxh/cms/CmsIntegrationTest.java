@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The whole application on a random port against the shared test Elasticsearch node, with a known first
@@ -30,6 +31,7 @@ import org.springframework.test.context.ContextConfiguration;
         // Every API call checks a password; the lowest bcrypt cost keeps the suite fast (production keeps 10).
         "bhxh.security.password.bcrypt-strength=4"})
 @ContextConfiguration(initializers = SharedElasticsearchInitializer.class)
+@TestExecutionListeners(listeners = WaitForReadiness.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface CmsIntegrationTest {
 
     String ADMIN = "admin";

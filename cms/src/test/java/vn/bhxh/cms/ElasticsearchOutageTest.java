@@ -2,10 +2,15 @@ package vn.bhxh.cms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,16 +53,28 @@ class ElasticsearchOutageTest {
     }
 
     @Test
-    void keepsRunningWhileElasticsearchIsDownAndRecoversByItself() {
+    void keepsRunningWhileElasticsearchIsDownAndRecoversByItself() throws Exception {
         ApiClient api = new ApiClient(port, CmsIntegrationTest.ADMIN, CmsIntegrationTest.ADMIN_PASSWORD);
 
         // Elasticsearch was never up: the application started anyway.
         assertDown(api);
 
         node.start();
-        // The first start creates every index, one after another: patience for a busy machine, not a timing assertion.
-        Await.until(() -> api.get("/api/v1/products").statusCode() == 200, RECOVERY.multipliedBy(2), "API after the first start");
+        // The first start creates every index: patience for a busy machine, not a timing assertion. Until the instance
+        // is ready it refuses with 503 (never a 401 for a correct password, never a 500), and its readiness says so.
+        Await.until(() -> {
+            // Readiness first: once ready an instance stays ready, so a refusal after it means readiness said so too.
+            int readiness = api.getAnonymously("/actuator/health/readiness").statusCode();
+            int status = api.get("/api/v1/products").statusCode();
+            assertThat(status).as("the API while the instance prepares its indices").isIn(200, 503);
+            if (status == 503) {
+                assertThat(readiness).as("readiness while the API refuses").isEqualTo(503);
+            }
+            return status == 200;
+        }, RECOVERY.multipliedBy(2), "API after the first start");
         assertThat(health(api).statusCode()).isEqualTo(200);
+        // Nothing was written through an alias before it existed: that would have made a plain index under its name.
+        assertThat(indexNames()).isNotEmpty().allMatch(name -> name.matches(".+-v\\d+") || name.equals("startup-lock"));
         HttpResponse<String> created = api.post("/api/v1/products",
                 "{\"info\":{\"type\":\"SLOGAN\"},\"content\":{\"title\":\"BHXH tự nguyện – An sinh cho mọi người\"}}");
         assertThat(created.statusCode()).isEqualTo(201);
@@ -115,6 +132,14 @@ class ElasticsearchOutageTest {
         assertThat(call.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(call.headers().firstValue("Retry-After")).isPresent();
         assertThat(call.body()).contains("Kho dữ liệu tạm thời không khả dụng");
+    }
+
+    private static List<String> indexNames() throws IOException, InterruptedException {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            String names = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ES_PORT + "/_cat/indices?h=index"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            return names.lines().map(String::strip).filter(name -> !name.isEmpty()).toList();
+        }
     }
 
     private static HttpResponse<String> health(ApiClient api) {

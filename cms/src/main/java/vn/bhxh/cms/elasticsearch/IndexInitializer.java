@@ -83,7 +83,7 @@ public class IndexInitializer {
             // Creating or migrating is one instance's work: the others wait and then find every alias at its version.
             boolean done = startupLock.runExclusively(() -> {
                 preparations.orderedStream().forEach(preparation -> preparation.beforeIndices(definitions));
-                definitions.forEach(lifecycle::apply);
+                lifecycle.applyAll(definitions);
             });
             if (!done) {
                 return;
@@ -124,6 +124,11 @@ public class IndexInitializer {
     /** Indices exist and start-up data is written. */
     public boolean isReady() {
         return ready.get();
+    }
+
+    /** Every index exists behind its alias at this build's mapping version (start-up data may still be loading). */
+    public boolean indicesExist() {
+        return indicesExist.get();
     }
 
     /** Requests may use the indices: they exist (start-up data may still be loading). */

@@ -12,6 +12,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import tools.jackson.databind.json.JsonMapper;
+import vn.bhxh.cms.elasticsearch.IndexInitializer;
 import vn.bhxh.cms.elasticsearch.IndexedDocument;
 
 /**
@@ -31,11 +32,12 @@ class SessionConfiguration {
         return new ElasticsearchSessionRepository(operations, properties.timeout(), clock, SessionConfiguration.class.getClassLoader());
     }
 
-    /** Just outside Spring Session's filter, which reads and saves the session: see {@link SessionStoreOutageFilter}. */
+    /** Just outside Spring Session's filter, which reads and saves the session: see {@link StorageOutageFilter}. */
     @Bean
-    FilterRegistrationBean<SessionStoreOutageFilter> sessionStoreOutageFilter(MessageSource messages, JsonMapper json) {
-        FilterRegistrationBean<SessionStoreOutageFilter> registration =
-                new FilterRegistrationBean<>(new SessionStoreOutageFilter(messages, json));
+    FilterRegistrationBean<StorageOutageFilter> storageOutageFilter(MessageSource messages, JsonMapper json,
+            IndexInitializer indices) {
+        FilterRegistrationBean<StorageOutageFilter> registration =
+                new FilterRegistrationBean<>(new StorageOutageFilter(messages, json, indices));
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
         return registration;
     }

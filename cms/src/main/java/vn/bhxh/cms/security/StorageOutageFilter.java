@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.bhxh.cms.api.Locales;
 import vn.bhxh.cms.api.Problems;
 import vn.bhxh.cms.elasticsearch.ElasticsearchUnavailableException;
+import vn.bhxh.cms.elasticsearch.IndexInitializer;
 
 /**
  * Elasticsearch unreachable while a request reads or saves its web session ({@link ElasticsearchSessionRepository}):
@@ -32,24 +33,36 @@ import vn.bhxh.cms.elasticsearch.ElasticsearchUnavailableException;
  * bare 500). Answered here instead, as the rest of the application answers an outage: 503 with {@code Retry-After},
  * problem+json for the API and the actuator, a page of its own for the pages (no template, no session: Vietnamese
  * first, then English, for whoever the session would have said the reader is).
+ * <p>
+ * Until this instance is ready (its indices found or created, the start-up data written), every request but the health
+ * checks and static files is answered the same way, before it can write anything: a write through an alias that does
+ * not exist yet makes Elasticsearch create a plain index under the alias's name, with guessed mappings, which start-up
+ * would then have to migrate, dropping what was written meanwhile (sign-ins lost their sessions that way); and before
+ * the first administrator is written, a correct password would be refused. The readiness check says OUT_OF_SERVICE
+ * all that time, so behind a load balancer no user meets this.
  */
-final class SessionStoreOutageFilter extends OncePerRequestFilter {
+final class StorageOutageFilter extends OncePerRequestFilter {
 
     static final String RETRY_AFTER_SECONDS = "5";
-    private static final Logger log = LoggerFactory.getLogger(SessionStoreOutageFilter.class);
+    private static final Logger log = LoggerFactory.getLogger(StorageOutageFilter.class);
 
     private final MessageSource messages;
     private final JsonMapper json;
+    private final IndexInitializer indices;
 
-    SessionStoreOutageFilter(MessageSource messages, JsonMapper json) {
+    StorageOutageFilter(MessageSource messages, JsonMapper json, IndexInitializer indices) {
         this.messages = messages;
         this.json = json;
+        this.indices = indices;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         try {
+            if (!indices.isReady() && !servedBeforeReady(request)) {
+                throw new ElasticsearchUnavailableException("This instance is still preparing its indices and start-up data");
+            }
             chain.doFilter(request, response);
         } catch (RuntimeException | ServletException | IOException e) {
             if (!storeDown(e) || response.isCommitted()) {
@@ -74,6 +87,14 @@ final class SessionStoreOutageFilter extends OncePerRequestFilter {
                 response.getOutputStream().write(page().getBytes(StandardCharsets.UTF_8));
             }
         }
+    }
+
+    /** Health checks (a load balancer asks them while the instance starts) and static files touch no index. */
+    private static boolean servedBeforeReady(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/actuator/health") || path.startsWith("/css/") || path.startsWith("/js/")
+                || path.startsWith("/fonts/") || path.startsWith("/images/") || path.startsWith("/webjars/")
+                || path.equals("/favicon.ico");
     }
 
     private static boolean machineReadable(HttpServletRequest request) {

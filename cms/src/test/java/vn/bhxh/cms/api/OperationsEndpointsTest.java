@@ -129,7 +129,7 @@ class OperationsEndpointsTest {
         assertThat(Json.parse(liveness.body()).get("status").asString()).isEqualTo("UP");
         HttpResponse<String> readiness = admin.getAnonymously("/actuator/health/readiness");
         assertThat(readiness.statusCode()).isEqualTo(200);
-        assertThat(readiness.body()).contains("\"elasticsearch\"", "\"readinessState\"");
+        assertThat(readiness.body()).contains("\"elasticsearch\"", "\"readinessState\"", "\"indices\"");
     }
 
     @Test
