@@ -14,10 +14,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.core5.http.ParseException;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,19 +33,28 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class StartupLock {
 
-    static final String INDEX = "startup-lock";
+    static final String DEFAULT_INDEX = "startup-lock";
     private static final String ID = "first-start";
     /** Far longer than loading the demo data takes on a slow machine; only a holder that died waits this out. */
     static final Duration LEASE = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(StartupLock.class);
 
+    private final String index;
     private final Rest5Client client;
     private final JsonMapper json;
     private final Clock clock;
     private final Map<String, String> replicaSettings;
     private final String holder = holderName();
+    private final AtomicBoolean working = new AtomicBoolean();
 
+    @Autowired
     StartupLock(Rest5Client client, JsonMapper json, Clock clock, IndexProperties properties) {
+        this(DEFAULT_INDEX, client, json, clock, properties);
+    }
+
+    /** With an index of its own: tests lock without touching the lock every application on the node shares. */
+    StartupLock(String index, Rest5Client client, JsonMapper json, Clock clock, IndexProperties properties) {
+        this.index = index;
         this.client = client;
         this.json = json;
         this.clock = clock;
@@ -56,18 +67,26 @@ public class StartupLock {
      * @return false, without running it, when another live instance holds the lock (try again later)
      */
     public boolean runExclusively(Runnable work) {
-        if (!acquire()) {
-            return false;
+        if (!working.compareAndSet(false, true)) {
+            return false; // another thread of this instance holds it
         }
         try {
-            work.run();
+            if (!acquire()) {
+                return false;
+            }
+            try {
+                work.run();
+            } finally {
+                release();
+            }
+            return true;
         } finally {
-            release();
+            working.set(false);
         }
-        return true;
     }
 
-    private boolean acquire() {
+    /** Package-private for tests, which leave a lock behind as an instance does when Elasticsearch goes away mid-work. */
+    boolean acquire() {
         createIndexIfMissing();
         if (create()) {
             return true;
@@ -75,6 +94,12 @@ public class StartupLock {
         Optional<Held> current = read();
         if (current.isEmpty()) {
             return create(); // released between our attempt and the read
+        }
+        if (current.get().holder().equals(holder)) {
+            // Ours, from an earlier attempt whose release did not reach Elasticsearch (it went down mid-work): nobody
+            // else is working under it, and waiting for it to expire would keep this instance unready for the lease.
+            log.info("Taking back the start-up lock this instance left behind when Elasticsearch went away");
+            return delete(current.get()) && create();
         }
         if (current.get().expiresAt().isAfter(clock.instant())) {
             log.info("Instance {} is writing the start-up data; this one waits for it", current.get().holder());
@@ -85,7 +110,7 @@ public class StartupLock {
     }
 
     private boolean create() {
-        Request request = new Request("PUT", "/" + INDEX + "/_create/" + ID);
+        Request request = new Request("PUT", "/" + index + "/_create/" + ID);
         request.addParameter("refresh", "true");
         request.setJsonEntity(json.writeValueAsString(Map.of("holder", holder,
                 "expiresAt", clock.instant().plus(LEASE).toEpochMilli())));
@@ -93,7 +118,7 @@ public class StartupLock {
     }
 
     private Optional<Held> read() {
-        return send(new Request("GET", "/" + INDEX + "/_doc/" + ID), 404).map(body -> {
+        return send(new Request("GET", "/" + index + "/_doc/" + ID), 404).map(body -> {
             JsonNode source = body.get("_source");
             return new Held(source.get("holder").asString(), Instant.ofEpochMilli(source.get("expiresAt").asLong()),
                     body.get("_seq_no").asLong(), body.get("_primary_term").asLong());
@@ -102,7 +127,7 @@ public class StartupLock {
 
     /** Deletes exactly the version read: of two instances taking over an expired lock, one deletes it. */
     private boolean delete(Held held) {
-        Request request = new Request("DELETE", "/" + INDEX + "/_doc/" + ID);
+        Request request = new Request("DELETE", "/" + index + "/_doc/" + ID);
         request.addParameter("if_seq_no", Long.toString(held.seqNo()));
         request.addParameter("if_primary_term", Long.toString(held.primaryTerm()));
         request.addParameter("refresh", "true");
@@ -117,10 +142,10 @@ public class StartupLock {
     }
 
     private void createIndexIfMissing() {
-        if (send(new Request("HEAD", "/" + INDEX), 404).isPresent()) {
+        if (send(new Request("HEAD", "/" + index), 404).isPresent()) {
             return;
         }
-        Request create = new Request("PUT", "/" + INDEX);
+        Request create = new Request("PUT", "/" + index);
         create.setJsonEntity(json.writeValueAsString(Map.of("settings", replicaSettings,
                 "mappings", Map.of("dynamic", false))));
         send(create, 400); // 400: another instance created it a moment ago
