@@ -68,7 +68,7 @@ final class StorageOutageFilter extends OncePerRequestFilter {
             if (!storeDown(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("Elasticsearch unavailable while reading or saving a web session: {}", e.getMessage());
+            log.warn("Answered 503 (Elasticsearch unavailable, or this instance not ready yet): {}", e.getMessage());
             response.reset();
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
