@@ -417,7 +417,8 @@ class RouteAccessMatrixTest {
                     int expected = expected(row.get(caller.ordinal()), caller, fixture);
                     if (answer.status() != expected) {
                         failures.add(route.key() + " as " + caller + (route.perProduct() ? " on " + fixture.name() : "")
-                                + ": expected " + expected + ", got " + answer.status() + " " + answer.excerpt());
+                                + ": expected " + expected + ", got " + answer.status() + " (" + clients.get(caller).sessionNote()
+                                + ") " + answer.excerpt());
                     }
                 }
             }
@@ -725,7 +726,9 @@ class RouteAccessMatrixTest {
         private final int port;
         private final String authorization;
         private final HttpClient http;
+        private final CookieManager cookies = new CookieManager();
         private String csrf;
+        private String sessionAtSignIn;
         private final String username;
 
         Client(int port, String username, String password) {
@@ -733,7 +736,7 @@ class RouteAccessMatrixTest {
             this.username = username;
             this.authorization = username == null ? null : "Basic " + Base64.getEncoder()
                     .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-            this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+            this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             if (username != null) {
                 String token = csrfOf("/login");
@@ -746,7 +749,22 @@ class RouteAccessMatrixTest {
                 // The form token now, from the page the sign-in leads to, before any probe runs: how a page answers
                 // later is what the table checks, not a precondition of probing.
                 csrf();
+                sessionAtSignIn = session();
             }
+        }
+
+        /** The session cookie the client holds now. */
+        private String session() {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                    .map(java.net.HttpCookie::getValue).findFirst().orElse("none");
+        }
+
+        /** For a failure's message: whether the server replaced the session the client signed in with. */
+        String sessionNote() {
+            String now = session();
+            return sessionAtSignIn == null ? "no sign-in" : now.equals(sessionAtSignIn) ? "same session cookie as at sign-in"
+                    : "session cookie changed since sign-in: " + sessionAtSignIn.substring(0, Math.min(8, sessionAtSignIn.length()))
+                    + "… → " + now.substring(0, Math.min(8, now.length())) + "…";
         }
 
         void authorize(HttpRequest.Builder request) {

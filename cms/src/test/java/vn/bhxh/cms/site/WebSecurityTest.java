@@ -73,6 +73,30 @@ class WebSecurityTest {
         assertThat(forgedLogin.statusCode()).isEqualTo(403);
     }
 
+    /**
+     * The API keeps no session, but a browser (or a script on our pages) sends the session cookie with its API calls:
+     * they must leave that session as it is. Changing its id there (sign-in protection, meant for the form sign-in)
+     * removed the session under the page requests running beside the call, and signed the person out.
+     */
+    @Test
+    void apiCallsThatCarryTheSessionCookieLeaveTheSessionAlone() {
+        WebClient client = new WebClient(port);
+        assertThat(client.login(editor, WebUsers.PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(client.get("/").statusCode()).isEqualTo(200);
+        String session = client.sessionId();
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((editor + ":" + WebUsers.PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String[] call : new String[][] {{"GET", "/api/v1/products"}, {"POST", "/api/v1/products"},
+                {"PUT", "/api/v1/me/notifications"}, {"DELETE", "/api/v1/glossary/vi/terms"}}) {
+            HttpResponse<String> answer = client.send(call[0], call[1], call[0].equals("GET") ? null : "{}", "Authorization", basic,
+                    "Accept", "application/json", "Content-Type", "application/json");
+            assertThat(answer.statusCode()).as(call[0] + " " + call[1]).isLessThan(500).isNotIn(401, 403);
+            assertThat(answer.headers().allValues("Set-Cookie")).as(call[0] + " " + call[1] + " sets no cookie").isEmpty();
+            assertThat(client.sessionId()).as("the session after " + call[0] + " " + call[1]).isEqualTo(session);
+        }
+        assertThat(client.get("/").statusCode()).as("still signed in").isEqualTo(200);
+    }
+
     @Test
     void theSessionIdChangesAtSignInAndTheCookieIsHttpOnly() {
         WebClient client = new WebClient(port);
