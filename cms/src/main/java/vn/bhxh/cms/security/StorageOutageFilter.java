@@ -91,15 +91,20 @@ final class StorageOutageFilter extends OncePerRequestFilter {
 
     /** Health checks (a load balancer asks them while the instance starts) and static files touch no index. */
     private static boolean servedBeforeReady(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request);
         return path.startsWith("/actuator/health") || path.startsWith("/css/") || path.startsWith("/js/")
                 || path.startsWith("/fonts/") || path.startsWith("/images/") || path.startsWith("/webjars/")
                 || path.equals("/favicon.ico");
     }
 
     private static boolean machineReadable(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request);
         return path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/v3/");
+    }
+
+    /** The request's path inside the application. */
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private String page() {
